@@ -1,0 +1,116 @@
+package declaration
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"strconv"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// MaxEncodedSize bounds what the decoders read: a canonical document larger
+// than this is refused rather than held in memory.
+const MaxEncodedSize = 64 << 20
+
+// EncodeYAML writes d as canonical YAML: two-space indent, fields in the
+// order of the Go types, positions in flow style.
+func EncodeYAML(w io.Writer, d *Document) error {
+	enc := yaml.NewEncoder(w)
+	enc.SetIndent(2)
+	if err := enc.Encode(d); err != nil {
+		return err
+	}
+	return enc.Close()
+}
+
+// EncodeJSON writes d as indented JSON with HTML characters left alone.
+func EncodeJSON(w io.Writer, d *Document) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(d)
+}
+
+// DecodeYAML reads a canonical YAML document. It is strict: an unknown or
+// repeated field, a value of the wrong type, a missing required field, an
+// unknown kind, an alias, or a schema other than [SchemaVersion] is an
+// error naming the line and column. name only feeds the messages.
+func DecodeYAML(r io.Reader, name string) (*Document, error) {
+	data, err := readLimited(r, name)
+	if err != nil {
+		return nil, err
+	}
+	var root yaml.Node
+	if err := yaml.Unmarshal(data, &root); err != nil {
+		return nil, yamlSyntaxError(name, err)
+	}
+	if len(root.Content) == 0 {
+		return nil, &Error{File: name, Msg: "empty YAML document"}
+	}
+	tree, err := fromYAML(name, root.Content[0])
+	if err != nil {
+		return nil, err
+	}
+	if err := check(name, tree); err != nil {
+		return nil, err
+	}
+	var d Document
+	if err := root.Content[0].Decode(&d); err != nil {
+		return nil, yamlSyntaxError(name, err)
+	}
+	return &d, nil
+}
+
+// DecodeJSON reads a canonical JSON document, as strictly as [DecodeYAML].
+func DecodeJSON(r io.Reader, name string) (*Document, error) {
+	data, err := readLimited(r, name)
+	if err != nil {
+		return nil, err
+	}
+	tree, err := fromJSON(name, data)
+	if err != nil {
+		return nil, err
+	}
+	if err := check(name, tree); err != nil {
+		return nil, err
+	}
+	var d Document
+	if err := json.Unmarshal(data, &d); err != nil {
+		return nil, &Error{File: name, Msg: err.Error()}
+	}
+	return &d, nil
+}
+
+func readLimited(r io.Reader, name string) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, MaxEncodedSize+1))
+	if err != nil {
+		return nil, &Error{File: name, Msg: err.Error()}
+	}
+	if len(data) > MaxEncodedSize {
+		return nil, &Error{File: name, Msg: fmt.Sprintf("canonical document larger than %d bytes", MaxEncodedSize)}
+	}
+	return data, nil
+}
+
+// yamlLine finds the line number in a yaml.v3 message ("yaml: line 3: …").
+var yamlLine = regexp.MustCompile(`line ([0-9]+): `)
+
+func yamlSyntaxError(name string, err error) error {
+	msg := err.Error()
+	var te *yaml.TypeError
+	if errors.As(err, &te) && len(te.Errors) > 0 {
+		msg = te.Errors[0]
+	}
+	pos := Pos{}
+	if m := yamlLine.FindStringSubmatchIndex(msg); m != nil {
+		pos.Line, _ = strconv.Atoi(msg[m[2]:m[3]])
+		pos.Col = 1
+		msg = msg[:m[0]] + msg[m[1]:]
+	}
+	msg = string(bytes.TrimPrefix([]byte(msg), []byte("yaml: ")))
+	return &Error{File: name, Pos: pos, Msg: "YAML: " + msg}
+}

@@ -1,0 +1,105 @@
+package declaration
+
+import "slices"
+
+// Kind is what sort of document a declaration is.
+type Kind string
+
+// The document kinds.
+const (
+	JointStatement  Kind = "joint-statement"  // 联合声明
+	JointCommunique Kind = "joint-communique" // 联合公报
+	DeclarationKind Kind = "declaration"      // 宣言
+	Treaty          Kind = "treaty"           // 条约, 宪章
+	Agreement       Kind = "agreement"        // 协定, 协议, memorandum
+	Statement       Kind = "statement"        // 声明
+	Law             Kind = "law"              // 法, 宪法, 条例, 简章, 决定
+	Order           Kind = "order"            // 命令, 布告
+	Other           Kind = "other"            // anything else: news, editorials
+)
+
+// Kinds lists every document kind, in the order the schema documents them.
+var Kinds = []Kind{JointStatement, JointCommunique, DeclarationKind, Treaty, Agreement, Statement, Law, Order, Other}
+
+// Valid reports whether k is one of [Kinds].
+func (k Kind) Valid() bool { return slices.Contains(Kinds, k) }
+
+// ProvisionKind is the level of a provision in the tree.
+type ProvisionKind string
+
+// The provision kinds, from the outermost level in.
+const (
+	Part      ProvisionKind = "part"      // 第一编
+	Chapter   ProvisionKind = "chapter"   // 第一章, CHAPTER I
+	Section   ProvisionKind = "section"   // 第一节, （一） groups with a heading, （甲）
+	Article   ProvisionKind = "article"   // 第一条, 一、, Article 1
+	Paragraph ProvisionKind = "paragraph" // 第一款, numbered or unmarked paragraphs
+	Item      ProvisionKind = "item"      // （一）, ——, (a), １、
+	Point     ProvisionKind = "point"     // 1., （１）, ㈠
+	Subpoint  ProvisionKind = "subpoint"  // anything nested deeper
+)
+
+// ProvisionKinds lists every provision kind with its eId prefix.
+var ProvisionKinds = []struct {
+	Kind   ProvisionKind
+	Prefix string
+}{
+	{Part, "part"}, {Chapter, "chp"}, {Section, "sec"}, {Article, "art"},
+	{Paragraph, "para"}, {Item, "item"}, {Point, "point"}, {Subpoint, "subpoint"},
+}
+
+// Valid reports whether k is one of [ProvisionKinds].
+func (k ProvisionKind) Valid() bool { return k.Prefix() != "" }
+
+// Prefix is the kind's eId prefix (chapter → chp), or "" for an unknown kind.
+func (k ProvisionKind) Prefix() string {
+	for _, pk := range ProvisionKinds {
+		if pk.Kind == k {
+			return pk.Prefix
+		}
+	}
+	return ""
+}
+
+// BlockKind says what a verbatim block is.
+type BlockKind string
+
+// The block kinds.
+const (
+	FrontMatter BlockKind = "front-matter" // YAML front matter, an HTML comment, a Markdown rule
+	Headline    BlockKind = "headline"     // ### 标题 and its repetition
+	IssueDate   BlockKind = "issue-date"   // 1995-09-13 in the archive header
+	PageLine    BlockKind = "page"         // 第4版(要闻)
+	ColumnLine  BlockKind = "column"       // 专栏：
+	Lead        BlockKind = "lead"         // 新华社北京９月１２日电…
+	TitleBlock  BlockKind = "title"        // the document's own title
+	Subtitle    BlockKind = "subtitle"     // a date line or note under the title
+	Heading     BlockKind = "heading"      // an unnumbered heading (序言, Preamble)
+	Para        BlockKind = "paragraph"    // a paragraph of prose
+	Recital     BlockKind = "recital"      // 鉴于…, Whereas…
+	Signature   BlockKind = "signature"    // a signature line
+	PlaceDate   BlockKind = "place-date"   // 一九九五年九月十一日于北京, Done at …
+	Note        BlockKind = "note"         // notes, 附注, sources, editorial remarks
+)
+
+// BlockKinds lists every block kind.
+var BlockKinds = []BlockKind{FrontMatter, Headline, IssueDate, PageLine, ColumnLine, Lead, TitleBlock, Subtitle, Heading, Para, Recital, Signature, PlaceDate, Note}
+
+// Valid reports whether k is one of [BlockKinds].
+func (k BlockKind) Valid() bool { return slices.Contains(BlockKinds, k) }
+
+// Level is how serious a diagnostic is.
+type Level string
+
+// The diagnostic levels.
+const (
+	LevelError   Level = "error"
+	LevelWarning Level = "warning"
+	LevelInfo    Level = "info"
+)
+
+// Levels lists every diagnostic level.
+var Levels = []Level{LevelError, LevelWarning, LevelInfo}
+
+// Valid reports whether l is one of [Levels].
+func (l Level) Valid() bool { return slices.Contains(Levels, l) }

@@ -1,0 +1,316 @@
+package declaration
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"maps"
+	"reflect"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// node is a decoded YAML or JSON value with the positions of its parts,
+// so that the strict check can name a line and column for every problem.
+type node struct {
+	kind   nodeKind
+	scalar string // for scalars: str, int, float, bool
+	value  string
+	pos    Pos
+	keys   []string
+	keyPos []Pos
+	vals   []*node
+	items  []*node
+}
+
+type nodeKind int
+
+const (
+	nullNode nodeKind = iota
+	scalarNode
+	mapNode
+	seqNode
+)
+
+func (n *node) describe() string {
+	switch n.kind {
+	case nullNode:
+		return "null"
+	case mapNode:
+		return "a mapping"
+	case seqNode:
+		return "a list"
+	}
+	return "a " + map[string]string{"str": "string", "int": "integer", "float": "number", "bool": "boolean"}[n.scalar]
+}
+
+func fromYAML(name string, y *yaml.Node) (*node, error) {
+	pos := Pos{Line: y.Line, Col: y.Column}
+	if y.Kind == yaml.AliasNode || y.Anchor != "" {
+		return nil, &Error{File: name, Pos: pos, Msg: "anchors and aliases are not allowed in a canonical document"}
+	}
+	n := &node{pos: pos}
+	switch y.Kind {
+	case yaml.MappingNode:
+		n.kind = mapNode
+		for i := 0; i+1 < len(y.Content); i += 2 {
+			k, v := y.Content[i], y.Content[i+1]
+			if k.Kind != yaml.ScalarNode {
+				return nil, &Error{File: name, Pos: Pos{k.Line, k.Column}, Msg: "mapping keys must be plain strings"}
+			}
+			val, err := fromYAML(name, v)
+			if err != nil {
+				return nil, err
+			}
+			n.keys = append(n.keys, k.Value)
+			n.keyPos = append(n.keyPos, Pos{k.Line, k.Column})
+			n.vals = append(n.vals, val)
+		}
+	case yaml.SequenceNode:
+		n.kind = seqNode
+		for _, c := range y.Content {
+			item, err := fromYAML(name, c)
+			if err != nil {
+				return nil, err
+			}
+			n.items = append(n.items, item)
+		}
+	case yaml.ScalarNode:
+		switch tag := y.ShortTag(); tag {
+		case "!!null":
+			n.kind = nullNode
+		case "!!str", "!!int", "!!float", "!!bool":
+			n.kind, n.scalar, n.value = scalarNode, tag[2:], y.Value
+		default:
+			return nil, &Error{File: name, Pos: pos, Msg: fmt.Sprintf("unsupported YAML tag %s", tag)}
+		}
+	default:
+		return nil, &Error{File: name, Pos: pos, Msg: "unexpected YAML node"}
+	}
+	return n, nil
+}
+
+// fromJSON reads data token by token, keeping each token's position.
+func fromJSON(name string, data []byte) (*node, error) {
+	dec := json.NewDecoder(strings.NewReader(string(data)))
+	dec.UseNumber()
+	posAt := func(off int64) Pos {
+		// Skip separators to land on the token itself.
+		for off < int64(len(data)) && strings.IndexByte(" \t\r\n,:", data[off]) >= 0 {
+			off++
+		}
+		return offsetPos(data, int(off))
+	}
+	fail := func(err error) error {
+		off := dec.InputOffset()
+		msg := strings.TrimPrefix(err.Error(), "json: ")
+		if se, ok := err.(*json.SyntaxError); ok {
+			off = se.Offset
+		} else if err == io.EOF || err == io.ErrUnexpectedEOF {
+			msg = "unexpected end of input"
+		}
+		return &Error{File: name, Pos: offsetPos(data, int(off)), Msg: "JSON: " + msg}
+	}
+	var read func() (*node, error)
+	read = func() (*node, error) {
+		pos := posAt(dec.InputOffset())
+		tok, err := dec.Token()
+		if err != nil {
+			return nil, fail(err)
+		}
+		n := &node{pos: pos}
+		switch t := tok.(type) {
+		case json.Delim:
+			if t == '{' {
+				n.kind = mapNode
+				for dec.More() {
+					kpos := posAt(dec.InputOffset())
+					ktok, err := dec.Token()
+					if err != nil {
+						return nil, fail(err)
+					}
+					val, err := read()
+					if err != nil {
+						return nil, err
+					}
+					n.keys = append(n.keys, ktok.(string))
+					n.keyPos = append(n.keyPos, kpos)
+					n.vals = append(n.vals, val)
+				}
+			} else {
+				n.kind = seqNode
+				for dec.More() {
+					item, err := read()
+					if err != nil {
+						return nil, err
+					}
+					n.items = append(n.items, item)
+				}
+			}
+			if _, err := dec.Token(); err != nil { // the closing delimiter
+				return nil, fail(err)
+			}
+		case string:
+			n.kind, n.scalar, n.value = scalarNode, "str", t
+		case json.Number:
+			n.kind, n.scalar, n.value = scalarNode, "float", t.String()
+			if !strings.ContainsAny(t.String(), ".eE") {
+				n.scalar = "int"
+			}
+		case bool:
+			n.kind, n.scalar, n.value = scalarNode, "bool", fmt.Sprint(t)
+		case nil:
+			n.kind = nullNode
+		}
+		return n, nil
+	}
+	root, err := read()
+	if err != nil {
+		return nil, err
+	}
+	if _, err := dec.Token(); err == nil {
+		return nil, &Error{File: name, Pos: posAt(dec.InputOffset()), Msg: "JSON: data after the document"}
+	}
+	return root, nil
+}
+
+// offsetPos converts a byte offset into a line and a column in runes.
+func offsetPos(data []byte, off int) Pos {
+	off = min(max(off, 0), len(data))
+	line, start := 1, 0
+	for i := 0; i < off; i++ {
+		if data[i] == '\n' {
+			line, start = line+1, i+1
+		}
+	}
+	return Pos{Line: line, Col: utf8.RuneCount(data[start:off]) + 1}
+}
+
+// validator is implemented by the model's enumerations.
+type validator interface{ Valid() bool }
+
+var validatorType = reflect.TypeFor[validator]()
+
+// check compares the tree with the Document type: every field known, of
+// the right type, none repeated, none required missing, every enumeration
+// value known, and the schema version right.
+func check(name string, root *node) error {
+	var errs ErrorList
+	bad := func(pos Pos, format string, args ...any) {
+		errs = append(errs, &Error{File: name, Pos: pos, Msg: fmt.Sprintf(format, args...)})
+	}
+	var walk func(n *node, t reflect.Type, path string)
+	walk = func(n *node, t reflect.Type, path string) {
+		if t.Kind() == reflect.Pointer {
+			if n.kind == nullNode {
+				return
+			}
+			t = t.Elem()
+		}
+		switch t.Kind() {
+		case reflect.Struct:
+			if n.kind != mapNode {
+				bad(n.pos, "%s: want a mapping, got %s", path, n.describe())
+				return
+			}
+			fields := structFields(t)
+			seen := map[string]bool{}
+			for i, k := range n.keys {
+				f, ok := fields[k]
+				switch {
+				case !ok:
+					bad(n.keyPos[i], "%s: unknown field %q", path, k)
+					continue
+				case seen[k]:
+					bad(n.keyPos[i], "%s: field %q repeated", path, k)
+					continue
+				}
+				seen[k] = true
+				walk(n.vals[i], f.typ, joinPath(path, k))
+			}
+			for _, k := range slices.Sorted(maps.Keys(fields)) {
+				if fields[k].required && !seen[k] {
+					bad(n.pos, "%s: missing required field %q", path, k)
+				}
+			}
+		case reflect.Slice:
+			if n.kind == nullNode {
+				return
+			}
+			if n.kind != seqNode {
+				bad(n.pos, "%s: want a list, got %s", path, n.describe())
+				return
+			}
+			for i, item := range n.items {
+				walk(item, t.Elem(), fmt.Sprintf("%s[%d]", path, i))
+			}
+		case reflect.String:
+			if n.kind != scalarNode {
+				bad(n.pos, "%s: want a string, got %s", path, n.describe())
+				return
+			}
+			if t.Implements(validatorType) {
+				v := reflect.New(t).Elem()
+				v.SetString(n.value)
+				if !v.Interface().(validator).Valid() {
+					bad(n.pos, "%s: unknown value %q", path, n.value)
+				}
+			}
+		case reflect.Int:
+			if n.kind != scalarNode || n.scalar != "int" {
+				bad(n.pos, "%s: want an integer, got %s", path, n.describe())
+			}
+		case reflect.Bool:
+			if n.kind != scalarNode || n.scalar != "bool" {
+				bad(n.pos, "%s: want a boolean, got %s", path, n.describe())
+			}
+		}
+	}
+	walk(root, reflect.TypeFor[Document](), "document")
+	if root.kind == mapNode {
+		for i, k := range root.keys {
+			if v := root.vals[i]; k == "schema" && v.kind == scalarNode && v.value != SchemaVersion {
+				bad(v.pos, "unknown schema %q: this version of declconv reads %s", v.value, SchemaVersion)
+			}
+		}
+	}
+	return errs.Err()
+}
+
+func joinPath(path, key string) string {
+	if path == "document" {
+		return key
+	}
+	return path + "." + key
+}
+
+type fieldInfo struct {
+	typ      reflect.Type
+	required bool
+	doc      string
+	index    int
+}
+
+// structFields maps the JSON names of t's fields (flattening embedded
+// structs) to their types. YAML and JSON names agree; a test ties them.
+func structFields(t reflect.Type) map[string]fieldInfo {
+	fields := map[string]fieldInfo{}
+	for i := range t.NumField() {
+		f := t.Field(i)
+		if f.Anonymous {
+			for k, v := range structFields(f.Type) {
+				fields[k] = v
+			}
+			continue
+		}
+		name, opts, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if name == "-" || !f.IsExported() {
+			continue
+		}
+		fields[name] = fieldInfo{typ: f.Type, required: !strings.Contains(opts, "omitempty"), doc: f.Tag.Get("doc"), index: i}
+	}
+	return fields
+}

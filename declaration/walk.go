@@ -1,0 +1,63 @@
+package declaration
+
+// Walk calls fn for every provision of the body in document order (depth
+// first, parents before children). ancestors holds the provisions above p,
+// outermost first; fn must not keep it. Walk stops when fn returns false.
+func (d *Document) Walk(fn func(p *Provision, ancestors []*Provision) bool) {
+	var stack []*Provision
+	var walk func(ps []*Provision) bool
+	walk = func(ps []*Provision) bool {
+		for _, p := range ps {
+			if !fn(p, stack) {
+				return false
+			}
+			stack = append(stack, p)
+			ok := walk(p.Children)
+			stack = stack[:len(stack)-1]
+			if !ok {
+				return false
+			}
+		}
+		return true
+	}
+	walk(d.Body)
+}
+
+// Provisions returns every provision of the body in document order.
+func (d *Document) Provisions() []*Provision {
+	var all []*Provision
+	d.Walk(func(p *Provision, _ []*Provision) bool {
+		all = append(all, p)
+		return true
+	})
+	return all
+}
+
+// Verbatim returns every verbatim string of the document in source order:
+// the markup, label and text of each front block, preamble block,
+// provision (with its heading) and closing block. Joined and with
+// whitespace removed, it equals the source with whitespace removed: that
+// is the lossless invariant the parser keeps and the tests check.
+func (d *Document) Verbatim() []string {
+	var out []string
+	add := func(s ...string) {
+		for _, x := range s {
+			if x != "" {
+				out = append(out, x)
+			}
+		}
+	}
+	blocks := func(bs []*Block) {
+		for _, b := range bs {
+			add(b.Markup, b.Label, b.Text)
+		}
+	}
+	blocks(d.Front)
+	blocks(d.Preamble)
+	d.Walk(func(p *Provision, _ []*Provision) bool {
+		add(p.Markup, p.Label, p.Heading, p.Text)
+		return true
+	})
+	blocks(d.Closing)
+	return out
+}
