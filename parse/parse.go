@@ -1,37 +1,91 @@
-// Package parse turns the text of a declaration into a declaration.Document.
 package parse
 
 import (
-	"bufio"
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"io"
-	"strings"
 
 	"github.com/declconv/declconv/declaration"
 )
 
-// Parse reads a source text. TEMPORARY STUB: every non-empty line becomes a
-// preamble paragraph; the real parser replaces it.
+// Parse reads the source text of a declaration and returns its canonical
+// model. name only feeds positions and messages.
+//
+// An input that is not text at all (empty, binary, invalid UTF-8, an
+// unknown encoding) gives an *Error naming line, column and byte offset.
+// Anything else parses: what looks wrong is reported in the document's
+// Diagnostics, never dropped.
 func Parse(r io.Reader, name string) (*declaration.Document, error) {
-	data, err := io.ReadAll(r)
+	data, err := io.ReadAll(io.LimitReader(r, MaxInputSize+1))
+	if err != nil {
+		return nil, &Error{File: name, Offset: -1, Msg: err.Error()}
+	}
+	if len(data) > MaxInputSize {
+		return nil, &Error{File: name, Offset: -1, Msg: fmt.Sprintf("input larger than %d MiB", MaxInputSize>>20)}
+	}
+	text, enc, err := decodeSource(name, data)
 	if err != nil {
 		return nil, err
 	}
 	sum := sha256.Sum256(data)
-	d := &declaration.Document{
-		Schema: declaration.SchemaVersion,
-		Source: declaration.Source{Name: name, SHA256: hex.EncodeToString(sum[:]), Encoding: "utf-8", Bytes: len(data)},
-		Kind:   declaration.Other,
+	p := &parser{
+		doc: &declaration.Document{
+			Schema: declaration.SchemaVersion,
+			Source: declaration.Source{Name: name, SHA256: hex.EncodeToString(sum[:]), Encoding: enc, Bytes: len(data)},
+			Kind:   declaration.Other,
+		},
+		lines: splitLines(text),
+		spans: map[any]span{},
 	}
-	sc := bufio.NewScanner(strings.NewReader(string(data)))
-	line := 0
-	for sc.Scan() {
-		line++
-		if t := strings.TrimSpace(sc.Text()); t != "" {
-			d.Preamble = append(d.Preamble, &declaration.Block{Kind: declaration.Para, Text: t, Pos: declaration.Pos{Line: line, Col: 1}})
-		}
+	p.parse()
+	return p.doc, nil
+}
+
+// parser holds the state of one Parse call.
+type parser struct {
+	doc   *declaration.Document
+	lines []line
+	next  int          // index of the first line not yet consumed by the front
+	spans map[any]span // verbatim span of each block and provision text, for positions
+	// year, month and day of the publication or dispatch, to complete
+	// dates written without a year.
+	refYear, refMonth, refDay int
+	leadRest                  *para // the part of a lead paragraph that holds inline items
+}
+
+func (p *parser) parse() {
+	p.front()
+	paras := p.paragraphs(p.lines[p.next:])
+	paras, closing := p.splitClosing(paras)
+	p.body(paras)
+	p.closing(closing)
+	p.doc.AssignIDs()
+	p.scan()
+	p.finish()
+}
+
+func (p *parser) warn(code string, pos declaration.Pos, format string, args ...any) {
+	p.doc.Diagnostics = append(p.doc.Diagnostics, declaration.Diagnostic{
+		Level: declaration.LevelWarning, Code: code, Pos: pos, Message: fmt.Sprintf(format, args...),
+	})
+}
+
+// addBlock appends a block to one of the document's block lists and
+// remembers its span.
+func (p *parser) addBlock(list *[]*declaration.Block, kind declaration.BlockKind, markup, label string, s span) *declaration.Block {
+	b := &declaration.Block{Kind: kind, Markup: markup, Label: label, Text: s.text, Pos: s.starts[0]}
+	if label != "" || markup != "" {
+		b.Pos = p.markupPos(s)
 	}
-	d.AssignIDs()
-	return d, nil
+	*list = append(*list, b)
+	p.spans[&b.Text] = s
+	return b
+}
+
+// markupPos is where a line starts when markup or a label stands before
+// its text: the line's own first column.
+func (p *parser) markupPos(s span) declaration.Pos {
+	l := p.lines[s.starts[0].Line-1]
+	return l.pos()
 }

@@ -1,0 +1,210 @@
+package parse
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/declconv/declconv/declaration"
+)
+
+var (
+	placeDateZH = regexp.MustCompile(`^(?:[0-9０-９一二三四五六七八九十〇○零Ｏ]{4}\s*年)?\s*[0-9０-９一二三四五六七八九十]{1,2}\s*月\s*[0-9０-９一二三四五六七八九十廿卅]{1,3}\s*日\s*(?:[于在]\s*(\p{Han}{1,8}))?$`)
+	placeDateEN = regexp.MustCompile(`(?i)^(?:done|signed|dated|made)\b.*?(?:\bat\s+([A-Z][\w .'-]+?))?(?:,|\s+on|\s+this|\s+the|$)`)
+	cityDateEN  = regexp.MustCompile(`^([A-Z][A-Za-z .'-]+),\s+[0-9]{1,2}\s+[A-Za-z]+\s+[0-9]{4}\.?$`)
+	signedMark  = regexp.MustCompile(`[（(](?:签字|签名|签署|盖章|Signed|signed|Sgd\.?)[）)]`)
+	roleName    = regexp.MustCompile(`^(\p{Han}{2,24}?(?:主席|总统|总理|首相|部长|外长|代表|司令员|司令|政委|委员长|秘书长|大使|国王))[\s　]+(\p{Han}{2,4})$`)
+	forParty    = regexp.MustCompile(`(?i)^for\s+(?:the\s+)?(.{3,80}?):?$`)
+	sourceNote  = regexp.MustCompile(`^[（(]《.*[）)]$|^\[NAA:|^\[`)
+	padded      = regexp.MustCompile(`\S[ \t　]{2,}\S`)
+	notesHead   = regexp.MustCompile(`^(?:注释|注|附注|註釋|Notes?|NOTES?|Footnotes?)[：:]?$`)
+	signingLead = regexp.MustCompile(`^(.{2,80}?)((?:[0-9０-９一二三四五六七八九十]+月)?[0-9０-９一二三四五六七八九十廿卅]+日)(?:上午|下午|晚上?)?在(\p{Han}{2,6}?)(?:正式)?(签署|签订|发表|会谈|举行)`)
+	signingBody = regexp.MustCompile(`于(.{4,20}?日)在(\p{Han}{2,6}?)(?:签订|签署|订立)`)
+	roleWords   = []string{"国家主席", "国务院总理", "委员长", "总统", "总理", "首相", "主席", "国王", "外交部长", "外长", "部长", "大使", "代表", "秘书长"}
+)
+
+// closingKind classifies a paragraph that can end a document, or "".
+func closingKind(q *para) declaration.BlockKind {
+	t := q.s.text
+	switch {
+	case q.rule:
+		return declaration.Note
+	case placeDateZH.MatchString(t), cityDateEN.MatchString(t), strings.HasPrefix(strings.ToLower(t), "done at"),
+		strings.HasPrefix(strings.ToLower(t), "done in"):
+		return declaration.PlaceDate
+	case signedMark.MatchString(t), roleName.MatchString(t), forParty.MatchString(t) && utf8.RuneCountInString(t) < 90,
+		q.first.indent >= 10 && utf8.RuneCountInString(t) <= 40 && !strings.Contains(t, "\n"),
+		padded.MatchString(t) && utf8.RuneCountInString(t) <= 60 && !endsSentence(t):
+		return declaration.Signature
+	case sourceNote.MatchString(t):
+		return declaration.Note
+	}
+	return ""
+}
+
+// splitClosing finds where the closing starts: at a rule or a notes
+// heading after the text, or at the run of signature, place-and-date and
+// note paragraphs that ends the document (with an IN WITNESS WHEREOF
+// sentence just before it).
+func (p *parser) splitClosing(paras []*para) (body, closing []*para) {
+	end := len(paras)
+	for i, q := range paras {
+		if i > 0 && (q.rule || notesHead.MatchString(q.s.text)) && p.hasMarkedBefore(paras[:i]) {
+			end = i
+			break
+		}
+	}
+	start := end
+	for start > 0 {
+		q := paras[start-1]
+		if _, _, _, marked := findMarker(q.s.text); marked || closingKind(q) == "" {
+			break
+		}
+		start--
+	}
+	if start > 0 && start < len(paras) && strings.HasPrefix(strings.ToUpper(paras[start-1].s.text), "IN WITNESS WHEREOF") {
+		start--
+	}
+	if start == 0 {
+		start = end // a document made only of such lines has no closing
+	}
+	return paras[:start], paras[start:]
+}
+
+func (p *parser) hasMarkedBefore(paras []*para) bool {
+	for _, q := range paras {
+		if _, _, _, ok := findMarker(q.s.text); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// closing turns the closing paragraphs into blocks and reads signatories
+// and the signing date and place from them.
+func (p *parser) closing(paras []*para) {
+	d := p.doc
+	afterRule := false
+	var columns []string // roles written in columns, waiting for names below
+	party := ""
+	for _, q := range paras {
+		kind := closingKind(q)
+		if afterRule || kind == "" {
+			kind = declaration.Note
+			if strings.HasPrefix(strings.ToUpper(q.s.text), "IN WITNESS WHEREOF") {
+				kind = declaration.Para
+			}
+		}
+		if q.rule || notesHead.MatchString(q.s.text) {
+			afterRule = true
+		}
+		p.addBlock(&d.Closing, kind, q.markup, "", q.s)
+		t := q.s.text
+		switch kind {
+		case declaration.PlaceDate:
+			p.signedAt(t)
+		case declaration.Signature:
+			switch cells := splitColumns(t); {
+			case roleName.MatchString(t):
+				m := roleName.FindStringSubmatch(t)
+				d.Signatories = append(d.Signatories, declaration.Signatory{Name: m[2], Role: m[1]})
+			case forParty.MatchString(t):
+				party = forParty.FindStringSubmatch(t)[1]
+			case len(cells) > 1 && columns == nil && !signedMark.MatchString(t):
+				columns = cells
+			case len(cells) == len(columns):
+				for i, c := range cells {
+					name := c
+					if signedMark.MatchString(c) {
+						name = ""
+					}
+					d.Signatories = append(d.Signatories, declaration.Signatory{Name: name, Role: columns[i]})
+				}
+				columns = nil
+			case party != "" && !strings.Contains(t, "\n"):
+				name := strings.TrimSpace(signedMark.ReplaceAllString(t, ""))
+				d.Signatories = append(d.Signatories, declaration.Signatory{Name: name, Party: party})
+				party = ""
+			}
+		}
+	}
+	for _, role := range columns {
+		d.Signatories = append(d.Signatories, declaration.Signatory{Role: role})
+	}
+}
+
+// splitColumns splits a line written in columns padded with spaces.
+func splitColumns(s string) []string {
+	var cells []string
+	for _, c := range regexp.MustCompile(`[ \t　]{2,}`).Split(strings.TrimSpace(s), -1) {
+		if c = strings.TrimSpace(c); c != "" {
+			cells = append(cells, c)
+		}
+	}
+	return cells
+}
+
+// signedAt reads the signing date and place from a place-and-date line.
+func (p *parser) signedAt(t string) {
+	if p.doc.Signed != nil && p.doc.Signed.Date != nil {
+		return
+	}
+	ms := p.findDates(t)
+	if len(ms) == 0 {
+		return
+	}
+	s := &declaration.Signing{Date: &ms[0].date}
+	if m := placeDateZH.FindStringSubmatch(t); m != nil {
+		s.Place = m[1]
+	} else if m := regexp.MustCompile(`(?i)\bat\s+([A-Z][A-Za-z .'-]+?)(?:,|\s+on\b|\s+this\b|\s+the\b|\s+in\b|$)`).FindStringSubmatch(t); m != nil {
+		s.Place = strings.TrimSpace(m[1])
+	} else if m := cityDateEN.FindStringSubmatch(t); m != nil {
+		s.Place = m[1]
+	}
+	p.doc.Signed = s
+}
+
+// signingFromLead reads 国家主席江泽民和哈萨克斯坦总统纳扎尔巴耶夫９月１１日在北京签署了…
+func (p *parser) signingFromLead(rest string) {
+	m := signingLead.FindStringSubmatch(rest)
+	if m == nil || (m[4] != "签署" && m[4] != "签订") {
+		return
+	}
+	d := p.doc
+	for _, piece := range splitNames(m[1]) {
+		role, name := splitRole(piece)
+		if role != "" && name != "" {
+			d.Signatories = append(d.Signatories, declaration.Signatory{Name: name, Role: role})
+		}
+	}
+	date := p.partialDate(m[2])
+	d.Signed = &declaration.Signing{Date: date, Place: m[3]}
+}
+
+// splitNames splits 甲和乙、丙 into its parts, keeping 共和国 whole.
+func splitNames(s string) []string {
+	s = strings.ReplaceAll(s, "共和国", "\x00")
+	var out []string
+	for _, piece := range zhAnd.Split(s, -1) {
+		out = append(out, strings.ReplaceAll(piece, "\x00", "共和国"))
+	}
+	return out
+}
+
+// splitRole splits 哈萨克斯坦总统纳扎尔巴耶夫 into role and name.
+func splitRole(s string) (string, string) {
+	best := -1
+	for _, w := range roleWords {
+		if i := strings.LastIndex(s, w); i >= 0 && i+len(w) > best {
+			best = i + len(w)
+		}
+	}
+	if best < 0 || best == len(s) {
+		return "", ""
+	}
+	name := s[best:]
+	if n := utf8.RuneCountInString(name); n < 2 || n > 8 || !hasHan(name) {
+		return "", ""
+	}
+	return s[:best], name
+}

@@ -1,0 +1,183 @@
+package parse
+
+import (
+	"bytes"
+	"fmt"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/unicode"
+)
+
+// MaxInputSize bounds the input: a larger file is refused, not read whole.
+const MaxInputSize = 64 << 20
+
+// decodeSource turns the input bytes into text with LF newlines and names
+// the encoding it found.
+func decodeSource(name string, data []byte) (string, string, error) {
+	if len(bytes.TrimSpace(data)) == 0 {
+		return "", "", &Error{File: name, Offset: -1, Msg: "empty input: nothing to convert"}
+	}
+	var text, enc string
+	switch {
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+		enc = "utf-16le"
+		if data[0] == 0xFE {
+			enc = "utf-16be"
+		}
+		if len(data)%2 != 0 {
+			return "", "", &Error{File: name, Offset: len(data) - 1, Msg: "truncated UTF-16: odd number of bytes"}
+		}
+		dec := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder()
+		out, err := dec.Bytes(data)
+		if err != nil {
+			return "", "", &Error{File: name, Offset: -1, Msg: "invalid UTF-16: " + err.Error()}
+		}
+		text = string(out)
+		if i := firstInvalidUTF16(data); i >= 0 {
+			return "", "", &Error{File: name, Offset: i, Msg: "invalid UTF-16: unpaired surrogate"}
+		}
+	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
+		enc = "utf-8-bom"
+		body := data[3:]
+		if err := checkUTF8(name, body, 3); err != nil {
+			return "", "", err
+		}
+		text = string(body)
+	case utf8.Valid(data):
+		enc, text = "utf-8", string(data)
+	case looksLikeBrokenUTF8(data):
+		return "", "", checkUTF8(name, data, 0)
+	default:
+		out, err := simplifiedchinese.GB18030.NewDecoder().Bytes(data)
+		if err != nil || bytes.ContainsRune(out, utf8.RuneError) {
+			return "", "", checkUTF8(name, data, 0)
+		}
+		enc, text = "gb18030", string(out)
+	}
+	if i := binaryAt(text); i >= 0 {
+		line, col := lineCol(text, i)
+		return "", "", &Error{File: name, Line: line, Col: col, Offset: -1, Msg: fmt.Sprintf("binary data (control character U+%04X): not a text file", text[i])}
+	}
+	return normalizeNewlines(text), enc, nil
+}
+
+// checkUTF8 reports the first invalid UTF-8 sequence with its line, column
+// and byte offset (base is the length of a BOM already skipped).
+func checkUTF8(name string, data []byte, base int) error {
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size <= 1 {
+			line, col := lineCol(string(data[:i]), i)
+			msg := fmt.Sprintf("invalid UTF-8 byte 0x%02X", data[i])
+			if !utf8.FullRune(data[i:]) {
+				msg = "truncated UTF-8: the input ends inside a multi-byte character"
+			}
+			if bytes.IndexByte(data, 0) >= 0 {
+				msg = "binary data (NUL byte): not a text file"
+				i = bytes.IndexByte(data, 0)
+				line, col = lineCol(string(data[:i]), i)
+			}
+			return &Error{File: name, Line: line, Col: col, Offset: base + i, Msg: msg + " (and not GB18030 or UTF-16 with a BOM)"}
+		}
+		i += size
+	}
+	return nil
+}
+
+// looksLikeBrokenUTF8 tells UTF-8 with a few bad bytes from a legacy
+// encoding: GB18030 text rarely contains well-formed multi-byte UTF-8
+// sequences, while damaged UTF-8 is mostly made of them.
+func looksLikeBrokenUTF8(data []byte) bool {
+	valid, invalid := 0, 0
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		switch {
+		case r == utf8.RuneError && size <= 1:
+			invalid++
+		case size > 1:
+			valid++
+		}
+		i += size
+	}
+	return bytes.IndexByte(data, 0) >= 0 || valid > invalid
+}
+
+// firstInvalidUTF16 finds an unpaired surrogate in UTF-16LE/BE data.
+func firstInvalidUTF16(data []byte) int {
+	be := data[0] == 0xFE
+	for i := 2; i+1 < len(data); i += 2 {
+		u := uint16(data[i]) | uint16(data[i+1])<<8
+		if be {
+			u = uint16(data[i])<<8 | uint16(data[i+1])
+		}
+		switch {
+		case u >= 0xD800 && u < 0xDC00:
+			if i+3 >= len(data) {
+				return i
+			}
+			n := uint16(data[i+2]) | uint16(data[i+3])<<8
+			if be {
+				n = uint16(data[i+2])<<8 | uint16(data[i+3])
+			}
+			if n < 0xDC00 || n > 0xDFFF {
+				return i
+			}
+			i += 2
+		case u >= 0xDC00 && u <= 0xDFFF:
+			return i
+		}
+	}
+	return -1
+}
+
+// binaryAt returns the byte index of the first control character that no
+// text file contains (NUL and friends; tab, newline, CR, form feed are fine).
+func binaryAt(text string) int {
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' || c == 0x7F {
+			return i
+		}
+	}
+	return -1
+}
+
+func normalizeNewlines(s string) string {
+	if !bytesContainsCR(s) {
+		return s
+	}
+	var b bytes.Buffer
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\r' {
+			b.WriteByte('\n')
+			if i+1 < len(s) && s[i+1] == '\n' {
+				i++
+			}
+			continue
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+func bytesContainsCR(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\r' {
+			return true
+		}
+	}
+	return false
+}
+
+// lineCol gives the 1-based line and rune column of byte i of s.
+func lineCol(s string, i int) (int, int) {
+	i = min(i, len(s))
+	line, start := 1, 0
+	for j := 0; j < i; j++ {
+		if s[j] == '\n' {
+			line, start = line+1, j+1
+		}
+	}
+	return line, utf8.RuneCountInString(s[start:i]) + 1
+}

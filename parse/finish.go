@@ -1,0 +1,162 @@
+package parse
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+
+	"github.com/declconv/declconv/declaration"
+)
+
+// closingExpected lists the kinds of document that end with signatures or
+// a place and date; the others (laws, news, orders) often do not.
+var closingExpected = []declaration.Kind{declaration.JointStatement, declaration.JointCommunique,
+	declaration.DeclarationKind, declaration.Treaty, declaration.Agreement}
+
+func (p *parser) finish() {
+	d := p.doc
+	if d.Signed == nil {
+		p.signedInBody()
+	}
+	p.assignParties()
+	d.Language = language(strings.Join(d.Verbatim(), ""))
+	if len(d.Closing) == 0 && len(d.Body) > 0 && slices.Contains(closingExpected, d.Kind) {
+		last := d.Body[len(d.Body)-1]
+		end := lastPos(last)
+		p.warn("no-closing", end, "document ends after %s with no closing (no signatures, place or date)", describe(last))
+	}
+	if last := lastText(d); last != "" && !endsWithAny(last, "。！？.!?”」』）)…—>") && len(d.Closing) == 0 && len(d.Body) > 0 {
+		p.warn("truncated", p.lastPos(), "text ends mid-sentence: the document may be truncated")
+	}
+	slices.SortStableFunc(d.Diagnostics, func(a, b declaration.Diagnostic) int {
+		return cmp.Or(cmp.Compare(a.Pos.Line, b.Pos.Line), cmp.Compare(a.Pos.Col, b.Pos.Col))
+	})
+}
+
+func describe(pr *declaration.Provision) string {
+	if pr.Label != "" {
+		return string(pr.Kind) + " " + strings.TrimRight(pr.Label, "、.．: ")
+	}
+	return string(pr.Kind) + " " + pr.ID
+}
+
+// lastPos is where the last provision of a subtree starts.
+func lastPos(pr *declaration.Provision) declaration.Pos {
+	for len(pr.Children) > 0 {
+		pr = pr.Children[len(pr.Children)-1]
+	}
+	return pr.Pos
+}
+
+// lastPos is the position of the last character of the input.
+func (p *parser) lastPos() declaration.Pos {
+	for i := len(p.lines) - 1; i >= 0; i-- {
+		if l := p.lines[i]; !l.blank() {
+			return declaration.Pos{Line: l.num, Col: l.col + runeLen(l.text) - 1}
+		}
+	}
+	return declaration.Pos{Line: 1, Col: 1}
+}
+
+func lastText(d *declaration.Document) string {
+	v := d.Verbatim()
+	if len(v) == 0 {
+		return ""
+	}
+	return strings.TrimSpace(v[len(v)-1])
+}
+
+// signedInBody reads 本协定于一九九五年九月十一日在北京签订 from the text.
+func (p *parser) signedInBody() {
+	p.doc.Walk(func(pr *declaration.Provision, _ []*declaration.Provision) bool {
+		m := signingBody.FindStringSubmatch(pr.Text)
+		if m == nil {
+			return true
+		}
+		if ds := p.findDates(m[1]); len(ds) > 0 {
+			p.doc.Signed = &declaration.Signing{Date: &ds[0].date, Place: m[2]}
+			return false
+		}
+		return true
+	})
+}
+
+// assignParties gives each signatory the party their office names
+// (哈萨克斯坦总统 → 哈萨克斯坦共和国); a bare office (国家主席) goes to the
+// party no one else signed for.
+func (p *parser) assignParties() {
+	d := p.doc
+	taken := map[string]bool{}
+	for i := range d.Signatories {
+		s := &d.Signatories[i]
+		if s.Party != "" {
+			taken[s.Party] = true
+			continue
+		}
+		for _, party := range d.Parties {
+			if prefix := commonPrefix(s.Role, party); runeLen(prefix) >= 2 {
+				s.Party = party
+				taken[party] = true
+				break
+			}
+		}
+	}
+	for i := range d.Signatories {
+		s := &d.Signatories[i]
+		if s.Party != "" || !slices.Contains(roleWords, s.Role) {
+			continue
+		}
+		for _, party := range d.Parties {
+			if !taken[party] {
+				s.Party = party
+				taken[party] = true
+				break
+			}
+		}
+	}
+}
+
+func commonPrefix(a, b string) string {
+	ra, rb := []rune(a), []rune(b)
+	n := 0
+	for n < len(ra) && n < len(rb) && ra[n] == rb[n] {
+		n++
+	}
+	return string(ra[:n])
+}
+
+// traditional and simplified hold characters that differ between the two
+// scripts, to tell zh-Hant from zh-Hans.
+const (
+	traditional = "國們這與為關於條約說經濟發現時會對來過還沒國際權義務與協議聯應該當寫實體總統"
+	simplified  = "国们这与为关于条约说经济发现时会对来过还没国际权义务与协议联应该当写实体总统"
+)
+
+// language tells Chinese (simplified or traditional) from English by
+// counting characters.
+func language(s string) string {
+	han, latin, trad, simp := 0, 0, 0, 0
+	for _, r := range s {
+		switch {
+		case r >= 0x3400 && r <= 0x9FFF:
+			han++
+			if strings.ContainsRune(traditional, r) && !strings.ContainsRune(simplified, r) {
+				trad++
+			} else if strings.ContainsRune(simplified, r) && !strings.ContainsRune(traditional, r) {
+				simp++
+			}
+		case r < 128 && (r|0x20) >= 'a' && (r|0x20) <= 'z':
+			latin++
+		}
+	}
+	switch {
+	case han == 0 && latin == 0:
+		return ""
+	case han*3 >= latin: // a Chinese character carries about as much as a word
+		if trad > simp {
+			return "zh-Hant"
+		}
+		return "zh-Hans"
+	}
+	return "en"
+}

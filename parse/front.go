@@ -1,0 +1,362 @@
+package parse
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/declconv/declconv/declaration"
+	"go.yaml.in/yaml/v3"
+)
+
+var (
+	isoDateLine = regexp.MustCompile(`^([0-9]{4})-([0-9]{2})-([0-9]{2})$`)
+	pageLine    = regexp.MustCompile(`^第\s*([0-9０-９]+|[一二三四五六七八九十]+)\s*版\s*[(（]([^)）]*)[)）]$`)
+	columnLine  = regexp.MustCompile(`^专栏[：:](.*)$`)
+	mdHeading   = regexp.MustCompile(`^(#{1,6})\s+(.*)$`)
+	// leadPattern matches a news lead: agency, place, date, 电/讯.
+	leadPattern = regexp.MustCompile(`^【?(新华社|中新社|中央社|本报|人民日报|塔斯社|路透社|美联社|法新社)(?:记者)?(\p{Han}{0,8}?)((?:[0-9０-９一二三四五六七八九十]+月)?[0-9０-９一二三四五六七八九十廿卅]+日)(?:专)?[电讯]】?`)
+)
+
+// front consumes the lines before the text proper: front matter, the
+// newspaper-archive header, the repeated headline, the lead and the title.
+func (p *parser) front() {
+	d := p.doc
+	p.skipBlank()
+	p.frontMatter()
+	p.archiveHeader()
+	// Markdown title and the lines describing it, up to an HTML comment
+	// such as <!-- INFO END --> (law collections).
+	if l, ok := p.peek(); ok {
+		if m := mdHeading.FindStringSubmatch(l.text); m != nil && len(m[1]) == 1 {
+			p.next++
+			s := span{text: m[2], starts: []declaration.Pos{{Line: l.num, Col: l.col + len(m[1]) + 1}}}
+			p.addBlock(&d.Front, declaration.TitleBlock, m[1], "", s)
+			p.setTitle(m[2])
+			p.subtitles()
+		}
+	}
+	if d.Publication != nil {
+		p.repeatedHeadline()
+	}
+	p.lead()
+	if d.Title == "" || d.Publication != nil {
+		p.title()
+	}
+	p.subtitles()
+}
+
+func (p *parser) peek() (line, bool) {
+	if p.next < len(p.lines) {
+		return p.lines[p.next], true
+	}
+	return line{}, false
+}
+
+func (p *parser) skipBlank() {
+	for p.next < len(p.lines) && p.lines[p.next].blank() {
+		p.next++
+	}
+}
+
+// frontMatter takes a YAML front matter block (--- … ---) whole, and its
+// title and date when it has them.
+func (p *parser) frontMatter() {
+	if p.next >= len(p.lines) || p.lines[p.next].raw != "---" {
+		return
+	}
+	start := p.next
+	end := -1
+	for i := start + 1; i < len(p.lines); i++ {
+		if r := p.lines[i].raw; r == "---" || r == "..." {
+			end = i
+			break
+		}
+	}
+	if end < 0 {
+		return
+	}
+	raws := make([]string, 0, end-start+1)
+	for _, l := range p.lines[start : end+1] {
+		raws = append(raws, l.raw)
+	}
+	text := strings.Join(raws, "\n")
+	starts := make([]declaration.Pos, 0, len(raws))
+	for _, l := range p.lines[start : end+1] {
+		starts = append(starts, declaration.Pos{Line: l.num, Col: 1})
+	}
+	p.addBlock(&p.doc.Front, declaration.FrontMatter, "", "", span{text: text, starts: starts})
+	p.next = end + 1
+	var meta map[string]any
+	if err := yaml.Unmarshal([]byte(strings.Join(raws[1:len(raws)-1], "\n")), &meta); err == nil {
+		for _, k := range []string{"title", "title-zh-cn", "title-zh"} {
+			if t, ok := meta[k].(string); ok && strings.TrimSpace(t) != "" && p.doc.Title == "" {
+				p.setTitle(strings.TrimSpace(t))
+			}
+		}
+	}
+	p.skipBlank()
+}
+
+// archiveHeader reads the People's Daily archive layout:
+// ### 标题 / YYYY-MM-DD / 第N版(栏目) / 专栏：.
+func (p *parser) archiveHeader() {
+	l, ok := p.peek()
+	if !ok || !strings.HasPrefix(l.text, "### ") {
+		return
+	}
+	// The header is only an archive header when a date line follows.
+	i := p.next + 1
+	for i < len(p.lines) && p.lines[i].blank() {
+		i++
+	}
+	if i >= len(p.lines) || !isoDateLine.MatchString(p.lines[i].text) {
+		return
+	}
+	d := p.doc
+	pub := &declaration.Publication{}
+	d.Publication = pub
+	headline := strings.TrimSpace(strings.TrimPrefix(l.text, "###"))
+	pub.Headline = headline
+	p.addBlock(&d.Front, declaration.Headline, "###", "", span{text: headline, starts: []declaration.Pos{{Line: l.num, Col: l.col + 4}}})
+	date := p.lines[i]
+	pub.Date = date.text
+	p.addBlock(&d.Front, declaration.IssueDate, "", "", lineSpan(date))
+	if m := isoDateLine.FindStringSubmatch(date.text); m != nil {
+		p.refYear, p.refMonth, p.refDay = atoi(m[1]), atoi(m[2]), atoi(m[3])
+	}
+	p.next = i + 1
+	if l, ok := p.peek(); ok {
+		if m := pageLine.FindStringSubmatch(l.text); m != nil {
+			pub.Page = digitValue(m[1])
+			if pub.Page < 0 {
+				pub.Page = cnValue(m[1])
+			}
+			pub.Section = strings.TrimSpace(m[2])
+			p.addBlock(&d.Front, declaration.PageLine, "", "", lineSpan(l))
+			p.next++
+		}
+	}
+	if l, ok := p.peek(); ok {
+		if m := columnLine.FindStringSubmatch(l.text); m != nil {
+			pub.Column = strings.TrimSpace(m[1])
+			p.addBlock(&d.Front, declaration.ColumnLine, "", "", lineSpan(l))
+			p.next++
+		}
+	}
+	p.skipBlank()
+	if d.Title == "" {
+		p.setTitle(headline)
+	}
+}
+
+// repeatedHeadline takes the headline printed again above the text, on
+// one line or spread over several.
+func (p *parser) repeatedHeadline() {
+	want := squeeze(p.doc.Publication.Headline)
+	var got string
+	var s span
+	for i := p.next; i < len(p.lines) && !p.lines[i].blank(); i++ {
+		got += squeeze(p.lines[i].text)
+		if !strings.HasPrefix(want, got) {
+			return
+		}
+		s = s.join(lineSpan(p.lines[i]))
+		if got == want {
+			p.addBlock(&p.doc.Front, declaration.Headline, "", "", s)
+			p.next = i + 1
+			p.skipBlank()
+			return
+		}
+	}
+}
+
+// squeeze removes all whitespace.
+func squeeze(s string) string { return strings.Join(strings.Fields(s), "") }
+
+// lead takes a news lead such as 新华社北京９月１２日电… as one block and
+// fills Dispatch; when the lead says who signed what, where and when, it
+// fills Signatories and Signed too.
+func (p *parser) lead() {
+	l, ok := p.peek()
+	if !ok {
+		return
+	}
+	m := leadPattern.FindStringSubmatchIndex(l.text)
+	if m == nil {
+		return
+	}
+	d := p.doc
+	dateText := l.text[m[6]:m[7]]
+	d.Dispatch = &declaration.Dispatch{
+		Text:   l.text[m[0]:m[1]],
+		Agency: l.text[m[2]:m[3]],
+		Place:  l.text[m[4]:m[5]],
+		Date:   p.partialDate(dateText),
+	}
+	// The lead may carry the whole text, items run inline
+	// (…决定如下：（甲）…（一）…): the lead block ends where they start.
+	s := lineSpan(l)
+	q := &para{s: s, first: l}
+	if segs := p.segments(q); len(segs) > 1 {
+		lead, rest := s.cut(byteOffset(s, segs[1].pos))
+		s = lead
+		p.leadRest = &para{s: rest, first: l}
+	}
+	p.addBlock(&d.Front, declaration.Lead, "", "", s)
+	p.next++
+	p.skipBlank()
+	p.signingFromLead(l.text[m[1]:])
+}
+
+// title takes the first line that names a kind of document and has no
+// sentence-final punctuation; an English title may go on in a line
+// starting with "between".
+func (p *parser) title() {
+	l, ok := p.peek()
+	if !ok || endsSentence(l.text) || utf8.RuneCountInString(l.text) > 120 {
+		return
+	}
+	if _, _, _, marked := findMarker(l.text); marked {
+		return
+	}
+	if kindOf(l.text) == declaration.Other && p.doc.Title != "" {
+		return
+	}
+	// An English heading block: short lines before the first paragraph,
+	// such as a date, "SECRET", "AGREEMENT", "Between …".
+	s := lineSpan(l)
+	p.next++
+	if n, ok := p.peek(); ok && strings.HasPrefix(strings.ToLower(n.text), "between ") {
+		s = s.join(lineSpan(n))
+		p.next++
+	}
+	p.addBlock(&p.doc.Front, declaration.TitleBlock, "", "", s)
+	p.setTitle(strings.ReplaceAll(s.text, "\n", " "))
+	p.skipBlank()
+}
+
+// subtitles takes date lines such as （一九五〇年十月八日） and adoption
+// records under a title, and an HTML comment that ends a law's header.
+func (p *parser) subtitles() {
+	for {
+		p.skipBlank()
+		l, ok := p.peek()
+		if !ok {
+			return
+		}
+		switch {
+		case strings.HasPrefix(l.text, "<!--") && strings.HasSuffix(l.text, "-->"):
+			p.addBlock(&p.doc.Front, declaration.FrontMatter, "", "", lineSpan(l))
+		case isDateLine(l.text) || p.isAdoptionRecord(l.text):
+			p.addBlock(&p.doc.Front, declaration.Subtitle, "", "", lineSpan(l))
+		default:
+			return
+		}
+		p.next++
+	}
+}
+
+// isAdoptionRecord recognises law headers such as
+// 1990年12月28日 第七届全国人民代表大会常务委员会第十七次会议通过, when an
+// HTML comment later closes the header.
+func (p *parser) isAdoptionRecord(text string) bool {
+	if !dateAtStart.MatchString(text) {
+		return false
+	}
+	for _, l := range p.lines[p.next:min(len(p.lines), p.next+40)] {
+		if strings.HasPrefix(l.text, "<!--") {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	dateAtStart = regexp.MustCompile(`^[0-9０-９]{4}\s*年`)
+	dateLineRe  = regexp.MustCompile(`^[(（]?[0-9０-９一二三四五六七八九十〇○零Ｏ]{4}\s*年[0-9０-９一二三四五六七八九十\s]*月?[0-9０-９一二三四五六七八九十廿卅\s]*日?[)）]?$`)
+)
+
+func isDateLine(s string) bool { return dateLineRe.MatchString(s) }
+
+func (p *parser) setTitle(t string) {
+	p.doc.Title = t
+	if k := kindOf(t); k != declaration.Other || p.doc.Kind == declaration.Other {
+		p.doc.Kind = k
+	}
+	if parties := partiesOf(t); parties != nil {
+		p.doc.Parties = parties
+	}
+}
+
+// kinds maps title words to document kinds, most specific first.
+var kinds = []struct {
+	word string
+	kind declaration.Kind
+}{
+	{"联合声明", declaration.JointStatement}, {"聯合聲明", declaration.JointStatement},
+	{"joint statement", declaration.JointStatement},
+	{"联合公报", declaration.JointCommunique}, {"聯合公報", declaration.JointCommunique},
+	{"joint communique", declaration.JointCommunique}, {"joint communiqué", declaration.JointCommunique},
+	{"communique", declaration.JointCommunique}, {"communiqué", declaration.JointCommunique}, {"公报", declaration.JointCommunique},
+	{"宣言", declaration.DeclarationKind}, {"declaration", declaration.DeclarationKind},
+	{"条约", declaration.Treaty}, {"條約", declaration.Treaty}, {"宪章", declaration.Treaty}, {"treaty", declaration.Treaty}, {"charter", declaration.Treaty},
+	{"协定", declaration.Agreement}, {"協定", declaration.Agreement}, {"协议", declaration.Agreement}, {"备忘录", declaration.Agreement},
+	{"agreement", declaration.Agreement}, {"memorandum", declaration.Agreement},
+	{"声明", declaration.Statement}, {"聲明", declaration.Statement}, {"statement", declaration.Statement},
+	{"命令", declaration.Order}, {"布告", declaration.Order}, {"通令", declaration.Order}, {"proclamation", declaration.Order},
+	{"宪法", declaration.Law}, {"法", declaration.Law}, {"条例", declaration.Law}, {"简章", declaration.Law}, {"章程", declaration.Law},
+	{"决定", declaration.Law}, {"办法", declaration.Law}, {"规定", declaration.Law}, {"决议", declaration.Law},
+	{"constitution", declaration.Law}, {" act", declaration.Law},
+}
+
+// kindOf guesses the kind of a document from its title.
+func kindOf(title string) declaration.Kind {
+	t := strings.ToLower(title)
+	best, at := declaration.Other, -1
+	for _, k := range kinds {
+		// The kind word nearest the end of a Chinese title wins
+		// (…宪法修正案的决定 is a decision); the first listed wins ties.
+		if i := strings.LastIndex(t, k.word); i >= 0 && i+len(k.word) > at {
+			best, at = k.kind, i+len(k.word)
+		}
+	}
+	return best
+}
+
+var (
+	zhParties = regexp.MustCompile(`^(\p{Han}{4,60}?)(?:政府)?(?:关于|關於)`)
+	zhAnd     = regexp.MustCompile(`[和与同、]`)
+	enParties = regexp.MustCompile(`(?i)\bbetween\s+(?:the\s+)?(.+?)\s+and\s+(?:the\s+)?(.+?)(?:\s+(?:on|concerning|regarding|relating)\b|[.,;:]|$)`)
+)
+
+// partiesOf finds the parties named in a title: 甲国和乙国关于…,
+// Agreement between A and B.
+func partiesOf(title string) []string {
+	if m := zhParties.FindStringSubmatch(title); m != nil {
+		// 共和国 contains 和: keep it whole while splitting.
+		names := strings.ReplaceAll(m[1], "共和国", "\x00")
+		var out []string
+		for _, s := range zhAnd.Split(names, -1) {
+			s = strings.TrimSuffix(strings.ReplaceAll(s, "\x00", "共和国"), "政府")
+			if utf8.RuneCountInString(s) >= 2 {
+				out = append(out, s)
+			}
+		}
+		if len(out) >= 2 {
+			return out
+		}
+	}
+	if m := enParties.FindStringSubmatch(strings.ReplaceAll(title, "\n", " ")); m != nil {
+		return []string{m[1], m[2]}
+	}
+	return nil
+}
+
+func atoi(s string) int {
+	n := digitValue(s)
+	if n < 0 {
+		return 0
+	}
+	return n
+}

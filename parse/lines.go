@@ -1,0 +1,98 @@
+package parse
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/declconv/declconv/declaration"
+)
+
+// line is one source line with its surrounding whitespace taken off.
+type line struct {
+	num    int    // 1-based line number
+	raw    string // the line as written, trailing whitespace removed
+	text   string // the line without leading and trailing whitespace
+	col    int    // column of text's first character
+	indent int    // width of the leading whitespace, in characters
+}
+
+func (l line) blank() bool { return l.text == "" }
+func (l line) pos() declaration.Pos {
+	return declaration.Pos{Line: l.num, Col: l.col}
+}
+
+func splitLines(text string) []line {
+	raw := strings.Split(strings.TrimSuffix(text, "\n"), "\n")
+	lines := make([]line, len(raw))
+	for i, r := range raw {
+		r = strings.TrimRightFunc(r, unicode.IsSpace)
+		t := strings.TrimLeftFunc(r, unicode.IsSpace)
+		indent := utf8.RuneCountInString(r[:len(r)-len(t)])
+		lines[i] = line{num: i + 1, raw: r, text: t, col: indent + 1, indent: indent}
+	}
+	return lines
+}
+
+// span is verbatim text with the position of each of its lines, so that
+// anything found inside it can be given a line and column.
+type span struct {
+	text   string
+	starts []declaration.Pos // position of the first character of each line of text
+}
+
+func lineSpan(l line) span { return span{text: l.text, starts: []declaration.Pos{l.pos()}} }
+
+// join appends t to s on a new line.
+func (s span) join(t span) span {
+	if s.text == "" {
+		return t
+	}
+	if t.text == "" {
+		return s
+	}
+	return span{text: s.text + "\n" + t.text, starts: append(append([]declaration.Pos(nil), s.starts...), t.starts...)}
+}
+
+// cut splits s at byte offset i: the part before and the part from i on,
+// with leading whitespace of the latter dropped.
+func (s span) cut(i int) (span, span) {
+	before := span{text: strings.TrimRightFunc(s.text[:i], unicode.IsSpace), starts: s.starts}
+	rest := s.text[i:]
+	trimmed := strings.TrimLeftFunc(rest, unicode.IsSpace)
+	j := i + len(rest) - len(trimmed)
+	p := s.posAt(j)
+	after := span{text: trimmed, starts: []declaration.Pos{p}}
+	nl := strings.Count(s.text[:j], "\n")
+	if len(s.starts) > nl+1 {
+		after.starts = append(after.starts, s.starts[nl+1:]...)
+	}
+	before.starts = s.starts[:min(len(s.starts), strings.Count(before.text, "\n")+1)]
+	return before, after
+}
+
+// posAt gives the source position of byte offset i of s.text.
+func (s span) posAt(i int) declaration.Pos {
+	i = min(i, len(s.text))
+	nl := strings.Count(s.text[:i], "\n")
+	if nl >= len(s.starts) {
+		nl = len(s.starts) - 1
+	}
+	if nl < 0 {
+		return declaration.Pos{Line: 1, Col: 1}
+	}
+	lineStart := strings.LastIndexByte(s.text[:i], '\n') + 1
+	p := s.starts[nl]
+	p.Col += utf8.RuneCountInString(s.text[lineStart:i])
+	return p
+}
+
+// byteOffset finds the byte offset in s.text of a position inside it.
+func byteOffset(s span, pos declaration.Pos) int {
+	for i := range s.text {
+		if s.posAt(i) == pos {
+			return i
+		}
+	}
+	return len(s.text)
+}

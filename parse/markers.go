@@ -1,0 +1,263 @@
+package parse
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/declconv/declconv/declaration"
+)
+
+// style is one numbering style: how its marker looks, what level it fixes
+// (for the statute styles 编章节条款), and whether items in it may run
+// inline inside one paragraph.
+type style struct {
+	name   string
+	kind   declaration.ProvisionKind // fixed kind; "" when the kind follows from the nesting
+	rank   int                       // statute rank (part 1 … clause 5); 0 for nesting styles
+	inline bool                      // may also start after punctuation inside a paragraph
+	// match reports the marker at the start of s: its label exactly as
+	// written and its number (0 for markers without one, such as ——).
+	match func(s string) (label string, number int, ok bool)
+}
+
+// styles is the one list of numbering styles, in matching order.
+var styles = []style{
+	{name: "part", kind: declaration.Part, rank: 1, match: statute('编')},
+	{name: "chapter", kind: declaration.Chapter, rank: 2, match: statute('章')},
+	{name: "section", kind: declaration.Section, rank: 3, match: statute('节')},
+	{name: "article", kind: declaration.Article, rank: 4, match: statute('条')},
+	{name: "clause", kind: declaration.Paragraph, rank: 5, match: statute('款')},
+	{name: "en-part", kind: declaration.Part, rank: 1, match: english("part")},
+	{name: "en-chapter", kind: declaration.Chapter, rank: 2, match: english("chapter")},
+	{name: "en-article", kind: declaration.Article, rank: 4, match: english("article")},
+	{name: "ordinal", match: ordinalDun},
+	{name: "cn-dun", inline: true, match: suffixed(isCNNumeral, cnValue, "、")},
+	{name: "cn-paren", inline: true, match: parenthesized(isCNNumeral, cnValue)},
+	{name: "stem-paren", inline: true, match: parenthesized(func(r rune) bool { return strings.ContainsRune(stems, r) }, stemValue)},
+	{name: "digit-paren", inline: true, match: parenthesized(isDigit, digitValue)},
+	{name: "letter-paren", match: parenthesized(isLowerLetter, letterValue)},
+	{name: "upper-paren", match: parenthesized(isUpperLetter, letterValue)},
+	{name: "roman-paren", match: parenthesized(isRomanLetter, romanValue)},
+	{name: "circled", match: circled},
+	{name: "digit-dun", inline: true, match: suffixed(isDigit, digitValue, "、")},
+	{name: "digit-dot", match: digitDot},
+	{name: "letter-dot", match: letterDot},
+	{name: "dash", match: dash},
+	{name: "bullet", match: bullet},
+}
+
+// findMarker returns the style and marker at the start of s.
+func findMarker(s string) (st *style, label string, number int, ok bool) {
+	for i := range styles {
+		if label, n, ok := styles[i].match(s); ok {
+			return &styles[i], label, n, true
+		}
+	}
+	return nil, "", 0, false
+}
+
+func isDigit(r rune) bool       { return digit(r) >= 0 }
+func isLowerLetter(r rune) bool { return r >= 'a' && r <= 'z' }
+func isUpperLetter(r rune) bool { return r >= 'A' && r <= 'Z' }
+func isRomanLetter(r rune) bool { return strings.ContainsRune("ivxlc", r) }
+
+func letterValue(s string) int {
+	if len(s) != 1 {
+		return -1
+	}
+	return int(unicode.ToLower(rune(s[0]))-'a') + 1
+}
+
+// run returns the longest prefix of s whose runes satisfy ok, allowing
+// single spaces between them when spaced is set (第 一 条).
+func run(s string, ok func(rune) bool, spaced bool) string {
+	end := 0
+	for i, r := range s {
+		switch {
+		case ok(r):
+			end = i + utf8.RuneLen(r)
+		case spaced && (r == ' ' || r == '\u3000') && end > 0:
+		default:
+			return s[:end]
+		}
+	}
+	return s[:end]
+}
+
+// statute matches 第一条, 第 一 条, 第21条, 第二十一章 and so on.
+func statute(unit rune) func(string) (string, int, bool) {
+	return func(s string) (string, int, bool) {
+		rest, ok := strings.CutPrefix(s, "第")
+		if !ok {
+			return "", 0, false
+		}
+		lead := len(rest) - len(strings.TrimLeft(rest, " \u3000"))
+		num := run(rest[lead:], func(r rune) bool { return isCNNumeral(r) || isDigit(r) }, true)
+		if num == "" {
+			return "", 0, false
+		}
+		after := rest[lead+len(num):]
+		gap := len(after) - len(strings.TrimLeft(after, " \u3000"))
+		after = after[gap:]
+		u, size := utf8.DecodeRuneInString(after)
+		if u != unit {
+			return "", 0, false
+		}
+		// 第一条所述, 第一条的规定: a citation, not a marker.
+		next, _ := utf8.DecodeRuneInString(after[size:])
+		if strings.ContainsRune("的所规至、和及或第中之款项（(", next) {
+			return "", 0, false
+		}
+		n := cnValue(num)
+		if n < 0 {
+			n = digitValue(strings.Join(strings.Fields(num), ""))
+		}
+		if n <= 0 {
+			return "", 0, false
+		}
+		return s[:len("第")+lead+len(num)+gap+size], n, true
+	}
+}
+
+// english matches Article 1, ARTICLE I., Chapter 2 and the like; the word
+// must be followed by a number and then by the end, a full stop, a colon or
+// a space.
+func english(word string) func(string) (string, int, bool) {
+	return func(s string) (string, int, bool) {
+		if len(s) < len(word)+2 || !strings.EqualFold(s[:len(word)], word) || s[len(word)] != ' ' {
+			return "", 0, false
+		}
+		rest := s[len(word)+1:]
+		num := run(rest, func(r rune) bool { return r < 128 && (unicode.IsDigit(r) || unicode.IsLetter(r)) }, false)
+		n := digitValue(num)
+		if n < 0 {
+			n = romanValue(num)
+		}
+		if n <= 0 {
+			return "", 0, false
+		}
+		end := len(word) + 1 + len(num)
+		switch after := s[end:]; {
+		case after == "":
+		case after[0] == '.' || after[0] == ':':
+			end++
+		case after[0] == ' ' || after[0] == '\t':
+		default:
+			return "", 0, false
+		}
+		return s[:end], n, true
+	}
+}
+
+// ordinalDun matches 第一、.
+func ordinalDun(s string) (string, int, bool) {
+	rest, ok := strings.CutPrefix(s, "第")
+	if !ok {
+		return "", 0, false
+	}
+	num := run(rest, isCNNumeral, false)
+	if num == "" || !strings.HasPrefix(rest[len(num):], "、") {
+		return "", 0, false
+	}
+	return s[:len("第")+len(num)+len("、")], cnValue(num), true
+}
+
+// suffixed matches a number followed by a separator: 一、 １、
+func suffixed(ok func(rune) bool, value func(string) int, sep string) func(string) (string, int, bool) {
+	return func(s string) (string, int, bool) {
+		num := run(s, ok, false)
+		if num == "" || utf8.RuneCountInString(num) > 4 || !strings.HasPrefix(s[len(num):], sep) {
+			return "", 0, false
+		}
+		n := value(num)
+		if n <= 0 {
+			return "", 0, false
+		}
+		return s[:len(num)+len(sep)], n, true
+	}
+}
+
+// parenthesized matches （一） (1) （１） (a) (iv) （甲）.
+func parenthesized(ok func(rune) bool, value func(string) int) func(string) (string, int, bool) {
+	return func(s string) (string, int, bool) {
+		open, size := utf8.DecodeRuneInString(s)
+		if open != '(' && open != '（' {
+			return "", 0, false
+		}
+		num := run(s[size:], ok, false)
+		if num == "" || utf8.RuneCountInString(num) > 4 {
+			return "", 0, false
+		}
+		closing, csize := utf8.DecodeRuneInString(s[size+len(num):])
+		if closing != ')' && closing != '）' {
+			return "", 0, false
+		}
+		n := value(num)
+		if n <= 0 {
+			return "", 0, false
+		}
+		return s[:size+len(num)+csize], n, true
+	}
+}
+
+// circled matches the parenthesized ideographs ㈠ … ㈩.
+func circled(s string) (string, int, bool) {
+	r, size := utf8.DecodeRuneInString(s)
+	if r >= '㈠' && r <= '㈩' {
+		return s[:size], int(r-'㈠') + 1, true
+	}
+	return "", 0, false
+}
+
+// digitDot matches 1. １． and Markdown's escaped 1\. when a space, a
+// letter or the end follows (not 1.5).
+func digitDot(s string) (string, int, bool) {
+	num := run(s, isDigit, false)
+	if num == "" || utf8.RuneCountInString(num) > 3 {
+		return "", 0, false
+	}
+	rest := s[len(num):]
+	sep := ""
+	for _, p := range []string{"\\.", ".", "．"} {
+		if strings.HasPrefix(rest, p) {
+			sep = p
+			break
+		}
+	}
+	if sep == "" {
+		return "", 0, false
+	}
+	next, _ := utf8.DecodeRuneInString(rest[len(sep):])
+	if isDigit(next) || next == '.' {
+		return "", 0, false
+	}
+	return s[:len(num)+len(sep)], digitValue(num), true
+}
+
+// letterDot matches a. b. followed by a space.
+func letterDot(s string) (string, int, bool) {
+	if len(s) >= 3 && isLowerLetter(rune(s[0])) && s[1] == '.' && s[2] == ' ' {
+		return s[:2], letterValue(s[:1]), true
+	}
+	return "", 0, false
+}
+
+// dash matches the clause marker —— (two U+2014, not three or more).
+func dash(s string) (string, int, bool) {
+	if strings.HasPrefix(s, "——") && !strings.HasPrefix(s, "———") && len(strings.TrimSpace(s)) > len("——") {
+		return "——", 0, true
+	}
+	return "", 0, false
+}
+
+// bullet matches Markdown list bullets "- " and "* ".
+func bullet(s string) (string, int, bool) {
+	if len(s) > 2 && (s[0] == '-' || s[0] == '*' || strings.HasPrefix(s, "•")) {
+		_, size := utf8.DecodeRuneInString(s)
+		if s[size] == ' ' && strings.TrimSpace(s[size:]) != "" && strings.Trim(s, "-* ") != "" {
+			return s[:size], 0, true
+		}
+	}
+	return "", 0, false
+}

@@ -1,0 +1,123 @@
+package parse
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/declconv/declconv/declaration"
+)
+
+// para is a paragraph of the source: one or more lines.
+type para struct {
+	markup string // Markdown heading marks (##) or a quote mark (>)
+	s      span   // the text after the markup
+	first  line   // the paragraph's first line
+	rule   bool   // a horizontal rule: ---, ***, ———
+}
+
+func (q *para) pos() declaration.Pos { return q.first.pos() }
+
+// paragraphs groups lines into paragraphs. A paragraph ends at a blank
+// line, before an indented line or a line that starts with a numbering
+// marker or Markdown, after a heading-like line, and after a line of
+// Chinese that ends a sentence; otherwise lines run on (hard-wrapped text).
+func (p *parser) paragraphs(lines []line) []*para {
+	var out []*para
+	var cur *para
+	flush := func() {
+		if cur != nil {
+			out = append(out, cur)
+			cur = nil
+		}
+	}
+	for _, l := range lines {
+		if l.blank() {
+			flush()
+			continue
+		}
+		if isRule(l.text) {
+			flush()
+			out = append(out, &para{s: lineSpan(l), first: l, rule: true})
+			continue
+		}
+		markup, s := splitMarkup(l)
+		_, _, _, marked := findMarker(s.text)
+		if cur == nil || l.indent > 0 || marked || markup != "" || cur.markup != "" || endsParagraph(cur.s.text) {
+			flush()
+			cur = &para{markup: markup, s: s, first: l}
+			continue
+		}
+		cur.s = cur.s.join(s)
+	}
+	flush()
+	return out
+}
+
+// splitMarkup separates Markdown heading marks and quote marks from a line.
+func splitMarkup(l line) (string, span) {
+	if m := mdHeading.FindStringSubmatchIndex(l.text); m != nil {
+		text := l.text[m[4]:]
+		return l.text[m[2]:m[3]], span{text: text, starts: []declaration.Pos{{Line: l.num, Col: l.col + utf8.RuneCountInString(l.text[:m[4]])}}}
+	}
+	if rest, ok := strings.CutPrefix(l.text, ">"); ok {
+		t := strings.TrimLeft(rest, " ")
+		if t != "" {
+			return ">", span{text: t, starts: []declaration.Pos{{Line: l.num, Col: l.col + 1 + len(rest) - len(t)}}}
+		}
+	}
+	return "", lineSpan(l)
+}
+
+// isRule recognises a horizontal rule or a setext underline.
+func isRule(s string) bool {
+	if utf8.RuneCountInString(s) < 3 {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(s)
+	if !strings.ContainsRune("-=*_—＊－", first) {
+		return false
+	}
+	for _, r := range s {
+		if r != first && r != ' ' {
+			return false
+		}
+	}
+	return true
+}
+
+// endsParagraph: a Chinese line that ends a sentence, or a heading-like
+// line, ends its paragraph.
+func endsParagraph(text string) bool {
+	last := text[strings.LastIndexByte(text, '\n')+1:]
+	return headingLike(last) || hasHan(last) && endsWithAny(last, "。！？；：」』”’）)")
+}
+
+// headingLike is a short line without sentence punctuation: 序言,
+// Preamble, 在政治关系方面, GENERAL PROVISIONS.
+func headingLike(s string) bool {
+	n := utf8.RuneCountInString(s)
+	if n == 0 || endsWithAny(s, "。；：！？，、,.;:!?") {
+		return false
+	}
+	if hasHan(s) {
+		return n <= 24
+	}
+	return n <= 60 && strings.ToUpper(s) == s
+}
+
+// endsSentence reports whether s ends with sentence-final punctuation.
+func endsSentence(s string) bool { return endsWithAny(s, "。！？；：，.!?;:,") }
+
+func endsWithAny(s, set string) bool {
+	r, _ := utf8.DecodeLastRuneInString(strings.TrimSpace(s))
+	return r != utf8.RuneError && strings.ContainsRune(set, r)
+}
+
+func hasHan(s string) bool {
+	for _, r := range s {
+		if r >= 0x3400 && r <= 0x9FFF || r >= 0xF900 && r <= 0xFAFF {
+			return true
+		}
+	}
+	return false
+}

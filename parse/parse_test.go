@@ -1,0 +1,405 @@
+package parse
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/declconv/declconv/declaration"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+// corpusDir is the folder of real documents, not ours to redistribute:
+// tests read it in place and skip where it is absent.
+func corpusDir(t testing.TB) string {
+	dir := os.Getenv("DECLCONV_CORPUS")
+	if dir == "" {
+		dir = filepath.Join("..", "..", "shared", "corpus")
+	}
+	if _, err := os.Stat(dir); err != nil {
+		t.Skipf("corpus folder %s is absent (set DECLCONV_CORPUS to its path): skipping the real-document tests", dir)
+	}
+	return dir
+}
+
+// corpusFailures are the corpus files that must be refused, with the error
+// they must give.
+var corpusFailures = map[string]string{
+	"encodings/udhr-zh-utf8-bom-truncated-midchar.txt": "truncated UTF-8: the input ends inside a multi-byte character",
+}
+
+func fixtureDirs(t testing.TB) []string {
+	dirs, err := filepath.Glob(filepath.Join("..", "fixtures", "*", "input.txt"))
+	if err != nil || len(dirs) == 0 {
+		t.Fatal("no fixtures found")
+	}
+	for i := range dirs {
+		dirs[i] = filepath.Dir(dirs[i])
+	}
+	return dirs
+}
+
+// TestFixtures compares the canonical YAML of every fixture with its
+// reviewed want.yaml, or the error with want.err.
+func TestFixtures(t *testing.T) {
+	for _, dir := range fixtureDirs(t) {
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			data, err := os.ReadFile(filepath.Join(dir, "input.txt"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []byte
+			golden := filepath.Join(dir, "want.yaml")
+			d, err := Parse(bytes.NewReader(data), "input.txt")
+			if err != nil {
+				golden = filepath.Join(dir, "want.err")
+				got = []byte(err.Error() + "\n")
+			} else {
+				var buf bytes.Buffer
+				if err := declaration.EncodeYAML(&buf, d); err != nil {
+					t.Fatal(err)
+				}
+				got = buf.Bytes()
+				checkInvariants(t, data, d)
+			}
+			compareGolden(t, golden, got)
+		})
+	}
+}
+
+func compareGolden(t *testing.T, path string, got []byte) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./parse -update and review the diff)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from the parser's output; run go test ./parse -update and review the diff.\ngot:\n%s", path, got)
+	}
+}
+
+// TestCorpus parses every real document: each converts, losing nothing,
+// or fails with its documented error.
+func TestCorpus(t *testing.T) {
+	dir := corpusDir(t)
+	var files []string
+	filepath.WalkDir(dir, func(path string, e os.DirEntry, err error) error {
+		if err == nil && !e.IsDir() && strings.HasSuffix(path, ".txt") {
+			files = append(files, path)
+		}
+		return nil
+	})
+	if len(files) == 0 {
+		t.Fatalf("no .txt files in %s", dir)
+	}
+	for _, path := range files {
+		rel, _ := filepath.Rel(dir, path)
+		t.Run(rel, func(t *testing.T) {
+			data, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			d, err := Parse(bytes.NewReader(data), rel)
+			if want, ok := corpusFailures[filepath.ToSlash(rel)]; ok {
+				if err == nil || !strings.Contains(err.Error(), want) {
+					t.Fatalf("error = %v, want one containing %q", err, want)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkInvariants(t, data, d)
+		})
+	}
+}
+
+// checkInvariants holds for every successful parse: the document is
+// valid, nothing is lost, it round-trips through YAML and JSON, and every
+// position points at what it names.
+func checkInvariants(t *testing.T, data []byte, d *declaration.Document) {
+	t.Helper()
+	if err := d.Validate(); err != nil {
+		t.Errorf("invalid document: %v", err)
+	}
+	text, _, err := decodeSource("x", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := noSpace(strings.Join(d.Verbatim(), "")), noSpace(text); got != want {
+		i := 0
+		for i < len(got) && i < len(want) && got[i] == want[i] {
+			i++
+		}
+		t.Errorf("text lost or changed at character %d:\n model: %.60q\nsource: %.60q", utf8.RuneCountInString(want[:i]), got[i:], want[i:])
+	}
+	for _, c := range []struct {
+		name   string
+		encode func(*bytes.Buffer) error
+		decode func(*bytes.Buffer) (*declaration.Document, error)
+	}{
+		{"yaml", func(b *bytes.Buffer) error { return declaration.EncodeYAML(b, d) }, func(b *bytes.Buffer) (*declaration.Document, error) { return declaration.DecodeYAML(b, "x") }},
+		{"json", func(b *bytes.Buffer) error { return declaration.EncodeJSON(b, d) }, func(b *bytes.Buffer) (*declaration.Document, error) { return declaration.DecodeJSON(b, "x") }},
+	} {
+		var buf bytes.Buffer
+		if err := c.encode(&buf); err != nil {
+			t.Fatal(err)
+		}
+		back, err := c.decode(&buf)
+		if err != nil {
+			t.Errorf("%s: decoding what we encoded: %v", c.name, err)
+		} else if !reflect.DeepEqual(back, d) {
+			t.Errorf("%s: the decoded document differs from the encoded one", c.name)
+		}
+	}
+	lines := strings.Split(text, "\n")
+	at := func(pos declaration.Pos) string {
+		if pos.Line < 1 || pos.Line > len(lines) {
+			return ""
+		}
+		rs := []rune(lines[pos.Line-1])
+		if pos.Col < 1 || pos.Col > len(rs)+1 {
+			return ""
+		}
+		return string(rs[pos.Col-1:])
+	}
+	startsWith := func(what string, pos declaration.Pos, want string) {
+		first := noSpace(strings.SplitN(want, "\n", 2)[0])
+		if first != "" && !strings.HasPrefix(noSpace(at(pos)), first) {
+			t.Errorf("%s at %d:%d: source there is %.30q, want it to start with %.30q", what, pos.Line, pos.Col, at(pos), first)
+		}
+	}
+	for _, bs := range [][]*declaration.Block{d.Front, d.Preamble, d.Closing} {
+		for _, b := range bs {
+			startsWith("block "+b.ID, b.Pos, b.Markup+b.Label+firstOf(b.Text))
+		}
+	}
+	d.Walk(func(p *declaration.Provision, _ []*declaration.Provision) bool {
+		startsWith("provision "+p.ID, p.Pos, firstNonEmpty(p.Markup, p.Label, p.Heading, p.Text))
+		return true
+	})
+	for _, m := range d.Dates {
+		startsWith("date "+m.Text, m.Pos, m.Text)
+	}
+	for _, g := range d.Diagnostics {
+		if at(g.Pos) == "" && g.Pos.Col != len([]rune(lines[max(0, min(len(lines), g.Pos.Line)-1)]))+1 {
+			t.Errorf("diagnostic %q at %d:%d lies outside the input", g.Message, g.Pos.Line, g.Pos.Col)
+		}
+	}
+}
+
+func firstOf(s string) string { return strings.SplitN(s, "\n", 2)[0] }
+
+func firstNonEmpty(ss ...string) string {
+	for _, s := range ss {
+		if s != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+func noSpace(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// TestSeedStructure states what the seed's canonical form must show.
+func TestSeedStructure(t *testing.T) {
+	data, err := os.ReadFile("../fixtures/seed/input.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := Parse(bytes.NewReader(data), "input.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Body) != 6 {
+		t.Fatalf("%d articles, want 6", len(d.Body))
+	}
+	for i, a := range d.Body {
+		if a.Kind != declaration.Article || a.Number != i+1 {
+			t.Errorf("body[%d] = %s %d, want article %d", i, a.Kind, a.Number, i+1)
+		}
+	}
+	art4 := d.Body[3]
+	if art4.Text != "为此目的双方决心采取积极和全面的步骤：" || len(art4.Children) != 5 {
+		t.Fatalf("article 四: text %q, %d children; want its lead sentence and 5 sections", art4.Text, len(art4.Children))
+	}
+	for i, sec := range art4.Children {
+		if sec.Kind != declaration.Section || sec.Number != i+1 || !strings.HasPrefix(sec.Heading, "在") || len(sec.Children) == 0 {
+			t.Errorf("section %d: %s %q heading %q with %d items", i+1, sec.Kind, sec.Label, sec.Heading, len(sec.Children))
+		}
+		for _, item := range sec.Children {
+			if item.Kind != declaration.Item || item.Label != "——" {
+				t.Errorf("%s: kind %s label %q, want an item ——", item.ID, item.Kind, item.Label)
+			}
+		}
+	}
+	if cont := art4.Children[4].Children[3].Text; !strings.Contains(cont, "\n从本地区多样化的实际出发") {
+		t.Errorf("the paragraph 从本地区… must continue the item before it, got %.40q", cont)
+	}
+	for _, n := range []int{4, 5} {
+		a := d.Body[n]
+		if len(a.Children) != 1 || a.Children[0].Kind != declaration.Paragraph || !strings.HasPrefix(a.Children[0].Text, "哈方") {
+			t.Errorf("article %d: want its second paragraph (哈方…) as a paragraph child", n+1)
+		}
+	}
+	want := struct {
+		pub  declaration.Publication
+		disp declaration.Dispatch
+	}{
+		declaration.Publication{Headline: "中国—哈萨克斯坦联合声明", Date: "1995-09-13", Page: 4, Section: "要闻"},
+		declaration.Dispatch{Text: "新华社北京９月１２日电", Agency: "新华社", Place: "北京", Date: &declaration.Date{Text: "９月１２日", ISO: "1995-09-12", YearInferred: true}},
+	}
+	if !reflect.DeepEqual(*d.Publication, want.pub) {
+		t.Errorf("publication = %+v", *d.Publication)
+	}
+	if !reflect.DeepEqual(*d.Dispatch, want.disp) {
+		t.Errorf("dispatch = %+v", *d.Dispatch)
+	}
+	if d.Signed == nil || d.Signed.Date.ISO != "1995-09-11" || d.Signed.Place != "北京" {
+		t.Errorf("signed = %+v", d.Signed)
+	}
+	wantSig := []declaration.Signatory{{Name: "江泽民", Role: "国家主席", Party: "中华人民共和国"}, {Name: "纳扎尔巴耶夫", Role: "哈萨克斯坦总统", Party: "哈萨克斯坦共和国"}}
+	if !reflect.DeepEqual(d.Signatories, wantSig) {
+		t.Errorf("signatories = %+v", d.Signatories)
+	}
+	if !reflect.DeepEqual(d.Parties, []string{"中华人民共和国", "哈萨克斯坦共和国"}) {
+		t.Errorf("parties = %v", d.Parties)
+	}
+	if len(d.DefinedTerms) != 1 || d.DefinedTerms[0].Term != "双方" || d.DefinedTerms[0].At != "art_1" {
+		t.Errorf("defined terms = %+v", d.DefinedTerms)
+	}
+	dated := map[string]string{
+		"中哈建交公报": "1992-01", "联合公报": "1992-02", "中哈友好关系基础联合声明": "1993-10",
+		"中华人民共和国和哈萨克斯坦共和国关于中哈国界的协定": "1994-04-26", "不扩散核武器条约": "",
+	}
+	for _, r := range d.References {
+		iso, ok := dated[r.Title]
+		if !ok {
+			continue
+		}
+		delete(dated, r.Title)
+		if got := ""; r.Date != nil {
+			got = r.Date.ISO
+			if got != iso {
+				t.Errorf("reference %s dated %s, want %s", r.Title, got, iso)
+			}
+		} else if iso != "" {
+			t.Errorf("reference %s has no date, want %s", r.Title, iso)
+		}
+	}
+	if len(dated) > 0 {
+		t.Errorf("references missing: %v", dated)
+	}
+	var noClosing bool
+	for _, g := range d.Diagnostics {
+		noClosing = noClosing || g.Code == "no-closing" && strings.Contains(g.Message, "六")
+	}
+	if !noClosing {
+		t.Errorf("no diagnostic that the text ends after article 六 without a closing: %+v", d.Diagnostics)
+	}
+}
+
+func TestEncodings(t *testing.T) {
+	for _, name := range []string{"encoding-gb18030", "encoding-utf16"} {
+		data, err := os.ReadFile(filepath.Join("..", "fixtures", name, "input.txt"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		src, err := os.ReadFile(filepath.Join("..", "fixtures", name, "source.utf8.txt"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err := Parse(bytes.NewReader(data), name)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if got, want := noSpace(strings.Join(d.Verbatim(), "")), noSpace(string(src)); got != want {
+			t.Errorf("%s: decoded text differs from source.utf8.txt", name)
+		}
+	}
+}
+
+func TestBadInput(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		input []byte
+		want  string
+	}{
+		{"empty", nil, "x: empty input"},
+		{"spaces only", []byte(" \n\t\n"), "x: empty input"},
+		{"invalid utf-8", []byte("第一条\n双方\xC3(同意"), "x:2:3: invalid UTF-8 byte 0xC3 (and not GB18030 or UTF-16 with a BOM) (byte offset 16)"},
+		{"truncated utf-8", []byte("\xEF\xBB\xBF第一条\n双方同意\xE3\x80"), "x:2:5: truncated UTF-8"},
+		{"nul", []byte("第一条\x00双方"), "x:1:4: binary data"},
+		{"control", []byte("abc\x01def"), "x:1:4: binary data (control character U+0001)"},
+		{"odd utf-16", []byte{0xFF, 0xFE, 0x41}, "truncated UTF-16"},
+		{"unpaired surrogate", []byte{0xFF, 0xFE, 0x00, 0xD8, 0x41, 0x00}, "unpaired surrogate"},
+	} {
+		_, err := Parse(bytes.NewReader(c.input), "x")
+		var pe *Error
+		if !errors.As(err, &pe) || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: error = %v, want a *parse.Error containing %q", c.name, err, c.want)
+		}
+	}
+}
+
+func TestNewlines(t *testing.T) {
+	lf := "### 题\n\n1995-09-13\n第4版(要闻)\n专栏：\n\n    一、双方同意。\n    二、双方重申。\n"
+	want, err := Parse(strings.NewReader(lf), "x")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, nl := range []string{"\r\n", "\r"} {
+		got, err := Parse(strings.NewReader(strings.ReplaceAll(lf, "\n", nl)), "x")
+		if err != nil {
+			t.Fatal(err)
+		}
+		got.Source, want.Source = declaration.Source{}, declaration.Source{}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("newline %q parses differently from LF", nl)
+		}
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	for _, dir := range fixtureDirs(f) {
+		if data, err := os.ReadFile(filepath.Join(dir, "input.txt")); err == nil {
+			f.Add(data)
+		}
+	}
+	f.Add([]byte("一、甲：（１）乙；（２）丙。\n——丁；\n戊\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		d, err := Parse(bytes.NewReader(data), "fuzz")
+		if err != nil {
+			var pe *Error
+			if !errors.As(err, &pe) {
+				t.Fatalf("error of type %T: %v", err, err)
+			}
+			if pe.Offset > len(data) || pe.Line > bytes.Count(data, []byte("\n"))+bytes.Count(data, []byte("\r"))+1 {
+				t.Fatalf("error position outside the input: %v", err)
+			}
+			return
+		}
+		checkInvariants(t, data, d)
+	})
+}

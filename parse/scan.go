@@ -1,0 +1,169 @@
+package parse
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/declconv/declconv/declaration"
+)
+
+var (
+	bracketed   = regexp.MustCompile(`《([^《》]+)》`)
+	definedZH   = regexp.MustCompile(`[（(]以下(?:简|簡)?称[“"「]([^”"」]{1,30})[”"」][）)]`)
+	definedEN   = regexp.MustCompile(`(?i)\((?:hereinafter|hereafter)\s+(?:referred\s+to\s+as|called|cited\s+as)\s+(?:the\s+)?["“]?([^")”]{1,60}?)["”]?\)`)
+	actionWords = []string{"签署", "签订", "发表", "通过", "缔结", "公布", "批准", "发布", "达成", "生效", "颁布"}
+	wellKnown   = []string{"联合国宪章", "世界人权宣言", "Charter of the United Nations", "United Nations Charter", "Universal Declaration of Human Rights"}
+	openers     = map[rune]rune{'（': '）', '(': ')', '《': '》', '“': '”', '「': '」', '『': '』', '〔': '〕', '【': '】', '[': ']'}
+)
+
+// textUnit is one verbatim text of the document with the ID it belongs to.
+type textUnit struct {
+	id   string
+	text *string
+}
+
+// units lists every verbatim text that can mention dates and instruments,
+// in document order.
+func (p *parser) units() []textUnit {
+	var out []textUnit
+	blocks := func(bs []*declaration.Block) {
+		for _, b := range bs {
+			switch b.Kind {
+			case declaration.IssueDate, declaration.PageLine, declaration.ColumnLine, declaration.FrontMatter:
+				continue
+			}
+			out = append(out, textUnit{b.ID, &b.Text})
+		}
+	}
+	blocks(p.doc.Front)
+	blocks(p.doc.Preamble)
+	p.doc.Walk(func(pr *declaration.Provision, _ []*declaration.Provision) bool {
+		out = append(out, textUnit{pr.ID, &pr.Heading}, textUnit{pr.ID, &pr.Text})
+		return true
+	})
+	blocks(p.doc.Closing)
+	return out
+}
+
+// scan finds dates, references, defined terms and unclosed brackets.
+func (p *parser) scan() {
+	d := p.doc
+	refs := map[string]int{} // title → index in d.References
+	addRef := func(u textUnit, title string, at int, date *declaration.Date, action string) {
+		s := p.spans[u.text]
+		if i, ok := refs[title]; ok {
+			r := &d.References[i]
+			if !slices.Contains(r.At, u.id) {
+				r.At = append(r.At, u.id)
+			}
+			if r.Date == nil && date != nil {
+				r.Date, r.Action = date, action
+			}
+			return
+		}
+		refs[title] = len(d.References)
+		d.References = append(d.References, declaration.Reference{Title: title, Date: date, Action: action, At: []string{u.id}, Pos: s.posAt(at)})
+	}
+	for _, u := range p.units() {
+		text := *u.text
+		if text == "" {
+			continue
+		}
+		s := p.spans[u.text]
+		dates := p.findDates(text)
+		for _, m := range dates {
+			d.Dates = append(d.Dates, declaration.DateMention{Date: m.date, At: u.id, Pos: s.posAt(m.start)})
+		}
+		for _, m := range bracketed.FindAllStringSubmatchIndex(text, -1) {
+			date, action := dateAndAction(text[:m[0]], dates)
+			addRef(u, text[m[2]:m[3]], m[0], date, action)
+		}
+		for _, name := range wellKnown {
+			for i := 0; ; {
+				j := strings.Index(text[i:], name)
+				if j < 0 {
+					break
+				}
+				at := i + j
+				if !strings.HasSuffix(text[:at], "《") {
+					addRef(u, name, at, nil, "")
+				}
+				i = at + len(name)
+			}
+		}
+		for _, re := range []*regexp.Regexp{definedZH, definedEN} {
+			for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
+				d.DefinedTerms = append(d.DefinedTerms, declaration.DefinedTerm{
+					Term: strings.TrimSpace(text[m[2]:m[3]]), Means: meaningBefore(text[:m[0]]), At: u.id,
+				})
+			}
+		}
+		p.checkBrackets(text, s)
+	}
+}
+
+// dateAndAction finds "<date><verb>的" right before a 《…》 title.
+func dateAndAction(before string, dates []dateMatch) (*declaration.Date, string) {
+	before = strings.TrimSuffix(before, "的")
+	for _, verb := range actionWords {
+		if !strings.HasSuffix(before, verb) {
+			continue
+		}
+		rest := strings.TrimSuffix(before, verb)
+		// the nearest date before the verb, possibly with a place between (在北京签署)
+		var best *declaration.Date
+		for i := range dates {
+			m := dates[i]
+			if m.end <= len(rest) {
+				gap := rest[m.end:]
+				if utf8.RuneCountInString(gap) <= 12 && !strings.ContainsAny(gap, "，。；、《》") {
+					best = &dates[i].date
+				}
+			}
+		}
+		return best, verb
+	}
+	return nil, ""
+}
+
+// meaningBefore is the phrase a defined term stands for: the text before
+// the parenthesis back to the previous punctuation.
+func meaningBefore(s string) string {
+	i := strings.LastIndexAny(s, "，。；：、,;:\n")
+	if i >= 0 {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		s = s[i+size:]
+	}
+	s = strings.TrimSpace(s)
+	for _, p := range []string{"and ", "And "} {
+		s = strings.TrimPrefix(s, p)
+	}
+	return s
+}
+
+// checkBrackets reports brackets opened and never closed in one text.
+func (p *parser) checkBrackets(text string, s span) {
+	type opened struct {
+		r  rune
+		at int
+	}
+	var stack []opened
+	for i, r := range text {
+		if _, ok := openers[r]; ok {
+			stack = append(stack, opened{r, i})
+			continue
+		}
+		for j := len(stack) - 1; j >= 0; j-- {
+			want := openers[stack[j].r]
+			if r == want || (r == ')' && stack[j].r == '（') || (r == '）' && stack[j].r == '(') {
+				stack = stack[:j]
+				break
+			}
+		}
+	}
+	for _, o := range stack {
+		p.warn("bracket-unclosed", s.posAt(o.at), "%c opened here is never closed", o.r)
+	}
+}

@@ -1,0 +1,388 @@
+package parse
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/declconv/declconv/declaration"
+)
+
+// seg is a piece of a paragraph that starts with a numbering marker (or,
+// for the first piece, possibly none).
+type seg struct {
+	st     *style // nil when unmarked
+	label  string
+	number int
+	text   span // the text after the label
+	pos    declaration.Pos
+	markup string
+}
+
+// open is a provision of the tree that can still receive children.
+type open struct {
+	st   *style
+	prov *declaration.Provision
+}
+
+// builder places paragraphs into the provision tree.
+type builder struct {
+	p          *parser
+	stack      []open
+	depthOf    map[string]int                            // the depth at which each style was first seen
+	relative   map[*declaration.Provision]bool           // kind follows from nesting
+	candidate  map[*declaration.Provision]bool           // its text may turn out to be a heading
+	lastNumber map[*declaration.Provision]map[string]int // per parent (nil: top), per style
+}
+
+func (p *parser) body(paras []*para) {
+	b := &builder{p: p, depthOf: map[string]int{}, relative: map[*declaration.Provision]bool{},
+		candidate: map[*declaration.Provision]bool{}, lastNumber: map[*declaration.Provision]map[string]int{}}
+	if p.leadRest != nil {
+		paras = append([]*para{p.leadRest}, paras...)
+	}
+	for _, q := range paras {
+		b.paragraph(q)
+	}
+	b.assignKinds(p.doc.Body, nil)
+}
+
+func (b *builder) paragraph(q *para) {
+	d := b.p.doc
+	started := len(d.Body) > 0
+	switch {
+	case q.rule:
+		if started {
+			b.addParagraph(q.s, "")
+		} else {
+			b.p.addBlock(&d.Preamble, declaration.Note, "", "", q.s)
+		}
+		return
+	case q.markup == ">":
+		if started {
+			b.addParagraph(q.s, ">")
+		} else {
+			b.p.addBlock(&d.Preamble, declaration.Note, ">", "", q.s)
+		}
+		return
+	}
+	segs := b.p.segments(q)
+	for i, sg := range segs {
+		if sg.st != nil {
+			b.place(sg)
+			continue
+		}
+		if i > 0 {
+			continue // only the first piece can be unmarked
+		}
+		switch {
+		case q.markup != "" && (started || b.hasLaterProvisions()):
+			// An unnumbered Markdown heading inside the text: a section of its own.
+			prov := &declaration.Provision{Kind: declaration.Section, Markup: q.markup, Heading: sg.text.text, Pos: q.pos()}
+			d.Body = append(d.Body, prov)
+			b.p.spans[&prov.Heading] = sg.text
+			b.stack = []open{{st: &headingStyle, prov: prov}}
+		case !started:
+			b.preamble(q, sg.text)
+		default:
+			b.unmarked(sg.text)
+		}
+		started = len(d.Body) > 0
+	}
+}
+
+// headingStyle stands for an unnumbered Markdown heading on the stack.
+var headingStyle = style{name: "heading"}
+
+func (b *builder) hasLaterProvisions() bool { return false }
+
+func (b *builder) preamble(q *para, s span) {
+	kind := declaration.Para
+	switch {
+	case headingLike(s.text) && !strings.Contains(s.text, "\n"):
+		kind = declaration.Heading
+	case isRecital(s.text):
+		kind = declaration.Recital
+	}
+	b.p.addBlock(&b.p.doc.Preamble, kind, q.markup, "", s)
+}
+
+var recitalWords = []string{"鉴于", "鑒於", "whereas", "recognizing", "recognising", "reaffirming", "considering",
+	"desiring", "noting", "recalling", "convinced", "bearing in mind", "determined", "mindful", "affirming"}
+
+func isRecital(s string) bool {
+	l := strings.ToLower(s)
+	for _, w := range recitalWords {
+		if strings.HasPrefix(l, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// place puts a marked segment into the tree: as a sibling of the open
+// provision with the same style, else below the open provision, except
+// that the statute styles (编章节条款) have fixed ranks, and a style seen
+// before at a shallower depth goes back to that depth.
+func (b *builder) place(sg seg) {
+	st := sg.st
+	switch i := b.indexOf(st); {
+	case st.rank > 0:
+		for len(b.stack) > 0 && (b.top().st.rank == 0 || b.top().st.rank >= st.rank) {
+			b.stack = b.stack[:len(b.stack)-1]
+		}
+		if st.rank == 3 && !b.under(2) {
+			b.p.warn("marker-level", sg.pos, "%s is a section (节) but stands in no chapter (章)", sg.label)
+		}
+		if st.rank == 5 && !b.under(4) {
+			b.p.warn("marker-level", sg.pos, "%s is a clause (款) but stands in no article (条)", sg.label)
+		}
+	case i >= 0:
+		b.stack = b.stack[:i]
+	default:
+		if depth, seen := b.depthOf[st.name]; seen && depth < len(b.stack) {
+			b.stack = b.stack[:depth]
+		}
+	}
+	prov := &declaration.Provision{Kind: st.kind, Label: sg.label, Number: sg.number, Markup: sg.markup, Pos: sg.pos}
+	b.setText(prov, sg.text)
+	var parent *declaration.Provision
+	if len(b.stack) > 0 {
+		parent = b.top().prov
+		if b.candidate[parent] && parent.Heading == "" && len(parent.Children) == 0 {
+			b.toHeading(parent)
+		}
+		parent.Children = append(parent.Children, prov)
+	} else {
+		b.p.doc.Body = append(b.p.doc.Body, prov)
+	}
+	if st.kind == "" {
+		b.relative[prov] = true
+	}
+	switch {
+	case st.rank > 0 && st.rank <= 3 && prov.Text != "" && !endsSentence(prov.Text):
+		b.toHeading(prov) // 第一章 总纲
+	case headingLike(prov.Text):
+		b.candidate[prov] = true
+	}
+	b.checkNumber(parent, st, sg)
+	b.stack = append(b.stack, open{st: st, prov: prov})
+	if _, seen := b.depthOf[st.name]; !seen {
+		b.depthOf[st.name] = len(b.stack) - 1
+	}
+}
+
+func (b *builder) top() open { return b.stack[len(b.stack)-1] }
+
+func (b *builder) indexOf(st *style) int {
+	for i := len(b.stack) - 1; i >= 0; i-- {
+		if b.stack[i].st.name == st.name {
+			return i
+		}
+	}
+	return -1
+}
+
+// under reports whether a statute provision of the given rank is open.
+func (b *builder) under(rank int) bool {
+	for _, o := range b.stack {
+		if o.st.rank == rank {
+			return true
+		}
+	}
+	return false
+}
+
+func (b *builder) setText(prov *declaration.Provision, s span) {
+	prov.Text = s.text
+	if s.text != "" {
+		b.p.spans[&prov.Text] = s
+	}
+}
+
+func (b *builder) toHeading(prov *declaration.Provision) {
+	prov.Heading, prov.Text = prov.Text, ""
+	b.p.spans[&prov.Heading] = b.p.spans[&prov.Text]
+	delete(b.p.spans, &prov.Text)
+	delete(b.candidate, prov)
+}
+
+// checkNumber reports numbering that skips, repeats or does not start at one.
+func (b *builder) checkNumber(parent *declaration.Provision, st *style, sg seg) {
+	if sg.number == 0 {
+		return
+	}
+	last := b.lastNumber[parent]
+	if last == nil {
+		last = map[string]int{}
+		b.lastNumber[parent] = last
+	}
+	prev, seen := last[st.name]
+	last[st.name] = sg.number
+	switch {
+	case !seen && sg.number > 1 && st.rank == 0:
+		b.p.warn("numbering-start", sg.pos, "numbering %s starts at %d, not 1", sg.label, sg.number)
+	case !seen:
+	case sg.number == prev:
+		b.p.warn("numbering-repeat", sg.pos, "number %d repeated (%s)", sg.number, sg.label)
+	case sg.number < prev:
+		b.p.warn("numbering-back", sg.pos, "numbering goes back from %d to %d (%s)", prev, sg.number, sg.label)
+	case sg.number > prev+1:
+		b.p.warn("numbering-skip", sg.pos, "numbering skips from %d to %d (%s)", prev, sg.number, sg.label)
+	}
+}
+
+// unmarked places a paragraph without a marker: the text of a provision
+// that has only a label, the text under a heading, the continuation of an
+// item that ended mid-sentence, or else a further paragraph of the
+// enclosing article.
+func (b *builder) unmarked(s span) {
+	x := b.top().prov
+	switch {
+	case x.Text == "" && len(x.Children) == 0:
+		b.setText(x, s)
+	case b.candidate[x] && len(x.Children) == 0:
+		b.toHeading(x)
+		b.setText(x, s)
+	case len(b.stack) > 1 && len(x.Children) == 0 && x.Text != "" && !endsWithAny(x.Text, "。！？.!?…"):
+		joined := b.p.spans[&x.Text].join(s)
+		b.setText(x, joined)
+	default:
+		b.addParagraph(s, "")
+	}
+}
+
+// addParagraph adds an unnumbered paragraph to the nearest article (or
+// the outermost open provision), closing what was open below it.
+func (b *builder) addParagraph(s span, markup string) {
+	i := len(b.stack) - 1
+	for i > 0 {
+		o := b.stack[i]
+		if o.st.rank == 4 || o.st.rank == 5 || (b.relative[o.prov] && i == 0) {
+			break
+		}
+		if o.st.rank > 0 && o.st.rank < 4 {
+			break
+		}
+		i--
+	}
+	// A relative style directly under a chapter is that chapter's article.
+	for j := i; j < len(b.stack); j++ {
+		if b.stack[j].st.rank == 0 && (j == 0 || b.stack[j-1].st.rank > 0) {
+			i = j
+			break
+		}
+	}
+	parent := b.stack[i].prov
+	b.stack = b.stack[:i+1]
+	prov := &declaration.Provision{Kind: declaration.Paragraph, Markup: markup, Text: s.text, Pos: s.starts[0]}
+	if markup != "" {
+		prov.Pos = b.p.markupPos(s)
+	}
+	b.p.spans[&prov.Text] = s
+	parent.Children = append(parent.Children, prov)
+}
+
+// assignKinds gives provisions in nesting styles their kind from their
+// place: below a chapter they are articles, below an article items (or
+// sections when they head groups of items), then points.
+func (b *builder) assignKinds(ps []*declaration.Provision, parent *declaration.Provision) {
+	for _, p := range ps {
+		if b.relative[p] {
+			var kind declaration.ProvisionKind
+			switch {
+			case parent == nil:
+				kind = declaration.Article
+			default:
+				switch parent.Kind {
+				case declaration.Part, declaration.Chapter:
+					kind = declaration.Article
+				case declaration.Section:
+					kind = declaration.Item
+					if !b.relative[parent] {
+						kind = declaration.Article
+					}
+				case declaration.Article:
+					kind = declaration.Item
+					if p.Heading != "" && len(p.Children) > 0 {
+						kind = declaration.Section
+					}
+				case declaration.Paragraph:
+					kind = declaration.Item
+				case declaration.Item:
+					kind = declaration.Point
+				default:
+					kind = declaration.Subpoint
+				}
+			}
+			p.Kind = kind
+		}
+		b.assignKinds(p.Children, p)
+	}
+}
+
+// segments splits a paragraph at its leading marker and at the markers of
+// items run inline (：（１）…；（２）…), which must count up from one in
+// their style, each starting after punctuation.
+func (p *parser) segments(q *para) []seg {
+	s := q.s
+	first := seg{text: s, pos: q.pos(), markup: q.markup}
+	expected := map[string]int{}
+	var order []string
+	if st, label, n, ok := findMarker(s.text); ok {
+		first.st, first.label, first.number = st, label, n
+		_, first.text = s.cut(len(label))
+		first.pos = s.starts[0]
+		if q.markup != "" {
+			first.pos = q.pos()
+		}
+		expected[st.name] = n + 1
+		order = append(order, st.name)
+	}
+	segs := []seg{first}
+	text := first.text.text
+	cur := first.text
+	offset := 0 // byte offset of cur.text within text
+	prev := rune(0)
+	for i, r := range text {
+		if i > 0 && strings.ContainsRune("：；。:;", prev) {
+			if st, label, n, ok := findMarker(text[i:]); ok && st.inline {
+				want := expected[st.name]
+				if want == 0 {
+					want = 1
+				}
+				if n == want {
+					expected[st.name] = n + 1
+					k := indexString(order, st.name)
+					if k < 0 {
+						order = append(order, st.name)
+					} else {
+						for _, deeper := range order[k+1:] {
+							delete(expected, deeper)
+						}
+					}
+					before, after := cur.cut(i - offset)
+					segs[len(segs)-1].text = before
+					pos := after.starts[0]
+					_, rest := after.cut(len(label))
+					segs = append(segs, seg{st: st, label: label, number: n, text: rest, pos: pos})
+					cur, offset = rest, len(text)-len(rest.text)
+				}
+			}
+		}
+		if r != ' ' && r != '\u3000' {
+			prev = r
+		}
+	}
+	return segs
+}
+
+func indexString(list []string, s string) int {
+	for i, x := range list {
+		if x == s {
+			return i
+		}
+	}
+	return -1
+}
+
+func runeLen(s string) int { return utf8.RuneCountInString(s) }
