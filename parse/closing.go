@@ -9,28 +9,31 @@ import (
 )
 
 var (
-	placeDateZH = regexp.MustCompile(`^(?:[0-9０-９一二三四五六七八九十〇○零Ｏ]{4}\s*年)?\s*[0-9０-９一二三四五六七八九十]{1,2}\s*月\s*[0-9０-９一二三四五六七八九十廿卅]{1,3}\s*日\s*(?:[于在]\s*(\p{Han}{1,8}))?$`)
-	placeDateEN = regexp.MustCompile(`(?i)^(?:done|signed|dated|made)\b.*?(?:\bat\s+([A-Z][\w .'-]+?))?(?:,|\s+on|\s+this|\s+the|$)`)
-	cityDateEN  = regexp.MustCompile(`^([A-Z][A-Za-z .'-]+),\s+[0-9]{1,2}\s+[A-Za-z]+\s+[0-9]{4}\.?$`)
-	signedMark  = regexp.MustCompile(`[（(](?:签字|签名|签署|盖章|Signed|signed|Sgd\.?)[）)]`)
-	roleName    = regexp.MustCompile(`^(\p{Han}{2,24}?(?:主席|总统|总理|首相|部长|外长|代表|司令员|司令|政委|委员长|秘书长|大使|国王))[\s　]+(\p{Han}{2,4})$`)
-	forParty    = regexp.MustCompile(`(?i)^for\s+(?:the\s+)?(.{3,80}?):?$`)
-	sourceNote  = regexp.MustCompile(`^[（(]《.*[）)]$|^\[NAA:|^\[`)
-	padded      = regexp.MustCompile(`\S[ \t　]{2,}\S`)
-	notesHead   = regexp.MustCompile(`^(?:注释|注|附注|註釋|Notes?|NOTES?|Footnotes?)[：:]?$`)
-	signingLead = regexp.MustCompile(`^(.{2,80}?)((?:[0-9０-９一二三四五六七八九十]+月)?[0-9０-９一二三四五六七八九十廿卅]+日)(?:上午|下午|晚上?)?在(\p{Han}{2,6}?)(?:正式)?(签署|签订|发表|会谈|举行)`)
-	signingBody = regexp.MustCompile(`于(.{4,20}?日)在(\p{Han}{2,6}?)(?:签订|签署|订立)`)
-	roleWords   = []string{"国家主席", "国务院总理", "委员长", "总统", "总理", "首相", "主席", "国王", "外交部长", "外长", "部长", "大使", "代表", "秘书长"}
+	placeDateZH    = regexp.MustCompile(`^(?:[0-9０-９一二三四五六七八九十〇○零Ｏ]{4}\s*年)?\s*[0-9０-９一二三四五六七八九十]{1,2}\s*月\s*[0-9０-９一二三四五六七八九十廿卅]{1,3}\s*日\s*(?:[于在]\s*(\p{Han}{1,8}))?$`)
+	placeDateEN    = regexp.MustCompile(`(?i)^(?:done|signed|dated|made)\s+(?:at|in|on|this)\b`)
+	cityDateEN     = regexp.MustCompile(`^([A-Z][A-Za-z .'-]+),\s+[0-9]{1,2}\s+[A-Za-z]+\s+[0-9]{4}\.?$`)
+	signedMark     = regexp.MustCompile(`[（(](?:签字|签名|签署|盖章|Signed|signed|Sgd\.?)[）)]`)
+	roleName       = regexp.MustCompile(`^(\p{Han}{2,24}?(?:主席|总统|总理|首相|部长|外长|代表|司令员|司令|政委|委员长|秘书长|大使|国王))[\s　]+(\p{Han}(?:[ \t　]*\p{Han}){1,3})$`)
+	forParty       = regexp.MustCompile(`(?i)^for\s+(?:the\s+)?(.{3,80}?):?$`)
+	sourceNote     = regexp.MustCompile(`^[（(]《.*[）)]$|^_?\[`)
+	padded         = regexp.MustCompile(`\S[ \t　]{2,}\S`)
+	nameThenOffice = regexp.MustCompile(`^([A-Z][A-Z.' -]*[A-Z.])\s+([A-Z][a-z].*)$`)
+	notesHead      = regexp.MustCompile(`^(?:注释|注|附注|註釋|Notes?|NOTES?|Footnotes?)[：:]?$`)
+	signingLead    = regexp.MustCompile(`^(.{2,80}?)((?:[0-9０-９一二三四五六七八九十]+月)?[0-9０-９一二三四五六七八九十廿卅]+日)(?:上午|下午|晚上?)?在(\p{Han}{2,6}?)(?:正式)?(签署|签订|发表|会谈|举行)`)
+	signingBody    = regexp.MustCompile(`于(.{4,20}?日)在(\p{Han}{2,6}?)(?:签订|签署|订立)`)
+	roleWords      = []string{"国家主席", "国务院总理", "委员长", "总统", "总理", "首相", "主席", "国王", "外交部长", "外长", "部长", "大使", "代表", "秘书长"}
 )
 
 // closingKind classifies a paragraph that can end a document, or "".
 func closingKind(q *para) declaration.BlockKind {
 	t := q.s.text
+	if first, _, multi := strings.Cut(t, "\n"); multi && forParty.MatchString(first) {
+		return declaration.Signature
+	}
 	switch {
 	case q.rule:
 		return declaration.Note
-	case placeDateZH.MatchString(t), cityDateEN.MatchString(t), strings.HasPrefix(strings.ToLower(t), "done at"),
-		strings.HasPrefix(strings.ToLower(t), "done in"):
+	case placeDateZH.MatchString(t), cityDateEN.MatchString(t), placeDateEN.MatchString(t):
 		return declaration.PlaceDate
 	case signedMark.MatchString(t), roleName.MatchString(t), forParty.MatchString(t) && utf8.RuneCountInString(t) < 90,
 		q.first.indent >= 10 && utf8.RuneCountInString(t) <= 40 && !strings.Contains(t, "\n"),
@@ -40,6 +43,12 @@ func closingKind(q *para) declaration.BlockKind {
 		return declaration.Note
 	}
 	return ""
+}
+
+// weakClosing: a short line without sentence punctuation, such as a name,
+// an office or an issuing body, around a signature or place-and-date line.
+func weakClosing(t string) bool {
+	return !strings.Contains(t, "\n") && utf8.RuneCountInString(t) <= 40 && !endsSentence(t)
 }
 
 // splitClosing finds where the closing starts: at a rule or a notes
@@ -54,13 +63,23 @@ func (p *parser) splitClosing(paras []*para) (body, closing []*para) {
 			break
 		}
 	}
-	start := end
-	for start > 0 {
-		q := paras[start-1]
-		if _, _, _, marked := findMarker(q.s.text); marked || closingKind(q) == "" {
+	// Walk back over closing lines; short unpunctuated lines (a name, an
+	// office) count only when a real closing line stands above them.
+	start, run, strong := end, end, false
+	for run > 0 {
+		q := paras[run-1]
+		if _, _, _, marked := findMarker(q.s.text); marked {
 			break
 		}
-		start--
+		if closingKind(q) != "" {
+			strong = true
+		} else if !weakClosing(q.s.text) {
+			break
+		}
+		run--
+	}
+	if strong {
+		start = run
 	}
 	if start > 0 && start < len(paras) && strings.HasPrefix(strings.ToUpper(paras[start-1].s.text), "IN WITNESS WHEREOF") {
 		start--
@@ -85,10 +104,12 @@ func (p *parser) hasMarkedBefore(paras []*para) bool {
 func (p *parser) closing(paras []*para) {
 	d := p.doc
 	afterRule := false
-	var columns []string // roles written in columns, waiting for names below
-	party := ""
+	var sig signatureState
 	for _, q := range paras {
 		kind := closingKind(q)
+		if kind == "" && !afterRule && weakClosing(q.s.text) {
+			kind = declaration.Signature // a name, an office, an issuing body
+		}
 		if afterRule || kind == "" {
 			kind = declaration.Note
 			if strings.HasPrefix(strings.ToUpper(q.s.text), "IN WITNESS WHEREOF") {
@@ -104,32 +125,68 @@ func (p *parser) closing(paras []*para) {
 		case declaration.PlaceDate:
 			p.signedAt(t)
 		case declaration.Signature:
-			switch cells := splitColumns(t); {
-			case roleName.MatchString(t):
-				m := roleName.FindStringSubmatch(t)
-				d.Signatories = append(d.Signatories, declaration.Signatory{Name: m[2], Role: m[1]})
-			case forParty.MatchString(t):
-				party = forParty.FindStringSubmatch(t)[1]
-			case len(cells) > 1 && columns == nil && !signedMark.MatchString(t):
-				columns = cells
-			case len(cells) == len(columns):
-				for i, c := range cells {
-					name := c
-					if signedMark.MatchString(c) {
-						name = ""
-					}
-					d.Signatories = append(d.Signatories, declaration.Signatory{Name: name, Role: columns[i]})
-				}
-				columns = nil
-			case party != "" && !strings.Contains(t, "\n"):
-				name := strings.TrimSpace(signedMark.ReplaceAllString(t, ""))
-				d.Signatories = append(d.Signatories, declaration.Signatory{Name: name, Party: party})
-				party = ""
+			for _, t := range strings.Split(t, "\n") {
+				p.signatureLine(t, &sig)
 			}
 		}
 	}
-	for _, role := range columns {
-		d.Signatories = append(d.Signatories, declaration.Signatory{Role: role})
+	if !sig.named {
+		for _, role := range sig.columns {
+			d.Signatories = append(d.Signatories, declaration.Signatory{Role: role})
+		}
+	}
+}
+
+// signatureState carries what a signature line leaves for the next one.
+type signatureState struct {
+	columns []string // roles written in columns, waiting for names below
+	named   bool     // names were found under the columns
+	party   string   // the party of a For … : line, waiting for a name
+}
+
+// signatureLine reads one line of a signature block: 职务 姓名, roles in
+// columns and the names or （签字） under them, For the X: and the name
+// (and office) under it. party is the party named by a For line above.
+func (p *parser) signatureLine(t string, st *signatureState) {
+	d := p.doc
+	if n := len(d.Signatories); st.party == "" && n > 0 && d.Signatories[n-1].Party != "" && d.Signatories[n-1].Role == "" && weakClosing(t) && !forParty.MatchString(t) {
+		d.Signatories[n-1].Role = t // the office under a name: President
+		return
+	}
+	switch cells := splitColumns(t); {
+	case roleName.MatchString(t):
+		m := roleName.FindStringSubmatch(t)
+		d.Signatories = append(d.Signatories, declaration.Signatory{Name: squeeze(m[2]), Role: m[1]})
+	case forParty.MatchString(t):
+		st.party = strings.TrimRight(forParty.FindStringSubmatch(t)[1], ".:")
+	case len(cells) > 1 && st.columns == nil && !signedMark.MatchString(t):
+		st.columns = cells
+	case len(cells) > 1 && len(cells) == len(st.columns):
+		// names (or （签字）) under the roles written in columns
+		for i, c := range cells {
+			if signedMark.MatchString(c) {
+				continue
+			}
+			// 外交部长　王镕 under 东海共和国政府代表: office and name
+			s := declaration.Signatory{Name: c, Role: st.columns[i]}
+			if f := strings.Fields(c); len(f) > 1 {
+				s.Name, s.Role = f[len(f)-1], strings.Join(f[:len(f)-1], " ")
+				s.Party = p.partyOf(st.columns[i])
+			}
+			d.Signatories = append(d.Signatories, s)
+			st.named = true
+		}
+	case st.party != "":
+		if name := strings.TrimSpace(signedMark.ReplaceAllString(t, "")); name != "" {
+			s := declaration.Signatory{Name: name, Party: st.party}
+			if m := nameThenOffice.FindStringSubmatch(name); m != nil {
+				s.Name, s.Role = m[1], m[2] // ARTHUR A. CALWELL Minister for Immigration
+			}
+			d.Signatories = append(d.Signatories, s)
+			st.party = ""
+		}
+	case len(cells) == 1 && st.columns == nil && !signedMark.MatchString(t) && !placeDateZH.MatchString(t):
+		d.Signatories = append(d.Signatories, declaration.Signatory{Name: cells[0]}) // an issuing body
 	}
 }
 

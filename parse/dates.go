@@ -24,6 +24,8 @@ var datePatterns = []*regexp.Regexp{
 	regexp.MustCompile(`(?i)\b(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)\s+(?:(?P<d>[0-9]{1,2}),?\s+)?(?P<y>[0-9]{4})\b`),
 }
 
+var monthName = regexp.MustCompile(`(?i)jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec`)
+
 var months = []string{"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
 
 // dateMatch is a date found at text[start:end].
@@ -43,7 +45,13 @@ func (p *parser) findDates(text string) []dateMatch {
 		}
 		return false
 	}
-	for _, re := range datePatterns {
+	hasYear, hasDay := strings.Contains(text, "年"), strings.Contains(text, "月") && strings.Contains(text, "日")
+	english := strings.ContainsAny(text, "0123456789") && monthName.MatchString(text)
+	for i, re := range datePatterns {
+		// Cheap tests first: most paragraphs have no date at all.
+		if i < 2 && !hasYear || i == 2 && !hasDay || i > 2 && !english {
+			continue
+		}
 		for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
 			if taken(m[0], m[1]) {
 				continue

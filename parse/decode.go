@@ -74,9 +74,9 @@ func checkUTF8(name string, data []byte, base int) error {
 				msg = "truncated UTF-8: the input ends inside a multi-byte character"
 			}
 			if bytes.IndexByte(data, 0) >= 0 {
-				msg = "binary data (NUL byte): not a text file"
 				i = bytes.IndexByte(data, 0)
 				line, col = lineCol(string(data[:i]), i)
+				return &Error{File: name, Line: line, Col: col, Offset: base + i, Msg: "binary data (NUL byte): not a text file"}
 			}
 			return &Error{File: name, Line: line, Col: col, Offset: base + i, Msg: msg + " (and not GB18030 or UTF-16 with a BOM)"}
 		}

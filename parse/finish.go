@@ -93,12 +93,8 @@ func (p *parser) assignParties() {
 			taken[s.Party] = true
 			continue
 		}
-		for _, party := range d.Parties {
-			if prefix := commonPrefix(s.Role, party); runeLen(prefix) >= 2 {
-				s.Party = party
-				taken[party] = true
-				break
-			}
+		if s.Party = p.partyOf(s.Role + s.Name); s.Party != "" {
+			taken[s.Party] = true
 		}
 	}
 	for i := range d.Signatories {
@@ -114,6 +110,17 @@ func (p *parser) assignParties() {
 			}
 		}
 	}
+}
+
+// partyOf finds the party an office or a heading names (乙国国家主席 → 乙国).
+func (p *parser) partyOf(role string) string {
+	best := ""
+	for _, party := range p.doc.Parties {
+		if prefix := commonPrefix(role, party); runeLen(prefix) >= 2 && runeLen(prefix) > runeLen(best) {
+			best = party
+		}
+	}
+	return best
 }
 
 func commonPrefix(a, b string) string {
@@ -132,6 +139,19 @@ const (
 	simplified  = "国们这与为关于条约说经济发现时会对来过还没国际权义务与协议联应该当写实体总统"
 )
 
+// script marks the characters that only one of the two scripts uses:
+// +1 traditional, -1 simplified.
+var script = func() map[rune]int {
+	m := map[rune]int{}
+	t, s := []rune(traditional), []rune(simplified)
+	for i := range t {
+		if t[i] != s[i] {
+			m[t[i]], m[s[i]] = 1, -1
+		}
+	}
+	return m
+}()
+
 // language tells Chinese (simplified or traditional) from English by
 // counting characters.
 func language(s string) string {
@@ -140,9 +160,10 @@ func language(s string) string {
 		switch {
 		case r >= 0x3400 && r <= 0x9FFF:
 			han++
-			if strings.ContainsRune(traditional, r) && !strings.ContainsRune(simplified, r) {
+			switch script[r] {
+			case 1:
 				trad++
-			} else if strings.ContainsRune(simplified, r) && !strings.ContainsRune(traditional, r) {
+			case -1:
 				simp++
 			}
 		case r < 128 && (r|0x20) >= 'a' && (r|0x20) <= 'z':

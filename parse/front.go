@@ -147,7 +147,27 @@ func (p *parser) archiveHeader() {
 	p.skipBlank()
 	if d.Title == "" {
 		p.setTitle(headline)
+		d.Kind = headlineKind(headline)
 	}
+}
+
+// reportVerbs mark a headline that reports on a document rather than
+// titling it: 通过减租保佃决议, 代表大会闭幕.
+var reportVerbs = regexp.MustCompile(`闭幕|开幕|召开|举行|发表|通过|抵|访问|会见|致电|通电|呼吁|签署|谈`)
+
+// headlineKind guesses the kind from a newspaper headline: a part of it
+// that ends with a kind word and reports nothing (晋察冀边委会决定).
+func headlineKind(headline string) declaration.Kind {
+	for _, part := range strings.Fields(headline) {
+		if k := kindOf(part); k != declaration.Other && !reportVerbs.MatchString(part) {
+			for _, kw := range kinds {
+				if kw.kind == k && strings.HasSuffix(strings.ToLower(part), kw.word) {
+					return k
+				}
+			}
+		}
+	}
+	return declaration.Other
 }
 
 // repeatedHeadline takes the headline printed again above the text, on
@@ -248,7 +268,7 @@ func (p *parser) subtitles() {
 		switch {
 		case strings.HasPrefix(l.text, "<!--") && strings.HasSuffix(l.text, "-->"):
 			p.addBlock(&p.doc.Front, declaration.FrontMatter, "", "", lineSpan(l))
-		case isDateLine(l.text) || p.isAdoptionRecord(l.text):
+		case isDateLine(l.text) || p.isAdoptionRecord(l.text) || parenthesizedRecord(l.text):
 			p.addBlock(&p.doc.Front, declaration.Subtitle, "", "", lineSpan(l))
 		default:
 			return
@@ -278,6 +298,12 @@ var (
 )
 
 func isDateLine(s string) bool { return dateLineRe.MatchString(s) }
+
+// parenthesizedRecord: （二○○三年六月二十八日…通过）under a law's title.
+func parenthesizedRecord(s string) bool {
+	return (strings.HasPrefix(s, "（") || strings.HasPrefix(s, "(")) && endsWithAny(s, "）)") &&
+		regexp.MustCompile(`^[(（][0-9０-９一二三四五六七八九〇○零Ｏ]{4}\s*年`).MatchString(s)
+}
 
 func (p *parser) setTitle(t string) {
 	p.doc.Title = t
@@ -325,9 +351,9 @@ func kindOf(title string) declaration.Kind {
 }
 
 var (
-	zhParties = regexp.MustCompile(`^(\p{Han}{4,60}?)(?:政府)?(?:关于|關於)`)
+	zhParties = regexp.MustCompile(`^(\p{Han}{4,60}?)(?:关于|關於)`)
 	zhAnd     = regexp.MustCompile(`[和与同、]`)
-	enParties = regexp.MustCompile(`(?i)\bbetween\s+(?:the\s+)?(.+?)\s+and\s+(?:the\s+)?(.+?)(?:\s+(?:on|concerning|regarding|relating)\b|[.,;:]|$)`)
+	enParties = regexp.MustCompile(`(?i)\b(?:between|by)\s+(?:the\s+government\s+of\s+|the\s+)?(.+?)\s+and\s+(?:the\s+government\s+of\s+|the\s+)?(.+?)(?:\s+(?:on|concerning|regarding|relating)\b|[.,;:]|$)`)
 )
 
 // partiesOf finds the parties named in a title: 甲国和乙国关于…,
@@ -343,8 +369,28 @@ func partiesOf(title string) []string {
 				out = append(out, s)
 			}
 		}
-		if len(out) >= 2 {
-			return out
+		if len(out) >= 2 || len(out) == 1 && strings.HasSuffix(m[1], "政府") {
+			return out // several parties, or one government speaking
+		}
+	}
+	if k := kindOf(title); k != declaration.Other {
+		// 甲国和乙国联合声明: the names before the kind word
+		for _, kw := range kinds {
+			if kw.kind == k && strings.HasSuffix(title, kw.word) {
+				names := strings.ReplaceAll(strings.TrimSuffix(title, kw.word), "共和国", "\x00")
+				parts := zhAnd.Split(names, -1)
+				if len(parts) < 2 {
+					break
+				}
+				var out []string
+				for _, s := range parts {
+					if s = strings.ReplaceAll(s, "\x00", "共和国"); runeLen(s) < 2 || runeLen(s) > 20 || !hasHan(s) {
+						return nil
+					}
+					out = append(out, s)
+				}
+				return out
+			}
 		}
 	}
 	if m := enParties.FindStringSubmatch(strings.ReplaceAll(title, "\n", " ")); m != nil {

@@ -403,3 +403,27 @@ func FuzzParse(f *testing.F) {
 		checkInvariants(t, data, d)
 	})
 }
+
+// BenchmarkParse parses every corpus file; b.SetBytes gives MB/s.
+func BenchmarkParse(b *testing.B) {
+	dir := corpusDir(b)
+	var inputs [][]byte
+	total := 0
+	files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		inputs = append(inputs, data)
+		total += len(data)
+	}
+	b.SetBytes(int64(total))
+	for b.Loop() {
+		for _, data := range inputs {
+			if _, err := Parse(bytes.NewReader(data), "x"); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}

@@ -78,7 +78,7 @@ func (p *parser) scan() {
 		}
 		for _, m := range bracketed.FindAllStringSubmatchIndex(text, -1) {
 			date, action := dateAndAction(text[:m[0]], dates)
-			addRef(u, text[m[2]:m[3]], m[0], date, action)
+			addRef(u, collapseHanSpaces(text[m[2]:m[3]]), m[0], date, action)
 		}
 		for _, name := range wellKnown {
 			for i := 0; ; {
@@ -102,6 +102,24 @@ func (p *parser) scan() {
 		}
 		p.checkBrackets(text, s)
 	}
+}
+
+// collapseHanSpaces removes the spaces of a spaced-out text (世 界 人 权
+// 宣 言) where they stand between Chinese characters, and trims the ends.
+func collapseHanSpaces(s string) string {
+	s = strings.TrimSpace(s)
+	if !strings.ContainsAny(s, " 　") || !hasHan(s) {
+		return s
+	}
+	rs := []rune(s)
+	var b strings.Builder
+	for i, r := range rs {
+		if (r == ' ' || r == '　') && i > 0 && i+1 < len(rs) && (hasHan(string(rs[i-1])) || hasHan(string(rs[i+1]))) {
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // dateAndAction finds "<date><verb>的" right before a 《…》 title.
@@ -131,7 +149,7 @@ func dateAndAction(before string, dates []dateMatch) (*declaration.Date, string)
 // meaningBefore is the phrase a defined term stands for: the text before
 // the parenthesis back to the previous punctuation.
 func meaningBefore(s string) string {
-	i := strings.LastIndexAny(s, "，。；：、,;:\n")
+	i := strings.LastIndexAny(s, "，。；：、,;:.\n")
 	if i >= 0 {
 		_, size := utf8.DecodeRuneInString(s[i:])
 		s = s[i+size:]

@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -10,12 +11,13 @@ import (
 // seg is a piece of a paragraph that starts with a numbering marker (or,
 // for the first piece, possibly none).
 type seg struct {
-	st     *style // nil when unmarked
-	label  string
-	number int
-	text   span // the text after the label
-	pos    declaration.Pos
-	markup string
+	st      *style // nil when unmarked
+	label   string
+	number  int
+	text    span // the text after the label
+	heading span // a heading between label and text (1. GENERAL The …)
+	pos     declaration.Pos
+	markup  string
 }
 
 // open is a provision of the tree that can still receive children.
@@ -30,12 +32,14 @@ type builder struct {
 	stack      []open
 	depthOf    map[string]int                            // the depth at which each style was first seen
 	relative   map[*declaration.Provision]bool           // kind follows from nesting
+	inline     map[*declaration.Provision]bool           // found inside a paragraph, not at its start
+	listOpen   map[*declaration.Provision]bool           // took unmarked lines after a colon: more may follow
 	candidate  map[*declaration.Provision]bool           // its text may turn out to be a heading
 	lastNumber map[*declaration.Provision]map[string]int // per parent (nil: top), per style
 }
 
 func (p *parser) body(paras []*para) {
-	b := &builder{p: p, depthOf: map[string]int{}, relative: map[*declaration.Provision]bool{},
+	b := &builder{p: p, depthOf: map[string]int{}, relative: map[*declaration.Provision]bool{}, inline: map[*declaration.Provision]bool{}, listOpen: map[*declaration.Provision]bool{},
 		candidate: map[*declaration.Provision]bool{}, lastNumber: map[*declaration.Provision]map[string]int{}}
 	if p.leadRest != nil {
 		paras = append([]*para{p.leadRest}, paras...)
@@ -69,6 +73,7 @@ func (b *builder) paragraph(q *para) {
 	for i, sg := range segs {
 		if sg.st != nil {
 			b.place(sg)
+			b.inline[b.top().prov] = i > 0
 			continue
 		}
 		if i > 0 {
@@ -110,7 +115,7 @@ var recitalWords = []string{"鉴于", "鑒於", "whereas", "recognizing", "recog
 	"desiring", "noting", "recalling", "convinced", "bearing in mind", "determined", "mindful", "affirming"}
 
 func isRecital(s string) bool {
-	l := strings.ToLower(s)
+	l := strings.ToLower(collapseHanSpaces(s))
 	for _, w := range recitalWords {
 		if strings.HasPrefix(l, w) {
 			return true
@@ -145,6 +150,10 @@ func (b *builder) place(sg seg) {
 	}
 	prov := &declaration.Provision{Kind: st.kind, Label: sg.label, Number: sg.number, Markup: sg.markup, Pos: sg.pos}
 	b.setText(prov, sg.text)
+	if sg.heading.text != "" {
+		prov.Heading = sg.heading.text
+		b.p.spans[&prov.Heading] = sg.heading
+	}
 	var parent *declaration.Provision
 	if len(b.stack) > 0 {
 		parent = b.top().prov
@@ -236,6 +245,18 @@ func (b *builder) checkNumber(parent *declaration.Provision, st *style, sg seg) 
 // item that ended mid-sentence, or else a further paragraph of the
 // enclosing article.
 func (b *builder) unmarked(s span) {
+	// Items run inline end with their paragraph: what follows belongs to
+	// the provision that holds them, or stands on its own.
+	for i, o := range b.stack {
+		if b.inline[o.prov] {
+			b.stack = b.stack[:i]
+			break
+		}
+	}
+	if len(b.stack) == 0 || b.inline[b.top().prov] {
+		b.addParagraph(s, "")
+		return
+	}
 	x := b.top().prov
 	switch {
 	case x.Text == "" && len(x.Children) == 0:
@@ -243,7 +264,12 @@ func (b *builder) unmarked(s span) {
 	case b.candidate[x] && len(x.Children) == 0:
 		b.toHeading(x)
 		b.setText(x, s)
-	case len(b.stack) > 1 && len(x.Children) == 0 && x.Text != "" && !endsWithAny(x.Text, "。！？.!?…"):
+	case len(b.stack) > 1 && len(x.Children) == 0 && x.Text != "" && (b.listOpen[x] || !endsWithAny(x.Text, "。！？.!?…")):
+		// an item that ended mid-sentence goes on; after a colon, the
+		// unmarked lines that follow are its list
+		if endsWithAny(x.Text, "：:") {
+			b.listOpen[x] = true
+		}
 		joined := b.p.spans[&x.Text].join(s)
 		b.setText(x, joined)
 	default:
@@ -254,6 +280,15 @@ func (b *builder) unmarked(s span) {
 // addParagraph adds an unnumbered paragraph to the nearest article (or
 // the outermost open provision), closing what was open below it.
 func (b *builder) addParagraph(s span, markup string) {
+	prov := &declaration.Provision{Kind: declaration.Paragraph, Markup: markup, Text: s.text, Pos: s.starts[0]}
+	if markup != "" {
+		prov.Pos = b.p.markupPos(s)
+	}
+	b.p.spans[&prov.Text] = s
+	if len(b.stack) == 0 {
+		b.p.doc.Body = append(b.p.doc.Body, prov) // a paragraph of the text itself
+		return
+	}
 	i := len(b.stack) - 1
 	for i > 0 {
 		o := b.stack[i]
@@ -274,11 +309,6 @@ func (b *builder) addParagraph(s span, markup string) {
 	}
 	parent := b.stack[i].prov
 	b.stack = b.stack[:i+1]
-	prov := &declaration.Provision{Kind: declaration.Paragraph, Markup: markup, Text: s.text, Pos: s.starts[0]}
-	if markup != "" {
-		prov.Pos = b.p.markupPos(s)
-	}
-	b.p.spans[&prov.Text] = s
 	parent.Children = append(parent.Children, prov)
 }
 
@@ -337,15 +367,20 @@ func (p *parser) segments(q *para) []seg {
 		}
 		expected[st.name] = n + 1
 		order = append(order, st.name)
+		// 1\. NUMBER AND TYPES OF IMMIGRANTS a. The Commonwealth …
+		if m := capsHeading.FindStringSubmatchIndex(first.text.text); m != nil {
+			first.heading, first.text = first.text.cut(m[3])
+		}
 	}
 	segs := []seg{first}
 	text := first.text.text
 	cur := first.text
 	offset := 0 // byte offset of cur.text within text
 	prev := rune(0)
+	atStart := first.heading.text != "" // a marker right after a heading
 	for i, r := range text {
-		if i > 0 && strings.ContainsRune("：；。:;", prev) {
-			if st, label, n, ok := findMarker(text[i:]); ok && st.inline {
+		if i > 0 && strings.ContainsRune("：；。:;", prev) || i == 0 && atStart {
+			if st, label, n, ok := findMarker(text[i:]); ok && (st.inline || i == 0) {
 				want := expected[st.name]
 				if want == 0 {
 					want = 1
@@ -361,6 +396,9 @@ func (p *parser) segments(q *para) []seg {
 						}
 					}
 					before, after := cur.cut(i - offset)
+					if i == 0 {
+						before = span{}
+					}
 					segs[len(segs)-1].text = before
 					pos := after.starts[0]
 					_, rest := after.cut(len(label))
@@ -375,6 +413,9 @@ func (p *parser) segments(q *para) []seg {
 	}
 	return segs
 }
+
+// capsHeading is an English heading in capitals run into its text.
+var capsHeading = regexp.MustCompile(`^((?:[A-Z][A-Z'’,&-]*\s+){1,9}[A-Z][A-Z'’&-]+|[A-Z]{4,})\s+(?:[a-z]\.\s|[A-Z][a-z])`)
 
 func indexString(list []string, s string) int {
 	for i, x := range list {
