@@ -31,7 +31,7 @@ func GenerateJSONSchema() []byte {
 		var required []string
 		for name, f := range structFields(t) {
 			s := typeSchema(f.typ)
-			if p, ok := fieldPatterns[t.Name()+"."+name]; ok {
+			if p, ok := fieldPatterns[f.owner+"."+name]; ok {
 				for k, v := range p {
 					s[k] = v
 				}

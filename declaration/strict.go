@@ -291,7 +291,7 @@ type fieldInfo struct {
 	typ      reflect.Type
 	required bool
 	doc      string
-	index    int
+	owner    string // the struct that declares the field (an embedded one for DateMention's)
 }
 
 // structFields maps the JSON names of t's fields (flattening embedded
@@ -310,7 +310,7 @@ func structFields(t reflect.Type) map[string]fieldInfo {
 		if name == "-" || !f.IsExported() {
 			continue
 		}
-		fields[name] = fieldInfo{typ: f.Type, required: !strings.Contains(opts, "omitempty"), doc: f.Tag.Get("doc"), index: i}
+		fields[name] = fieldInfo{typ: f.Type, required: !strings.Contains(opts, "omitempty"), doc: f.Tag.Get("doc"), owner: t.Name()}
 	}
 	return fields
 }

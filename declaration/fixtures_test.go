@@ -1,0 +1,165 @@
+package declaration
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+)
+
+// TestFixturesJSON starts from each fixture's reviewed canonical YAML:
+// the JSON encoding matches want.json, validates against the published
+// schema, and both encodings decode back to the same document.
+func TestFixturesJSON(t *testing.T) {
+	schema := compileSchema(t)
+	paths, _ := filepath.Glob(filepath.Join("..", "fixtures", "*", "want.yaml"))
+	if len(paths) == 0 {
+		t.Fatal("no fixtures/*/want.yaml")
+	}
+	for _, path := range paths {
+		dir := filepath.Dir(path)
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			data, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			d, err := DecodeYAML(bytes.NewReader(data), path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := d.Validate(); err != nil {
+				t.Fatal(err)
+			}
+			var y bytes.Buffer
+			if err := EncodeYAML(&y, d); err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(y.Bytes(), data) {
+				t.Error("re-encoding want.yaml changes it: the YAML encoding is not canonical")
+			}
+			var j bytes.Buffer
+			if err := EncodeJSON(&j, d); err != nil {
+				t.Fatal(err)
+			}
+			golden := filepath.Join(dir, "want.json")
+			if *update {
+				if err := os.WriteFile(golden, j.Bytes(), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			} else if want, err := os.ReadFile(golden); err != nil || !bytes.Equal(want, j.Bytes()) {
+				t.Errorf("%s differs from the JSON encoding (run go test ./declaration -update and review the diff): %v", golden, err)
+			}
+			inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(j.Bytes()))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := schema.Validate(inst); err != nil {
+				t.Errorf("JSON does not validate against schema.json: %v", err)
+			}
+			back, err := DecodeJSON(&j, golden)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(back, d) {
+				t.Error("JSON round trip changes the document")
+			}
+		})
+	}
+}
+
+func compileSchema(t testing.TB) *jsonschema.Schema {
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(JSONSchema))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := jsonschema.NewCompiler()
+	if err := c.AddResource("schema.json", doc); err != nil {
+		t.Fatal(err)
+	}
+	s, err := c.Compile("schema.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// TestSchemaRejects shows that the schema is not a rubber stamp.
+func TestSchemaRejects(t *testing.T) {
+	schema := compileSchema(t)
+	var j bytes.Buffer
+	if err := EncodeJSON(&j, sample()); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ name, from, to string }{
+		{"unknown field", `"title": "联合声明",`, `"title": "联合声明", "colour": 1,`},
+		{"bad id", `"id": "art_1",`, `"id": "第一条",`},
+		{"bad kind", `"kind": "item"`, `"kind": "widget"`},
+		{"bad date", `"iso": "1992-01"`, `"iso": "January 1992"`},
+		{"bad schema", `"declconv/v1"`, `"declconv/v0"`},
+	} {
+		bad := strings.Replace(j.String(), c.from, c.to, 1)
+		if bad == j.String() {
+			t.Fatalf("%s: %q not found", c.name, c.from)
+		}
+		inst, err := jsonschema.UnmarshalJSON(strings.NewReader(bad))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if schema.Validate(inst) == nil {
+			t.Errorf("%s: the schema accepts it", c.name)
+		}
+	}
+}
+
+// FuzzDecode feeds the strict decoders: no panic, errors carry a position
+// inside the input, and what decodes re-encodes and decodes the same.
+func FuzzDecode(f *testing.F) {
+	for _, pattern := range []string{"want.yaml", "want.json"} {
+		paths, _ := filepath.Glob(filepath.Join("..", "fixtures", "*", pattern))
+		for _, p := range paths {
+			if data, err := os.ReadFile(p); err == nil {
+				f.Add(data)
+			}
+		}
+	}
+	f.Add([]byte("schema: &a declconv/v1\nkind: *a\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		decode := DecodeYAML
+		if json.Valid(data) || bytes.HasPrefix(bytes.TrimSpace(data), []byte("{")) {
+			decode = DecodeJSON
+		}
+		d, err := decode(bytes.NewReader(data), "fuzz")
+		if err != nil {
+			var e *Error
+			var list ErrorList
+			switch {
+			case errors.As(err, &list):
+				e = list[0]
+			case errors.As(err, &e):
+			default:
+				t.Fatalf("error of type %T: %v", err, err)
+			}
+			if e.Pos.Line > bytes.Count(data, []byte("\n"))+1 {
+				t.Fatalf("error line %d beyond the input: %v", e.Pos.Line, err)
+			}
+			return
+		}
+		var buf bytes.Buffer
+		if err := EncodeYAML(&buf, d); err != nil {
+			t.Fatal(err)
+		}
+		back, err := DecodeYAML(&buf, "again")
+		if err != nil {
+			t.Fatalf("re-decoding our own encoding: %v\n%s", err, buf.String())
+		}
+		if !reflect.DeepEqual(back, d) {
+			t.Fatalf("round trip changes the document")
+		}
+	})
+}
