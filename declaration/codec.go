@@ -44,12 +44,21 @@ func DecodeYAML(r io.Reader, name string) (*Document, error) {
 	if err != nil {
 		return nil, err
 	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var root yaml.Node
-	if err := yaml.Unmarshal(data, &root); err != nil {
+	if err := dec.Decode(&root); err != nil {
+		if err == io.EOF {
+			return nil, &Error{File: name, Msg: "empty YAML document"}
+		}
 		return nil, yamlSyntaxError(name, err)
 	}
 	if len(root.Content) == 0 {
 		return nil, &Error{File: name, Msg: "empty YAML document"}
+	}
+	var next yaml.Node
+	if err := dec.Decode(&next); err != io.EOF {
+		pos := Pos{Line: next.Line, Col: next.Column}
+		return nil, &Error{File: name, Pos: pos, Msg: "more than one YAML document: a canonical file holds one"}
 	}
 	tree, err := fromYAML(name, root.Content[0])
 	if err != nil {

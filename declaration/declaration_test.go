@@ -169,6 +169,7 @@ func TestDecodeErrors(t *testing.T) {
 		{"unknown kind", strings.Replace(y.String(), "kind: joint-statement", "kind: poem", 1), `kind: unknown value "poem"`, false},
 		{"alias", "schema: &a declconv/v1\nkind: *a\n", `x:1:9: anchors and aliases are not allowed`, false},
 		{"syntax", "schema: [", `x:1:1: YAML:`, false},
+		{"two documents", y.String() + "---\nschema: declconv/v1\n", `x:59:1: more than one YAML document`, false},
 		{"json unknown field", strings.Replace(j.String(), `"title": "联合声明",`, `"title": "联合声明", "colour": "red",`, 1), `x:25:20: document: unknown field "colour"`, true},
 		{"json wrong type", strings.Replace(j.String(), `"page": 4`, `"page": "4"`, 1), `publication.page: want an integer, got a string`, true},
 		{"json syntax", `{"schema": "declconv/v1",`, `x:1:26: JSON: unexpected end of input`, true},
