@@ -1,0 +1,30 @@
+package linebreak_test
+
+import (
+	"fmt"
+
+	"github.com/declconv/declconv/output/linebreak"
+)
+
+func ExampleLines() {
+	text := "双方重申，恪守《友好合作条约》的各项原则，决心把两国关系提高到新的水平。"
+	for _, l := range linebreak.Lines(text, 18, 22, linebreak.Columns) {
+		fmt.Println(l)
+	}
+	// Output:
+	// 双方重申，恪守《友
+	// 好合作条约》的各项原
+	// 则，决心把两国关系提高
+	// 到新的水平。
+}
+
+func ExampleLines_english() {
+	text := "The Parties shall consult together whenever, in the opinion of any of them, their security is threatened."
+	for _, l := range linebreak.Lines(text, 40, 40, linebreak.Columns) {
+		fmt.Println(l)
+	}
+	// Output:
+	// The Parties shall consult together
+	// whenever, in the opinion of any of them,
+	// their security is threatened.
+}
