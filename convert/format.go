@@ -1,0 +1,96 @@
+package convert
+
+import (
+	"errors"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/declconv/declconv/declaration"
+	"github.com/declconv/declconv/output/text"
+)
+
+// Options configures the writers. Its zero value gives every writer its
+// defaults.
+type Options struct {
+	// TextWidth is the line width, in columns, of the plain-text writer
+	// (CJK characters count two). Zero means the writer's default.
+	TextWidth int
+}
+
+// Format is one output format: a row of the table [Formats] returns.
+type Format struct {
+	// Name is what -to takes, in lower case: "yaml", "json", "txt".
+	Name string
+	// Aliases are other names [Lookup] accepts, such as "yml".
+	Aliases []string
+	// Ext is the file extension of the output, with its dot.
+	Ext string
+	// Binary formats are never written to a terminal.
+	Binary bool
+	// Doc describes the format in one line, for usage messages.
+	Doc string
+
+	write func(w io.Writer, d *declaration.Document, o Options) error
+}
+
+// formats is the table of output formats, in the order usage messages
+// list them. Adding a format is adding a row here.
+var formats = []Format{
+	{
+		Name: "yaml", Aliases: []string{"yml"}, Ext: ".yaml",
+		Doc: "the canonical model as YAML (" + declaration.SchemaVersion + ")",
+		write: func(w io.Writer, d *declaration.Document, _ Options) error {
+			return declaration.EncodeYAML(w, d)
+		},
+	},
+	{
+		Name: "json", Ext: ".json",
+		Doc: "the canonical model as JSON (convert -schema prints its JSON Schema)",
+		write: func(w io.Writer, d *declaration.Document, _ Options) error {
+			return declaration.EncodeJSON(w, d)
+		},
+	},
+	{
+		Name: "txt", Aliases: []string{"text"}, Ext: ".txt",
+		Doc: "plain text, numbering kept, wrapped by display width",
+		write: func(w io.Writer, d *declaration.Document, o Options) error {
+			return text.Writer{Width: o.TextWidth}.Write(w, d)
+		},
+	},
+}
+
+// Formats returns the output formats in their table order. The slice is a
+// copy: changing it changes nothing here.
+func Formats() []Format {
+	return slices.Clone(formats)
+}
+
+// FormatNames returns the names of [Formats], in order.
+func FormatNames() []string {
+	names := make([]string, len(formats))
+	for i, f := range formats {
+		names[i] = f.Name
+	}
+	return names
+}
+
+// Lookup finds a format by its name or one of its aliases, ignoring case
+// and surrounding spaces.
+func Lookup(name string) (Format, bool) {
+	name = strings.TrimSpace(name)
+	for _, f := range formats {
+		if strings.EqualFold(f.Name, name) || slices.ContainsFunc(f.Aliases, func(a string) bool { return strings.EqualFold(a, name) }) {
+			return f, true
+		}
+	}
+	return Format{}, false
+}
+
+// Write renders d in format f to w.
+func (f Format) Write(w io.Writer, d *declaration.Document, o Options) error {
+	if f.write == nil {
+		return errors.New("format " + f.Name + " has no writer")
+	}
+	return f.write(w, d, o)
+}
