@@ -1,0 +1,59 @@
+# declconv — see README.md. `make demo` converts the bundled fixtures into
+# out/; `make test` runs every test. Both install what they need first.
+
+GO       ?= go
+BIN      := bin/convert
+FORMATS  ?= yaml,json,txt
+FUZZTIME ?= 20s
+
+.PHONY: all build demo test golden bench fuzz lint cov deps clean
+
+all: build
+
+build:
+	$(GO) build -o $(BIN) ./cmd/convert
+
+# deps installs the Debian packages the tests use (fonts, poppler-utils,
+# qpdf, Python readers, LibreOffice): a no-op when they are present.
+deps:
+	@scripts/deps.sh
+
+# demo converts every fixture into out/NAME/; the inputs that are bad on
+# purpose (fixtures/bad-*, fixtures/empty) show their error messages.
+demo: build
+	@rm -rf out && mkdir -p out
+	@for dir in fixtures/*/; do \
+		name=$$(basename $$dir); \
+		if $(BIN) -to $(FORMATS) -o out/$$name/ $$dir/input.txt; then \
+			echo "converted $$name -> out/$$name/"; \
+		else \
+			case $$name in bad-*|empty) echo "  (expected: $$name is a bad input)";; *) exit 1;; esac; \
+		fi; \
+	done
+	@echo "outputs in out/ (e.g. out/seed/input.yaml, out/seed/input.txt)"
+
+test: deps
+	$(GO) vet ./...
+	$(GO) test ./...
+
+# golden rewrites the expected outputs; read every diff before committing.
+golden:
+	$(GO) test ./... -update
+	@git status --short -- fixtures output declaration
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+fuzz:
+	$(GO) test ./parse -run '^$$' -fuzz FuzzParse -fuzztime $(FUZZTIME)
+	$(GO) test ./declaration -run '^$$' -fuzz FuzzDecode -fuzztime $(FUZZTIME)
+
+lint:
+	@test -z "$$(gofmt -l .)" || (gofmt -l . && exit 1)
+	$(GO) vet ./...
+
+cov:
+	$(GO) test -coverprofile=cover.out ./... && $(GO) tool cover -func=cover.out | tail -1
+
+clean:
+	rm -rf bin out cover.out

@@ -1,0 +1,64 @@
+package declaration
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// python finds Debian's python3 with the given modules; where they are
+// missing the test is skipped, except in CI, where it fails: CI installs
+// them (.ci/run) and must not pass by skipping.
+func python(t *testing.T, modules ...string) string {
+	t.Helper()
+	for _, py := range []string{"/usr/bin/python3", "python3"} {
+		if exec.Command(py, "-c", "import "+strings.Join(modules, ", ")).Run() == nil {
+			return py
+		}
+	}
+	msg := "python3 with " + strings.Join(modules, ", ") + " not found (apt-get install python3-yaml python3-jsonschema)"
+	if os.Getenv("CI") != "" {
+		t.Fatal(msg)
+	}
+	t.Skip(msg)
+	return ""
+}
+
+// TestIndependentReaders has other implementations read our output:
+// PyYAML reads every want.yaml and Python's json every want.json, and the
+// two must give the same data; python-jsonschema validates every
+// want.json against schema.json.
+func TestIndependentReaders(t *testing.T) {
+	py := python(t, "yaml", "json", "jsonschema")
+	dirs, _ := filepath.Glob(filepath.Join("..", "fixtures", "*", "want.yaml"))
+	if len(dirs) == 0 {
+		t.Fatal("no fixtures")
+	}
+	args := []string{"-c", `
+import json, sys, yaml, jsonschema
+schema = json.load(open("schema.json"))
+validator = jsonschema.Draft202012Validator(schema)
+jsonschema.Draft202012Validator.check_schema(schema)
+bad = 0
+for y in sys.argv[1:]:
+    j = y[:-len("want.yaml")] + "want.json"
+    a = yaml.safe_load(open(y, encoding="utf-8"))
+    b = json.load(open(j, encoding="utf-8"))
+    if a != b:
+        print(y, ": PyYAML reads different data from the JSON"); bad += 1
+    for e in validator.iter_errors(b):
+        print(j, ":", e.json_path, e.message); bad += 1
+print("checked", len(sys.argv) - 1)
+sys.exit(1 if bad else 0)
+`}
+	out, err := exec.Command(py, append(args, dirs...)...).CombinedOutput()
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if !strings.Contains(string(out), "checked ") {
+		t.Fatalf("the checker did not run: %s", out)
+	}
+	t.Logf("%s", out)
+}

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the tests read our output with: poppler-utils
+# and qpdf (PDF), CJK TrueType fonts, Python's YAML, JSON Schema and
+# openpyxl readers, and LibreOffice Calc (XLSX). Nothing happens when all
+# are present. Without root, it prints the command to run instead.
+set -euo pipefail
+
+py=/usr/bin/python3
+need=()
+have() { command -v "$1" >/dev/null 2>&1; }
+have pdftotext || need+=(poppler-utils)
+have qpdf || need+=(qpdf)
+[ -e /usr/share/fonts/truetype/arphic/uming.ttc ] || need+=(fonts-arphic-uming)
+[ -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || need+=(fonts-wqy-microhei)
+{ [ -x $py ] && $py -c 'import yaml' 2>/dev/null; } || need+=(python3-yaml)
+{ [ -x $py ] && $py -c 'import jsonschema' 2>/dev/null; } || need+=(python3-jsonschema)
+{ [ -x $py ] && $py -c 'import openpyxl' 2>/dev/null; } || need+=(python3-openpyxl)
+have soffice || need+=(libreoffice-calc-nogui)
+[ ${#need[@]} -eq 0 ] && exit 0
+
+if ! have apt-get; then
+	echo "deps: not a Debian system; install the equivalents of: ${need[*]}" >&2
+	exit 0
+fi
+sudo=()
+if [ "$(id -u)" -ne 0 ]; then
+	if have sudo && sudo -n true 2>/dev/null; then
+		sudo=(sudo)
+	else
+		echo "deps: missing Debian packages; run as root:" >&2
+		echo "  apt-get update && apt-get install -y --no-install-recommends ${need[*]}" >&2
+		exit 1
+	fi
+fi
+echo "deps: installing ${need[*]}" >&2
+"${sudo[@]}" apt-get update -qq
+DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
