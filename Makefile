@@ -3,7 +3,7 @@
 
 GO       ?= go
 BIN      := bin/convert
-FORMATS  ?= yaml,json,txt
+FORMATS  ?= yaml,json,txt,pdf
 FUZZTIME ?= 20s
 
 .PHONY: all build demo test golden bench fuzz lint cov deps clean
@@ -21,6 +21,7 @@ deps:
 # demo converts every fixture into out/NAME/; the inputs that are bad on
 # purpose (fixtures/bad-*, fixtures/empty) show their error messages.
 demo: build
+	@scripts/deps.sh demo
 	@rm -rf out && mkdir -p out
 	@for dir in fixtures/*/; do \
 		name=$$(basename $$dir); \

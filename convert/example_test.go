@@ -22,6 +22,7 @@ func ExampleLookup() {
 	// yaml  .yaml  binary=false aliases=[yml]
 	// json  .json  binary=false aliases=[]
 	// txt   .txt   binary=false aliases=[text]
+	// pdf   .pdf   binary=true aliases=[]
 	// yaml true
 	// false
 }

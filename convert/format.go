@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/declconv/declconv/declaration"
+	"github.com/declconv/declconv/output/pdf"
 	"github.com/declconv/declconv/output/text"
 )
 
@@ -16,6 +17,10 @@ type Options struct {
 	// TextWidth is the line width, in columns, of the plain-text writer
 	// (CJK characters count two). Zero means the writer's default.
 	TextWidth int
+	// PDF configures the PDF writer: fonts (path[#index] of a .ttf or
+	// .ttc; empty means DECLCONV_FONT, then well-known system fonts) and
+	// style (official GB/T 9704 layout, or compact).
+	PDF pdf.Writer
 }
 
 // Format is one output format: a row of the table [Formats] returns.
@@ -56,6 +61,13 @@ var formats = []Format{
 		Doc: "plain text, numbering kept, wrapped by display width",
 		write: func(w io.Writer, d *declaration.Document, o Options) error {
 			return text.Writer{Width: o.TextWidth}.Write(w, d)
+		},
+	},
+	{
+		Name: "pdf", Ext: ".pdf", Binary: true,
+		Doc: "A4 PDF typeset as a Chinese official text (GB/T 9704), CJK font embedded",
+		write: func(w io.Writer, d *declaration.Document, o Options) error {
+			return o.PDF.Write(w, d)
 		},
 	},
 }

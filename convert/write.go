@@ -103,7 +103,7 @@ func WriteFileAtomic(path string, write func(io.Writer) error) (err error) {
 	}()
 	bw := bufio.NewWriterSize(f, 64<<10)
 	if err := write(bw); err != nil {
-		return pathError(path, err)
+		return fmt.Errorf("%s: %w", path, err) // the writer's own message, whole
 	}
 	if err := bw.Flush(); err != nil {
 		return pathError(path, err)

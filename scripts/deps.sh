@@ -5,17 +5,31 @@
 # are present. Without root, it prints the command to run instead.
 set -euo pipefail
 
+# "scripts/deps.sh demo" installs only what make demo needs: a CJK font.
 py=/usr/bin/python3
 need=()
 have() { command -v "$1" >/dev/null 2>&1; }
-have pdftotext || need+=(poppler-utils)
-have qpdf || need+=(qpdf)
-[ -e /usr/share/fonts/truetype/arphic/uming.ttc ] || need+=(fonts-arphic-uming)
-[ -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || need+=(fonts-wqy-microhei)
-{ [ -x $py ] && $py -c 'import yaml' 2>/dev/null; } || need+=(python3-yaml)
-{ [ -x $py ] && $py -c 'import jsonschema' 2>/dev/null; } || need+=(python3-jsonschema)
-{ [ -x $py ] && $py -c 'import openpyxl' 2>/dev/null; } || need+=(python3-openpyxl)
-have soffice || need+=(libreoffice-calc-nogui)
+fonts_only=false
+[ "${1:-}" = demo ] && fonts_only=true
+if $fonts_only; then
+	# any CJK font the PDF writer finds will do (see README, Fonts)
+	found=${DECLCONV_FONT:-}
+	for f in /usr/share/fonts/truetype/arphic/uming.ttc /usr/share/fonts/truetype/wqy/wqy-microhei.ttc \
+		/usr/share/fonts/truetype/lxgw/LXGWWenKai-Regular.ttf /usr/share/fonts/truetype/arphic-gbsn00lp/gbsn00lp.ttf; do
+		[ -e "$f" ] && found=$f
+	done
+	[ -n "$found" ] || need+=(fonts-arphic-uming)
+fi
+$fonts_only || have pdftotext || need+=(poppler-utils)
+if ! $fonts_only; then
+	have qpdf || need+=(qpdf)
+	[ -e /usr/share/fonts/truetype/arphic/uming.ttc ] || need+=(fonts-arphic-uming)
+	[ -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || need+=(fonts-wqy-microhei)
+	{ [ -x $py ] && $py -c 'import yaml' 2>/dev/null; } || need+=(python3-yaml)
+	{ [ -x $py ] && $py -c 'import jsonschema' 2>/dev/null; } || need+=(python3-jsonschema)
+	{ [ -x $py ] && $py -c 'import openpyxl' 2>/dev/null; } || need+=(python3-openpyxl)
+	have soffice || need+=(libreoffice-calc-nogui)
+fi
 [ ${#need[@]} -eq 0 ] && exit 0
 
 if ! have apt-get; then

@@ -15,6 +15,7 @@ import (
 
 	"github.com/declconv/declconv/convert"
 	"github.com/declconv/declconv/declaration"
+	"github.com/declconv/declconv/output/pdf"
 )
 
 // Exit codes.
@@ -48,6 +49,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	check := fs.Bool("check", false, "parse only: print every diagnostic as file:line:col: level: message; write nothing")
 	schema := fs.Bool("schema", false, "print the JSON Schema of the canonical model and exit")
 	version := fs.Bool("version", false, "print the version and exit")
+	width := fs.Int("width", 0, "line width of txt output in `COLUMNS` (CJK characters count two; default 80)")
+	font := fs.String("font", "", "CJK TrueType font for pdf output, `PATH[#INDEX]` (.ttf or .ttc); default $DECLCONV_FONT, then system fonts")
+	fallback := fs.String("font-fallback", "", "second font for characters the first lacks, `PATH[#INDEX]`")
+	pdfStyle := fs.String("pdf-style", string(pdf.Official), "pdf layout, a `STYLE`: official (GB/T 9704) or compact")
 
 	inputs, err := parseArgs(fs, args)
 	if errors.Is(err, flag.ErrHelp) {
@@ -74,6 +79,13 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 
 	c := &command{stdin: stdin, stdout: stdout, stderr: stderr, check: *check}
+	if !slices.Contains(pdf.Styles, pdf.Style(*pdfStyle)) {
+		return reportUsage(stderr, usagef("-pdf-style: unknown style %q (known: official, compact)", *pdfStyle))
+	}
+	if *width < 0 {
+		return reportUsage(stderr, usagef("-width: %d is negative", *width))
+	}
+	c.opts = convert.Options{TextWidth: *width, PDF: pdf.Writer{Font: *font, Fallback: *fallback, Style: pdf.Style(*pdfStyle)}}
 	if c.from, err = convert.ParseFrom(*from); err != nil {
 		return reportUsage(stderr, usagef("-from: %v", err))
 	}

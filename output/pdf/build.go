@@ -1,0 +1,259 @@
+package pdf
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/declconv/declconv/declaration"
+	"github.com/declconv/declconv/output/linebreak"
+)
+
+// builder turns a document into the paragraphs to set, in document order:
+// the order of [declaration.Document.Verbatim], so that the PDF's text
+// reads back as the source did.
+type builder struct {
+	g   geometry
+	out []*para
+}
+
+func build(d *declaration.Document, g geometry) []*para {
+	b := &builder{g: g}
+	b.blocks(d.Front)
+	b.blocks(d.Preamble)
+	for _, p := range d.Body {
+		b.provision(p, 0, 0)
+	}
+	if len(d.Closing) > 0 && len(b.out) > 0 {
+		n := len(b.out)
+		b.blocks(d.Closing)
+		if len(b.out) > n {
+			b.out[n].spaceBefore = max(b.out[n].spaceBefore, 1)
+		}
+	}
+	return b.out
+}
+
+// add appends p, and returns it for the caller to adjust.
+func (b *builder) add(p *para) *para {
+	b.out = append(b.out, p)
+	return p
+}
+
+// body is an ordinary paragraph of size pt: two-character first-line
+// indent, justified.
+func (b *builder) body(s span, pt float64) *para {
+	return b.add(&para{spans: []span{s}, first: 2, size: pt, face: mainFace, align: justify})
+}
+
+// isArchive reports whether a front block belongs to a newspaper archive's
+// header (### headline, issue date, page, column), which is set as one
+// small line of source information.
+func isArchive(bl *declaration.Block) bool {
+	switch bl.Kind {
+	case declaration.IssueDate, declaration.PageLine, declaration.ColumnLine:
+		return true
+	case declaration.Headline:
+		return bl.Markup != ""
+	}
+	return false
+}
+
+// blockSpans is a block's label and text as spans, the text split into
+// paragraphs. The block's markup (Markdown ###, >) is source syntax, which
+// the PDF renders as typography instead.
+func blockSpans(bl *declaration.Block) []span {
+	spans := paragraphs(bl.Text, bl.ID, after(bl.Pos, bl.Label))
+	if bl.Label != "" {
+		spans[0].text = bl.Label + spans[0].text
+		spans[0].pos = bl.Pos
+	}
+	return spans
+}
+
+func (b *builder) blocks(bs []*declaration.Block) {
+	for i := 0; i < len(bs); i++ {
+		bl := bs[i]
+		if isArchive(bl) {
+			p := b.add(&para{sep: "　", size: b.g.small, face: mainFace, align: center, grey: true})
+			for ; i < len(bs) && isArchive(bs[i]); i++ {
+				p.spans = append(p.spans, blockSpans(bs[i])...)
+			}
+			i--
+			continue
+		}
+		b.block(bl)
+		if bl.Kind == declaration.Lead && (i+1 == len(bs) || bs[i+1].Kind != declaration.Lead) {
+			// The news ends here: a rule sets the declaration apart.
+			last := b.out[len(b.out)-1]
+			last.rule, last.spaceAfter = true, 0.5
+		}
+	}
+}
+
+func (b *builder) block(bl *declaration.Block) {
+	g := b.g
+	spans := blockSpans(bl)
+	for i, s := range spans {
+		switch bl.Kind {
+		case declaration.TitleBlock:
+			p := b.add(&para{spans: []span{s}, size: g.title, face: mainFace, align: center})
+			if i == 0 && len(b.out) > 1 {
+				p.spaceBefore = 0.5
+			}
+			if i == len(spans)-1 {
+				p.spaceAfter = 0.5 // the title stands clear of the text
+			}
+		case declaration.Headline:
+			b.add(&para{spans: []span{s}, size: g.lead, face: headingFace, align: center})
+		case declaration.Subtitle:
+			b.add(&para{spans: []span{s}, size: g.body, face: mainFace, align: center})
+		case declaration.Heading:
+			b.add(&para{spans: []span{s}, size: g.body, face: headingFace, align: center, keep: true})
+		case declaration.Lead, declaration.Note:
+			b.body(s, g.lead)
+		case declaration.Signature, declaration.PlaceDate:
+			// GB/T 9704 sets the date four characters in from the right;
+			// signatures stand over it, as far in.
+			b.add(&para{spans: []span{s}, size: g.body, face: mainFace, align: right, inset: 4})
+		case declaration.FrontMatter:
+			b.add(&para{spans: []span{s}, size: g.small, face: mainFace, align: left, grey: true})
+		default: // paragraphs, recitals
+			b.body(s, g.body)
+		}
+	}
+}
+
+// provision adds p and its children. base is where the provision's block
+// starts, in body ems from the text block's left edge (deeper for the
+// children of a hanging item); level is its depth in the outline.
+func (b *builder) provision(p *declaration.Provision, base float64, level int) {
+	labelPos, textPos := p.Pos, after(p.Pos, p.Label+p.Heading)
+	childBase, childLevel := base, level
+	switch p.Kind {
+	case declaration.Part, declaration.Chapter:
+		b.heading(p, center, base, level)
+		childLevel++
+		b.text(p, textPos, base)
+	case declaration.Section, declaration.Article:
+		if p.Heading != "" {
+			how := left
+			if strings.HasPrefix(p.Label, "第") {
+				how = center // 第一节 stands centred, as chapters do
+			}
+			b.heading(p, how, base, level)
+			b.text(p, textPos, base)
+		} else {
+			b.inline(p, labelPos, base, level)
+		}
+		childLevel++
+	case declaration.Paragraph:
+		b.inline(p, labelPos, base, -1)
+	default: // items, points, subpoints: hanging labels
+		childBase = b.hanging(p, base)
+	}
+	for _, c := range p.Children {
+		b.provision(c, childBase, childLevel)
+	}
+}
+
+// heading adds the label and heading of p as a heading line, and its
+// outline entry.
+func (b *builder) heading(p *declaration.Provision, how align, base float64, level int) {
+	label := span{text: p.Label, id: p.ID, pos: p.Pos}
+	head := span{text: p.Heading, id: p.ID, pos: after(p.Pos, p.Label)}
+	spans := []span{label, head}
+	if p.Label == "" || p.Heading == "" {
+		spans = []span{{text: p.Label + p.Heading, id: p.ID, pos: p.Pos}}
+	}
+	sep := ""
+	if p.Label != "" && !endsWithMark(p.Label) {
+		sep = "　" // 第一章 总则: a space where the label has no mark of its own
+	}
+	h := b.add(&para{spans: spans, sep: sep, first: base + 2, rest: base + 2, size: b.g.body,
+		face: headingFace, align: how, keep: true, outline: outlineTitle(p), level: level})
+	if how == center {
+		h.first, h.rest, h.spaceBefore = 0, 0, 0.5
+	}
+}
+
+// text adds the provision's own text as body paragraphs.
+func (b *builder) text(p *declaration.Provision, pos declaration.Pos, base float64) {
+	if p.Text == "" {
+		return
+	}
+	for _, s := range paragraphs(p.Text, p.ID, pos) {
+		b.add(&para{spans: []span{s}, first: base + 2, rest: base, size: b.g.body, face: mainFace, align: justify})
+	}
+}
+
+// inline adds a provision whose label runs into its text (四、为此目的…),
+// the way official texts number articles; level < 0 means no outline entry.
+func (b *builder) inline(p *declaration.Provision, pos declaration.Pos, base float64, level int) {
+	spans := paragraphs(p.Text, p.ID, after(pos, p.Label))
+	for i, s := range spans {
+		q := b.add(&para{spans: []span{s}, first: base + 2, rest: base, size: b.g.body, face: mainFace, align: justify})
+		if i > 0 {
+			continue
+		}
+		if p.Label != "" {
+			q.spans = []span{{text: p.Label, id: p.ID, pos: pos}, s}
+			if !endsWithMark(p.Label) {
+				q.sep = "　" // 第一条　双方…: a space after a label with no mark of its own
+			}
+		}
+		if level >= 0 {
+			q.outline, q.level = outlineTitle(p), level
+		}
+	}
+}
+
+// hanging adds an item with its label hanging at the paragraph indent and
+// every line of its text aligned after the label (——以和平共处…). It
+// returns where the item's text starts, where nested items hang.
+func (b *builder) hanging(p *declaration.Provision, base float64) float64 {
+	hang := base + 2
+	// Columns counts a CJK character as 2: half of it is ems. The setter
+	// moves the text further right should the label's glyphs be wider.
+	labelW := 0.0
+	for _, r := range p.Label {
+		labelW += linebreak.Columns(r) / 2
+	}
+	if r, _ := utf8.DecodeLastRuneInString(p.Label); r < 0x1100 {
+		labelW += 0.5 // (a) and 1. are half-width: a half-em gap before the text
+	}
+	textAt := hang + labelW
+	if p.Heading != "" {
+		b.add(&para{spans: []span{{text: p.Heading, id: p.ID, pos: after(p.Pos, p.Label)}}, label: p.Label,
+			hang: hang, first: textAt, rest: textAt, size: b.g.body, face: headingFace, align: left, keep: true})
+	}
+	spans := paragraphs(p.Text, p.ID, after(p.Pos, p.Label+p.Heading))
+	for i, s := range spans {
+		q := &para{spans: []span{s}, hang: hang, first: textAt, rest: textAt, size: b.g.body, face: mainFace, align: justify}
+		if i == 0 && p.Heading == "" {
+			q.label = p.Label
+		}
+		b.add(q)
+	}
+	return textAt - 2
+}
+
+// endsWithMark reports whether a label ends with its own punctuation (四、
+// （一） 1.), after which no space is wanted.
+func endsWithMark(label string) bool {
+	r, _ := utf8.DecodeLastRuneInString(label)
+	return strings.ContainsRune("、）)．.：:—", r)
+}
+
+// outlineTitle is the outline entry of a provision: its label and heading,
+// or its label and the start of its text.
+func outlineTitle(p *declaration.Provision) string {
+	if p.Heading != "" {
+		return strings.TrimSpace(p.Label + p.Heading)
+	}
+	text := strings.SplitN(p.Text, "\n", 2)[0]
+	const most = 18
+	if utf8.RuneCountInString(text) > most {
+		text = string([]rune(text)[:most]) + "…"
+	}
+	return strings.TrimSpace(p.Label + text)
+}

@@ -1,0 +1,21 @@
+// Package pdf writes a declaration as a PDF typeset the way official
+// Chinese texts are (GB/T 9704 is the reference layout): A4, the title
+// centred, a body of 16 pt lines of 28 characters with a two-character
+// first-line indent, justified lines that never start with closing
+// punctuation nor end with opening punctuation, hanging labels for items,
+// page numbers on the outer side, an outline entry per article and
+// section, and document metadata.
+//
+// The PDF library's own text flow (MultiCell, SplitText) drops a character
+// at every CJK line break, so this package breaks lines with
+// output/linebreak, measures them with the font's own advance widths, and
+// places every line itself. Justification spreads the spare width of a
+// line evenly between its characters (PDF character spacing, Tc), as CJK
+// typesetting does, rather than between words.
+//
+// Every character is checked against the fonts before anything is drawn:
+// a character no font has is an error naming it and where it is, never a
+// blank box. Output is byte-identical across runs: dates come from
+// SOURCE_DATE_EPOCH or the document, never the clock. Fonts are found and
+// prepared by package font, once per process.
+package pdf

@@ -1,0 +1,14 @@
+// Package font finds, loads and prepares the TrueType faces the PDF writer
+// embeds.
+//
+// The PDF library reads standalone TrueType ('glyf') fonts only, so a face
+// of a TrueType collection (.ttc) is first copied out into a standalone
+// font ([Extract]); CFF-flavoured OpenType ('OTTO', e.g. Noto CJK) is
+// refused with a message saying why. A [Face] knows its character map and
+// advance widths, so the writer can check every character before drawing
+// it and measure lines itself. [Load] prepares each face once per process;
+// [Face.Subset] then cuts, per document, a small font holding only the
+// glyphs the document draws, which keeps the library's own per-document
+// font work (it re-parses the font it is given) proportional to the
+// document rather than to a 20 MB collection.
+package font

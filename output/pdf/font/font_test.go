@@ -1,0 +1,271 @@
+package font
+
+import (
+	"encoding/binary"
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+)
+
+const (
+	uming = "/usr/share/fonts/truetype/arphic/uming.ttc"
+	wqy   = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"
+)
+
+// need skips the test when a system font it reads is not installed.
+func need(t testing.TB, path string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Skipf("font %s not installed (apt-get install fonts-arphic-uming fonts-wqy-microhei): %v", path, err)
+	}
+	return data
+}
+
+// checkSums verifies what Extract and Subset must get right for any
+// reader: every table checksum, and the whole-file checksum adjustment.
+func checkSums(t *testing.T, font []byte) {
+	t.Helper()
+	_, dir, err := directory(font, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tb := range dir {
+		b := font[tb.offset : tb.offset+tb.length]
+		if tb.tag == "head" {
+			b = append([]byte(nil), b...)
+			binary.BigEndian.PutUint32(b[8:], 0)
+		}
+		want := binary.BigEndian.Uint32(font[12+16*indexOf(dir, tb.tag)+4:])
+		if got := checksum(b); got != want {
+			t.Errorf("table %q checksum %08x, directory says %08x", tb.tag, got, want)
+		}
+		if tb.offset%4 != 0 {
+			t.Errorf("table %q at unaligned offset %d", tb.tag, tb.offset)
+		}
+	}
+	if sum := checksum(font); sum != 0xB1B0AFBA {
+		t.Errorf("whole-font checksum %08x, want B1B0AFBA", sum)
+	}
+}
+
+func indexOf(dir []table, tag string) int {
+	for i, tb := range dir {
+		if tb.tag == tag {
+			return i
+		}
+	}
+	return -1
+}
+
+func TestExtractCollectionFaces(t *testing.T) {
+	data := need(t, uming)
+	families := []string{"AR PL UMing CN", "AR PL UMing HK", "AR PL UMing TW", "AR PL UMing TW MBE"}
+	for i, family := range families {
+		face, err := Extract(data, i)
+		if err != nil {
+			t.Fatalf("face #%d: %v", i, err)
+		}
+		checkSums(t, face)
+		f, err := Parse(face, uming)
+		if err != nil {
+			t.Fatalf("extracted face #%d does not parse: %v", i, err)
+		}
+		if f.Family != family {
+			t.Errorf("face #%d is %q, want %q", i, f.Family, family)
+		}
+		if !f.Has('镕') || f.Advance('中') != 1 {
+			t.Errorf("face #%d: 镕 %v, advance of 中 %v", i, f.Has('镕'), f.Advance('中'))
+		}
+	}
+	if _, err := Extract(data, len(families)); err == nil || !strings.Contains(err.Error(), "has 4 faces") {
+		t.Errorf("face #4 of 4: got %v", err)
+	}
+}
+
+func TestExtractStandaloneFont(t *testing.T) {
+	data := need(t, "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+	got, err := Extract(data, 0)
+	if err != nil || len(got) != len(data) {
+		t.Fatalf("a .ttf must come back unchanged: %v", err)
+	}
+	if _, err := Extract(data, 1); err == nil || !strings.Contains(err.Error(), "not a .ttc") {
+		t.Errorf("#1 of a .ttf: got %v", err)
+	}
+}
+
+func TestCFFRejected(t *testing.T) {
+	_, err := Load(filepath.Join("testdata", "fake-cff.otf"))
+	if err == nil || !strings.Contains(err.Error(), "CFF") || !strings.Contains(err.Error(), "fake-cff.otf") {
+		t.Fatalf("got %v, want a CFF error naming the file", err)
+	}
+	// A collection whose face is CFF (as NotoSansCJK.ttc is).
+	ttc := make([]byte, 16+12)
+	copy(ttc, "ttcf")
+	binary.BigEndian.PutUint32(ttc[8:], 1)
+	binary.BigEndian.PutUint32(ttc[12:], 16)
+	copy(ttc[16:], "OTTO")
+	if _, err := Extract(ttc, 0); !errors.Is(err, errCFF) {
+		t.Errorf("CFF face in a collection: got %v", err)
+	}
+}
+
+func TestNotAFont(t *testing.T) {
+	for _, data := range [][]byte{nil, []byte("hello, world, not a font"), make([]byte, 40)} {
+		if _, err := Extract(data, 0); err == nil {
+			t.Errorf("%q: no error", data)
+		}
+	}
+	if _, err := Load(filepath.Join("testdata", "no-such.ttf")); err == nil || !strings.Contains(err.Error(), "no-such.ttf") {
+		t.Errorf("missing file: got %v", err)
+	}
+}
+
+func TestSubset(t *testing.T) {
+	need(t, uming)
+	f, err := Load(uming)
+	if err != nil {
+		t.Fatal(err)
+	}
+	runes := []rune("中华人民共和国，。“”——１９")
+	sub := f.Subset(runes)
+	checkSums(t, sub)
+	g, err := Parse(sub, "subset")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range runes {
+		if !g.Has(r) || g.Advance(r) != f.Advance(r) {
+			t.Errorf("%q: in subset %v, advance %v, want %v", r, g.Has(r), g.Advance(r), f.Advance(r))
+		}
+	}
+	if g.Has('镕') {
+		t.Error("the subset maps a character it was not asked for")
+	}
+	if len(sub) > 1<<20 {
+		t.Errorf("subset of %d characters is %d bytes", len(runes), len(sub))
+	}
+}
+
+func TestLoadOncePerProcess(t *testing.T) {
+	need(t, wqy)
+	var wg sync.WaitGroup
+	faces := make([]*Face, 8)
+	for i := range faces {
+		wg.Go(func() {
+			spec := wqy
+			if i%2 == 1 {
+				spec = wqy + "#0"
+			}
+			faces[i], _ = Load(spec)
+		})
+	}
+	wg.Wait()
+	for _, f := range faces {
+		if f == nil || f != faces[0] {
+			t.Fatal("Load prepared the same face more than once")
+		}
+	}
+	mono, err := Load(wqy + "#1")
+	if err != nil || mono == faces[0] || !strings.Contains(mono.Family, "Mono") {
+		t.Errorf("face #1: %v, %v", mono, err)
+	}
+}
+
+func TestLocate(t *testing.T) {
+	env := func(v string) func(string) string {
+		return func(k string) string {
+			if k == EnvFont {
+				return v
+			}
+			return ""
+		}
+	}
+	exists := filepath.Join("testdata", "fake-cff.otf")
+	cases := []struct {
+		explicit, env string
+		candidates    []string
+		want          string
+	}{
+		{"a.ttf", "b.ttf", []string{exists}, "a.ttf"},
+		{"", "b.ttc#2", []string{exists}, "b.ttc#2"},
+		{"", "", []string{"testdata/none.ttf", exists}, exists},
+	}
+	for _, c := range cases {
+		got, err := Locate(c.explicit, env(c.env), c.candidates, "-font")
+		if err != nil || got != c.want {
+			t.Errorf("Locate(%q, env %q) = %q, %v; want %q", c.explicit, c.env, got, err, c.want)
+		}
+	}
+	_, err := Locate("", env(""), []string{"testdata/none.ttf"}, "-font")
+	var nf *NotFoundError
+	if !errors.As(err, &nf) {
+		t.Fatalf("got %v, want a NotFoundError", err)
+	}
+	for _, want := range []string{"-font", "DECLCONV_FONT", "apt-get install fonts-arphic-uming", "testdata/none.ttf"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("message %q does not mention %q", err, want)
+		}
+	}
+}
+
+func TestSplitSpec(t *testing.T) {
+	for spec, want := range map[string]struct {
+		path  string
+		index int
+	}{
+		"a.ttc":      {"a.ttc", 0},
+		"a.ttc#3":    {"a.ttc", 3},
+		"dir#x/a.tt": {"dir#x/a.tt", 0},
+		"a.ttc#-1":   {"a.ttc#-1", 0},
+	} {
+		if p, i := SplitSpec(spec); p != want.path || i != want.index {
+			t.Errorf("SplitSpec(%q) = %q, %d", spec, p, i)
+		}
+	}
+}
+
+// update is declared so that `go test ./... -update`, which refreshes the
+// goldens of other packages, does not fail here; this package has none.
+var _ = flag.Bool("update", false, "no goldens in this package")
+
+func TestSubsetComposite(t *testing.T) {
+	need(t, uming)
+	f, err := Load(uming)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var r rune // a character drawn by a composite glyph
+	for c := rune(0x4E00); c <= 0x9FFF && r == 0; c++ {
+		if g, ok := f.cmap[c]; ok {
+			if d := f.tables["glyf"][f.loca[g]:f.loca[g+1]]; len(d) > 10 && int16(binary.BigEndian.Uint16(d)) < 0 {
+				r = c
+			}
+		}
+	}
+	if r == 0 {
+		t.Skip("no composite glyph among the ideographs")
+	}
+	sub, err := Parse(f.Subset([]rune{r}), "subset")
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := sub.cmap[r]
+	d := sub.tables["glyf"][sub.loca[g]:sub.loca[g+1]]
+	if len(d) < 14 || int16(binary.BigEndian.Uint16(d)) >= 0 {
+		t.Fatalf("%q lost its composite glyph", r)
+	}
+	for at := 10; ; at += componentSize(binary.BigEndian.Uint16(d[at:])) {
+		comp := binary.BigEndian.Uint16(d[at+2:])
+		if int(comp) >= len(sub.advances) || sub.loca[comp+1] == sub.loca[comp] {
+			t.Errorf("%q: component %d missing from the subset", r, comp)
+		}
+		if binary.BigEndian.Uint16(d[at:])&moreComps == 0 {
+			break
+		}
+	}
+}

@@ -1,0 +1,207 @@
+package font
+
+import (
+	"encoding/binary"
+	"slices"
+)
+
+// Composite glyph flags (OpenType glyf table).
+const (
+	argWords  = 0x0001
+	hasScale  = 0x0008
+	moreComps = 0x0020
+	hasXYScal = 0x0040
+	has2x2    = 0x0080
+)
+
+// Subset returns a standalone TrueType font that draws exactly runes (the
+// ones the face has) with the face's metrics: their glyphs (and the
+// components of composite glyphs), renumbered from 1, .notdef kept as 0.
+// The PDF library parses whatever font it is given for every document, so
+// handing it a few hundred glyphs instead of a whole CJK face makes it
+// cheap; it then subsets the result again for embedding.
+func (f *Face) Subset(runes []rune) []byte {
+	keep := map[uint16]bool{0: true} // .notdef stays, as every font needs it
+	for _, r := range runes {
+		if f.Has(r) {
+			f.keepGlyph(f.cmap[r], keep, 0)
+		}
+	}
+	old := make([]uint16, 0, len(keep))
+	for g := range keep {
+		old = append(old, g)
+	}
+	slices.Sort(old)
+	newID := make(map[uint16]uint16, len(old))
+	for i, g := range old {
+		newID[g] = uint16(i)
+	}
+
+	var pairs []cmapPair
+	for _, r := range runes {
+		if f.Has(r) {
+			pairs = append(pairs, cmapPair{uint16(r), newID[f.cmap[r]]})
+		}
+	}
+	slices.SortFunc(pairs, func(a, b cmapPair) int { return int(a.r) - int(b.r) })
+	pairs = slices.CompactFunc(pairs, func(a, b cmapPair) bool { return a.r == b.r })
+	if 16+8*(len(pairs)+1) > 0xFFFF {
+		// A format 4 subtable this long would overflow its length field:
+		// give the library the whole face (slower, same output).
+		return f.data
+	}
+
+	be := binary.BigEndian
+	glyf, hmtx := f.tables["glyf"], f.tables["hmtx"]
+	numMetrics := int(be.Uint16(f.tables["hhea"][34:]))
+	n := len(old)
+	loca := make([]byte, 4*(n+1))
+	outHmtx := make([]byte, 4*n)
+	var outGlyf []byte
+	for i, g := range old {
+		be.PutUint32(loca[4*i:], uint32(len(outGlyf)))
+		data := append([]byte(nil), glyf[f.loca[g]:f.loca[g+1]]...)
+		f.renumber(data, newID)
+		outGlyf = append(outGlyf, data...)
+		for len(outGlyf)%4 != 0 {
+			outGlyf = append(outGlyf, 0)
+		}
+		// Every glyph gets a long metric: advance and left side bearing.
+		be.PutUint16(outHmtx[4*i:], f.advances[g])
+		if int(g) < numMetrics {
+			copy(outHmtx[4*i+2:4*i+4], hmtx[4*int(g)+2:])
+		} else {
+			copy(outHmtx[4*i+2:4*i+4], hmtx[4*numMetrics+2*(int(g)-numMetrics):])
+		}
+	}
+	be.PutUint32(loca[4*n:], uint32(len(outGlyf)))
+
+	head := append([]byte(nil), f.tables["head"]...)
+	be.PutUint16(head[50:], 1) // long loca offsets
+	hhea := append([]byte(nil), f.tables["hhea"]...)
+	be.PutUint16(hhea[34:], uint16(n))
+	maxp := append([]byte(nil), f.tables["maxp"]...)
+	be.PutUint16(maxp[4:], uint16(n))
+	// post version 3: no glyph names, which would refer to the old IDs.
+	post := append([]byte(nil), f.tables["post"][:min(32, len(f.tables["post"]))]...)
+	post = append(post, make([]byte, 32-len(post))...)
+	be.PutUint32(post[0:], 0x00030000)
+
+	tables := map[string][]byte{
+		"head": head, "hhea": hhea, "maxp": maxp, "post": post,
+		"loca": loca, "glyf": outGlyf, "hmtx": outHmtx,
+		"cmap": format4(pairs),
+		"name": trimName(f.tables["name"]),
+	}
+	// Further tables the library copies into its own subset; the rest
+	// (layout, bitmaps, vertical metrics) it would drop anyway.
+	for _, tag := range []string{"OS/2", "cvt ", "fpgm", "prep", "gasp"} {
+		if t, ok := f.tables[tag]; ok {
+			tables[tag] = t
+		}
+	}
+	return assemble(tables)
+}
+
+// renumber rewrites the component glyph IDs of a composite glyph (data is
+// a copy) to their IDs in the subset.
+func (f *Face) renumber(data []byte, newID map[uint16]uint16) {
+	if len(data) < 10 || int16(binary.BigEndian.Uint16(data)) >= 0 {
+		return
+	}
+	for at := 10; at+4 <= len(data); {
+		flags := binary.BigEndian.Uint16(data[at:])
+		binary.BigEndian.PutUint16(data[at+2:], newID[binary.BigEndian.Uint16(data[at+2:])])
+		at += componentSize(flags)
+		if flags&moreComps == 0 {
+			break
+		}
+	}
+}
+
+// componentSize is the length of a composite glyph's component record.
+func componentSize(flags uint16) int {
+	n := 4 + 2
+	if flags&argWords != 0 {
+		n = 4 + 4
+	}
+	switch {
+	case flags&hasScale != 0:
+		n += 2
+	case flags&hasXYScal != 0:
+		n += 4
+	case flags&has2x2 != 0:
+		n += 8
+	}
+	return n
+}
+
+// keepGlyph marks g and, for a composite glyph, its components. depth
+// bounds the recursion against fonts whose composites refer to themselves.
+func (f *Face) keepGlyph(g uint16, keep map[uint16]bool, depth int) {
+	keep[g] = true
+	if depth > 8 || int(g)+1 >= len(f.loca) {
+		return
+	}
+	data := f.tables["glyf"][f.loca[g]:f.loca[g+1]]
+	if len(data) < 10 || int16(binary.BigEndian.Uint16(data)) >= 0 {
+		return // empty or simple glyph
+	}
+	for at := 10; at+4 <= len(data); {
+		flags := binary.BigEndian.Uint16(data[at:])
+		comp := binary.BigEndian.Uint16(data[at+2:])
+		if int(comp) < len(f.advances) && !keep[comp] {
+			f.keepGlyph(comp, keep, depth+1)
+		}
+		at += componentSize(flags)
+		if flags&moreComps == 0 {
+			break
+		}
+	}
+}
+
+// cmapPair maps one character to its glyph.
+type cmapPair struct{ r, g uint16 }
+
+// format4 writes a cmap with one (3,1) format 4 subtable for pairs, sorted
+// by character. Runs of consecutive characters with consecutive glyphs
+// share a segment, mapped by idDelta alone.
+func format4(pairs []cmapPair) []byte {
+	type seg struct{ start, end, delta uint16 }
+	var segs []seg
+	for _, p := range pairs {
+		if k := len(segs) - 1; k >= 0 && p.r == segs[k].end+1 && p.g-p.r == segs[k].delta {
+			segs[k].end = p.r
+			continue
+		}
+		segs = append(segs, seg{p.r, p.r, p.g - p.r})
+	}
+	segs = append(segs, seg{0xFFFF, 0xFFFF, 1}) // the required final segment
+
+	n := len(segs)
+	entrySelector := 0
+	for 1<<(entrySelector+1) <= n {
+		entrySelector++
+	}
+	searchRange := 2 << entrySelector
+	sub := make([]byte, 16+8*n)
+	be := binary.BigEndian
+	be.PutUint16(sub[0:], 4)
+	be.PutUint16(sub[2:], uint16(len(sub)))
+	be.PutUint16(sub[6:], uint16(2*n))
+	be.PutUint16(sub[8:], uint16(searchRange))
+	be.PutUint16(sub[10:], uint16(entrySelector))
+	be.PutUint16(sub[12:], uint16(2*n-searchRange))
+	for i, s := range segs {
+		be.PutUint16(sub[14+2*i:], s.end)
+		be.PutUint16(sub[16+2*n+2*i:], s.start)
+		be.PutUint16(sub[16+4*n+2*i:], s.delta)
+		// idRangeOffset stays 0: glyph = character + delta.
+	}
+	out := make([]byte, 12, 12+len(sub))
+	be.PutUint16(out[2:], 1) // one subtable
+	be.PutUint16(out[4:], 3) // Windows
+	be.PutUint16(out[6:], 1) // Unicode BMP
+	be.PutUint32(out[8:], 12)
+	return append(out, sub...)
+}

@@ -1,0 +1,101 @@
+package pdf
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/declconv/declconv/declaration"
+)
+
+// EnvSourceDateEpoch is the reproducible-builds variable: seconds since
+// 1970 to use as the PDF's creation and modification date.
+const EnvSourceDateEpoch = "SOURCE_DATE_EPOCH"
+
+// fixedEpoch is the date of a document that gives none: a constant, never
+// the clock, so that reruns give the same bytes.
+var fixedEpoch = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// date is the PDF's creation and modification date: SOURCE_DATE_EPOCH
+// when set, else the document's own date (publication, signature,
+// dispatch), else a fixed epoch.
+func date(d *declaration.Document, getenv func(string) string) time.Time {
+	if v := getenv(EnvSourceDateEpoch); v != "" {
+		if n, err := strconv.ParseInt(v, 10, 64); err == nil {
+			return time.Unix(n, 0).UTC()
+		}
+	}
+	var isos []string
+	if d.Publication != nil {
+		isos = append(isos, d.Publication.Date)
+	}
+	if d.Signed != nil && d.Signed.Date != nil {
+		isos = append(isos, d.Signed.Date.ISO)
+	}
+	if d.Dispatch != nil && d.Dispatch.Date != nil {
+		isos = append(isos, d.Dispatch.Date.ISO)
+	}
+	for _, iso := range isos {
+		for _, layout := range []string{"2006-01-02", "2006-01", "2006"} {
+			if t, err := time.Parse(layout, iso); err == nil {
+				return t.UTC()
+			}
+		}
+	}
+	return fixedEpoch
+}
+
+// title is the document's title for the metadata and the running header:
+// its own title, else its title block, else the newspaper's headline.
+func title(d *declaration.Document) string {
+	if d.Title != "" {
+		return d.Title
+	}
+	for _, kind := range []declaration.BlockKind{declaration.TitleBlock, declaration.Headline} {
+		for _, b := range d.Front {
+			if b.Kind == kind && b.Text != "" {
+				return strings.ReplaceAll(b.Text, "\n", "")
+			}
+		}
+	}
+	if d.Publication != nil {
+		return d.Publication.Headline
+	}
+	return ""
+}
+
+// language is the document's BCP 47 tag, Chinese when the parser did not
+// say.
+func language(d *declaration.Document) string {
+	if d.Language != "" {
+		return d.Language
+	}
+	return "zh-Hans"
+}
+
+// subsetNames gives the embedded fonts proper subset names. The library
+// names a font "utf8" + its family; our families are "xm+face" and the
+// like, so "/utf8xm+" becomes "/ABCDEF+": six capitals, then '+', the PDF
+// convention for a subset (readers and pdffonts look for it). The tag is
+// a hash of the characters the subset holds, so it changes only with them.
+// Both strings have the same length, so the cross-reference offsets stay
+// right.
+func subsetNames(pdf []byte, used [numFaces][]rune) []byte {
+	for id := range numFaces {
+		if len(used[id]) == 0 {
+			continue
+		}
+		sum := sha256.Sum256([]byte(string(used[id]) + faceID(id).family()))
+		tag := make([]byte, 6)
+		for i := range tag {
+			tag[i] = 'A' + sum[i]%26
+		}
+		for _, key := range []string{"/BaseFont /", "/FontName /"} {
+			old := key + "utf8" + faceID(id).family()[:2]
+			pdf = bytes.ReplaceAll(pdf, []byte(old), []byte(key+string(tag)))
+		}
+	}
+	return pdf
+}

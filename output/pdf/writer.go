@@ -1,0 +1,146 @@
+package pdf
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+	"unicode"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"github.com/declconv/declconv/declaration"
+)
+
+// Writer writes a declaration as PDF. Its zero value works: the official
+// layout in the first CJK font found on the system.
+type Writer struct {
+	// Font names the body font: a TrueType .ttf, or a .ttc collection
+	// with #INDEX to pick a face (default #0). When empty, the
+	// DECLCONV_FONT environment variable names it, else well-known
+	// system fonts are searched (see font.SystemFonts).
+	Font string
+	// Fallback names a second font, for characters the body font lacks.
+	// Without one, such a character is an error.
+	Fallback string
+	// HeadingFont names the font of headings. When empty, a Hei face
+	// found on the system is used (as GB/T 9704 sets headings), else the
+	// body font; "none" always uses the body font.
+	HeadingFont string
+	// Style is the page layout; empty means Official.
+	Style Style
+	// Getenv reads the environment (DECLCONV_FONT, SOURCE_DATE_EPOCH);
+	// nil means os.Getenv. Tests and batch runs set it to pin both.
+	Getenv func(string) string
+}
+
+// Write typesets d and writes the PDF to w. Nothing is written unless the
+// whole document could be set: a character no font has, say, is an error
+// ([GlyphErrors]) and w stays untouched.
+func (w *Writer) Write(out io.Writer, d *declaration.Document) (err error) {
+	if d == nil {
+		return errors.New("pdf: no document")
+	}
+	// The PDF library panics on some inputs; a writer in a batch of
+	// thousands must report that as this document's error, not crash.
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("pdf: %s: internal error: %v", d.Source.Name, r)
+		}
+	}()
+	data, err := w.render(d)
+	if err != nil {
+		return err
+	}
+	_, err = out.Write(data)
+	return err
+}
+
+func (w *Writer) render(d *declaration.Document) ([]byte, error) {
+	g, err := w.Style.geometry()
+	if err != nil {
+		return nil, fmt.Errorf("pdf: %w", err)
+	}
+	getenv := w.Getenv
+	if getenv == nil {
+		getenv = os.Getenv
+	}
+	fs, err := w.fonts()
+	if err != nil {
+		return nil, fmt.Errorf("pdf: %w", err)
+	}
+	paras := build(d, g)
+	header := runningHeader(title(d), g)
+	used, err := fs.check(d.Source.Name, paras, []span{{text: header, id: "header"}, {text: folioChars, id: "page number"}})
+	if err != nil {
+		return nil, err
+	}
+
+	pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", Size: fpdf.SizeType{Wd: g.pageW, Ht: g.pageH}})
+	pdf.SetAutoPageBreak(false, 0)
+	pdf.SetMargins(g.left, g.top, g.pageW-g.left-g.width())
+	pdf.SetCompression(true)
+	pdf.SetCatalogSort(true) // resources in a fixed order, not map order
+	s := &setter{pdf: pdf, g: g, fs: fs, header: header}
+	for id := range numFaces {
+		if len(used[id]) == 0 {
+			continue
+		}
+		f := fs.faces[id]
+		s.family[id] = faceID(id).family() + sanitize(f.Family)
+		pdf.AddUTF8FontFromBytes(s.family[id], "", f.Subset(used[id]))
+	}
+	if s.family[mainFace] == "" {
+		// A document with nothing to draw still gets page numbers.
+		s.family[mainFace] = mainFace.family() + "empty"
+		pdf.AddUTF8FontFromBytes(s.family[mainFace], "", fs.faces[mainFace].Subset([]rune(folioChars)))
+	}
+	for id := range numFaces {
+		if s.family[id] == "" {
+			s.family[id] = s.family[mainFace]
+		}
+	}
+	metadata(pdf, d, date(d, getenv))
+
+	for _, p := range paras {
+		s.set(p)
+	}
+	if s.page == 0 {
+		s.newPage()
+	}
+	var buf bytes.Buffer
+	if err := pdf.Output(&buf); err != nil {
+		return nil, fmt.Errorf("pdf: %s: %w", d.Source.Name, err)
+	}
+	return subsetNames(buf.Bytes(), used), nil
+}
+
+// metadata fills the document information and the catalogue's language.
+func metadata(pdf *fpdf.Fpdf, d *declaration.Document, when time.Time) {
+	pdf.SetTitle(title(d), true)
+	pdf.SetSubject(string(d.Kind), true)
+	pdf.SetKeywords(strings.Join(d.Parties, ", "), true)
+	pdf.SetCreator("declconv", true)
+	pdf.SetProducer("declconv", true)
+	pdf.SetLang(language(d))
+	pdf.SetCreationDate(when)
+	pdf.SetModificationDate(when)
+}
+
+// sanitize keeps the letters and digits of a font's family name, which
+// becomes part of a PDF name.
+func sanitize(family string) string {
+	var b strings.Builder
+	for _, r := range family {
+		if r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			b.WriteRune(r)
+		}
+	}
+	if b.Len() == 0 {
+		return "face"
+	}
+	return b.String()
+}
