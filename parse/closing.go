@@ -17,6 +17,8 @@ var (
 	forParty       = regexp.MustCompile(`(?i)^for\s+(?:the\s+)?(.{3,80}?):?$`)
 	sourceNote     = regexp.MustCompile(`^[（(]《.*[）)]$|^_?\[`)
 	padded         = regexp.MustCompile(`\S[ \t　]{2,}\S`)
+	columnGap      = regexp.MustCompile(`[ \t　]{2,}`)
+	placeAt        = regexp.MustCompile(`(?i)\bat\s+([A-Z][A-Za-z .'-]+?)(?:,|\s+on\b|\s+this\b|\s+the\b|\s+in\b|$)`)
 	nameThenOffice = regexp.MustCompile(`^([A-Z][A-Z.' -]*[A-Z.])\s+([A-Z][a-z].*)$`)
 	notesHead      = regexp.MustCompile(`^(?:注释|注|附注|註釋|Notes?|NOTES?|Footnotes?)[：:]?$`)
 	signingLead    = regexp.MustCompile(`^(.{2,80}?)((?:[0-9０-９一二三四五六七八九十]+月)?[0-9０-９一二三四五六七八九十廿卅]+日)(?:上午|下午|晚上?)?在(\p{Han}{2,6}?)(?:正式)?(签署|签订|发表|会谈|举行)`)
@@ -193,7 +195,7 @@ func (p *parser) signatureLine(t string, st *signatureState) {
 // splitColumns splits a line written in columns padded with spaces.
 func splitColumns(s string) []string {
 	var cells []string
-	for _, c := range regexp.MustCompile(`[ \t　]{2,}`).Split(strings.TrimSpace(s), -1) {
+	for _, c := range columnGap.Split(strings.TrimSpace(s), -1) {
 		if c = strings.TrimSpace(c); c != "" {
 			cells = append(cells, c)
 		}
@@ -213,7 +215,7 @@ func (p *parser) signedAt(t string) {
 	s := &declaration.Signing{Date: &ms[0].date}
 	if m := placeDateZH.FindStringSubmatch(t); m != nil {
 		s.Place = m[1]
-	} else if m := regexp.MustCompile(`(?i)\bat\s+([A-Z][A-Za-z .'-]+?)(?:,|\s+on\b|\s+this\b|\s+the\b|\s+in\b|$)`).FindStringSubmatch(t); m != nil {
+	} else if m := placeAt.FindStringSubmatch(t); m != nil {
 		s.Place = strings.TrimSpace(m[1])
 	} else if m := cityDateEN.FindStringSubmatch(t); m != nil {
 		s.Place = m[1]

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/declconv/declconv/declaration"
 )
@@ -24,9 +25,67 @@ var datePatterns = []*regexp.Regexp{
 	regexp.MustCompile(`(?i)\b(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)\s+(?:(?P<d>[0-9]{1,2}),?\s+)?(?P<y>[0-9]{4})\b`),
 }
 
-var monthName = regexp.MustCompile(`(?i)jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec`)
+// hasMonthName reports whether an English month name may occur in s: a
+// word starting with the first three letters of one, in any case.
+func hasMonthName(s string) bool {
+	for i := 0; i+3 <= len(s); i++ {
+		if c := s[i] | 0x20; c < 'a' || c > 'z' || i > 0 && (s[i-1]|0x20) >= 'a' && (s[i-1]|0x20) <= 'z' {
+			continue
+		}
+		switch string([]byte{s[i] | 0x20, s[i+1] | 0x20, s[i+2] | 0x20}) {
+		case "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec":
+			return true
+		}
+	}
+	return false
+}
 
 var months = []string{"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
+
+// dateAnchors are the characters each date pattern must contain; the
+// Chinese patterns are run only on a window around each occurrence of it,
+// not over the whole text.
+var dateAnchors = []string{"年", "年", "月", "", ""}
+
+// Windows around an anchor, in bytes: enough for spaced full-width
+// digits before it (１ ９ ９ ５ 年) and a month and day after it.
+const anchorBefore, anchorAfter = 32, 64
+
+// matchesNear returns re's matches in text (as FindAllStringSubmatchIndex
+// does, offsets into text), searching only near each anchor when there is one.
+func matchesNear(re *regexp.Regexp, text, anchor string) [][]int {
+	if anchor == "" {
+		return re.FindAllStringSubmatchIndex(text, -1)
+	}
+	var out [][]int
+	end := 0 // matches must not overlap what an earlier window found
+	for at := 0; ; {
+		i := strings.Index(text[at:], anchor)
+		if i < 0 {
+			return out
+		}
+		i += at
+		lo, hi := max(0, i-anchorBefore), min(len(text), i+len(anchor)+anchorAfter)
+		for lo > 0 && !utf8.RuneStart(text[lo]) {
+			lo--
+		}
+		for hi < len(text) && !utf8.RuneStart(text[hi]) {
+			hi++
+		}
+		for _, m := range re.FindAllStringSubmatchIndex(text[lo:hi], -1) {
+			for k := range m {
+				if m[k] >= 0 {
+					m[k] += lo
+				}
+			}
+			if m[0] >= end && m[0] <= i && m[1] > i { // the match holds this anchor
+				out = append(out, m)
+				end = m[1]
+			}
+		}
+		at = i + len(anchor)
+	}
+}
 
 // dateMatch is a date found at text[start:end].
 type dateMatch struct {
@@ -46,13 +105,13 @@ func (p *parser) findDates(text string) []dateMatch {
 		return false
 	}
 	hasYear, hasDay := strings.Contains(text, "年"), strings.Contains(text, "月") && strings.Contains(text, "日")
-	english := strings.ContainsAny(text, "0123456789") && monthName.MatchString(text)
+	english := strings.ContainsAny(text, "0123456789") && hasMonthName(text)
 	for i, re := range datePatterns {
 		// Cheap tests first: most paragraphs have no date at all.
 		if i < 2 && !hasYear || i == 2 && !hasDay || i > 2 && !english {
 			continue
 		}
-		for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
+		for _, m := range matchesNear(re, text, dateAnchors[i]) {
 			if taken(m[0], m[1]) {
 				continue
 			}

@@ -19,13 +19,14 @@ func (p *parser) finish() {
 		p.signedInBody()
 	}
 	p.assignParties()
-	d.Language = language(strings.Join(d.Verbatim(), ""))
+	verbatim := d.Verbatim()
+	d.Language = language(verbatim)
 	if len(d.Closing) == 0 && len(d.Body) > 0 && slices.Contains(closingExpected, d.Kind) {
 		last := d.Body[len(d.Body)-1]
 		end := lastPos(last)
 		p.warn("no-closing", end, "document ends after %s with no closing (no signatures, place or date)", describe(last))
 	}
-	if last := lastText(d); last != "" && !endsWithAny(last, "。！？.!?”」』）)…—>") && len(d.Closing) == 0 && len(d.Body) > 0 {
+	if last := lastText(verbatim); last != "" && !endsWithAny(last, "。！？.!?”」』）)…—>") && len(d.Closing) == 0 && len(d.Body) > 0 {
 		p.warn("truncated", p.lastPos(), "text ends mid-sentence: the document may be truncated")
 	}
 	slices.SortStableFunc(d.Diagnostics, func(a, b declaration.Diagnostic) int {
@@ -58,8 +59,7 @@ func (p *parser) lastPos() declaration.Pos {
 	return declaration.Pos{Line: 1, Col: 1}
 }
 
-func lastText(d *declaration.Document) string {
-	v := d.Verbatim()
+func lastText(v []string) string {
 	if len(v) == 0 {
 		return ""
 	}
@@ -154,20 +154,22 @@ var script = func() map[rune]int {
 
 // language tells Chinese (simplified or traditional) from English by
 // counting characters.
-func language(s string) string {
+func language(texts []string) string {
 	han, latin, trad, simp := 0, 0, 0, 0
-	for _, r := range s {
-		switch {
-		case r >= 0x3400 && r <= 0x9FFF:
-			han++
-			switch script[r] {
-			case 1:
-				trad++
-			case -1:
-				simp++
+	for _, s := range texts {
+		for _, r := range s {
+			switch {
+			case r >= 0x3400 && r <= 0x9FFF:
+				han++
+				switch script[r] {
+				case 1:
+					trad++
+				case -1:
+					simp++
+				}
+			case r < 128 && (r|0x20) >= 'a' && (r|0x20) <= 'z':
+				latin++
 			}
-		case r < 128 && (r|0x20) >= 'a' && (r|0x20) <= 'z':
-			latin++
 		}
 	}
 	switch {

@@ -299,10 +299,12 @@ var (
 
 func isDateLine(s string) bool { return dateLineRe.MatchString(s) }
 
+var parenYear = regexp.MustCompile(`^[(（][0-9０-９一二三四五六七八九〇○零Ｏ]{4}\s*年`)
+
 // parenthesizedRecord: （二○○三年六月二十八日…通过）under a law's title.
 func parenthesizedRecord(s string) bool {
 	return (strings.HasPrefix(s, "（") || strings.HasPrefix(s, "(")) && endsWithAny(s, "）)") &&
-		regexp.MustCompile(`^[(（][0-9０-９一二三四五六七八九〇○零Ｏ]{4}\s*年`).MatchString(s)
+		parenYear.MatchString(s)
 }
 
 func (p *parser) setTitle(t string) {

@@ -15,7 +15,8 @@ var (
 	definedEN   = regexp.MustCompile(`(?i)\((?:hereinafter|hereafter)\s+(?:referred\s+to\s+as|called|cited\s+as)\s+(?:the\s+)?["“]?([^")”]{1,60}?)["”]?\)`)
 	actionWords = []string{"签署", "签订", "发表", "通过", "缔结", "公布", "批准", "发布", "达成", "生效", "颁布"}
 	wellKnown   = []string{"联合国宪章", "世界人权宣言", "Charter of the United Nations", "United Nations Charter", "Universal Declaration of Human Rights"}
-	openers     = map[rune]rune{'（': '）', '(': ')', '《': '》', '“': '”', '「': '」', '『': '』', '〔': '〕', '【': '】', '[': ']'}
+	openers     = "（(《“「『〔【["
+	closers     = "）)》”」』〕】]" // closers[i] closes openers[i], rune for rune
 )
 
 // textUnit is one verbatim text of the document with the ID it belongs to.
@@ -76,10 +77,14 @@ func (p *parser) scan() {
 		for _, m := range dates {
 			d.Dates = append(d.Dates, declaration.DateMention{Date: m.date, At: u.id, Pos: s.posAt(m.start)})
 		}
+		if !strings.Contains(text, "《") {
+			goto known
+		}
 		for _, m := range bracketed.FindAllStringSubmatchIndex(text, -1) {
 			date, action := dateAndAction(text[:m[0]], dates)
 			addRef(u, collapseHanSpaces(text[m[2]:m[3]]), m[0], date, action)
 		}
+	known:
 		for _, name := range wellKnown {
 			for i := 0; ; {
 				j := strings.Index(text[i:], name)
@@ -94,6 +99,9 @@ func (p *parser) scan() {
 			}
 		}
 		for _, re := range []*regexp.Regexp{definedZH, definedEN} {
+			if !strings.Contains(text, "称") && !strings.Contains(text, "ereafter") && !strings.Contains(text, "ereinafter") {
+				break // neither 以下简称 nor hereinafter
+			}
 			for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
 				d.DefinedTerms = append(d.DefinedTerms, declaration.DefinedTerm{
 					Term: strings.TrimSpace(text[m[2]:m[3]]), Means: meaningBefore(text[:m[0]]), At: u.id,
@@ -161,6 +169,17 @@ func meaningBefore(s string) string {
 	return s
 }
 
+// closerOf gives the closing bracket of an opening one.
+func closerOf(open rune) rune {
+	o, c := []rune(openers), []rune(closers)
+	for i := range o {
+		if o[i] == open {
+			return c[i]
+		}
+	}
+	return 0
+}
+
 // checkBrackets reports brackets opened and never closed in one text.
 func (p *parser) checkBrackets(text string, s span) {
 	type opened struct {
@@ -169,13 +188,18 @@ func (p *parser) checkBrackets(text string, s span) {
 	}
 	var stack []opened
 	for i, r := range text {
-		if _, ok := openers[r]; ok {
+		if r < '(' || r > ']' && r < '“' {
+			continue // most characters are no bracket at all
+		}
+		if strings.ContainsRune(openers, r) {
 			stack = append(stack, opened{r, i})
 			continue
 		}
+		if !strings.ContainsRune(closers, r) {
+			continue
+		}
 		for j := len(stack) - 1; j >= 0; j-- {
-			want := openers[stack[j].r]
-			if r == want || (r == ')' && stack[j].r == '（') || (r == '）' && stack[j].r == '(') {
+			if r == closerOf(stack[j].r) || (r == ')' && stack[j].r == '（') || (r == '）' && stack[j].r == '(') {
 				stack = stack[:j]
 				break
 			}

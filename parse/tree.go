@@ -375,47 +375,92 @@ func (p *parser) segments(q *para) []seg {
 	segs := []seg{first}
 	text := first.text.text
 	cur := first.text
-	offset := 0 // byte offset of cur.text within text
-	prev := rune(0)
+	offset := 0                         // byte offset of cur.text within text
 	atStart := first.heading.text != "" // a marker right after a heading
-	for i, r := range text {
-		if i > 0 && strings.ContainsRune("：；。:;", prev) || i == 0 && atStart {
-			if st, label, n, ok := findMarker(text[i:]); ok && (st.inline || i == 0) {
-				want := expected[st.name]
-				if want == 0 {
-					want = 1
-				}
-				if n == want {
-					expected[st.name] = n + 1
-					k := indexString(order, st.name)
-					if k < 0 {
-						order = append(order, st.name)
-					} else {
-						for _, deeper := range order[k+1:] {
-							delete(expected, deeper)
-						}
-					}
-					before, after := cur.cut(i - offset)
-					if i == 0 {
-						before = span{}
-					}
-					segs[len(segs)-1].text = before
-					pos := after.starts[0]
-					_, rest := after.cut(len(label))
-					segs = append(segs, seg{st: st, label: label, number: n, text: rest, pos: pos})
-					cur, offset = rest, len(text)-len(rest.text)
-				}
+	for _, i := range markerCandidates(text, atStart) {
+		st, label, n, ok := findMarker(text[i:])
+		if !ok || !st.inline && i > 0 || i < offset {
+			continue
+		}
+		want := expected[st.name]
+		if want == 0 {
+			want = 1
+		}
+		if n != want {
+			continue
+		}
+		expected[st.name] = n + 1
+		if k := indexString(order, st.name); k < 0 {
+			order = append(order, st.name)
+		} else {
+			for _, deeper := range order[k+1:] {
+				delete(expected, deeper)
 			}
 		}
-		if r != ' ' && r != '\u3000' {
-			prev = r
+		before, after := cur.cut(i - offset)
+		if i == 0 {
+			before = span{}
 		}
+		segs[len(segs)-1].text = before
+		pos := after.starts[0]
+		_, rest := after.cut(len(label))
+		segs = append(segs, seg{st: st, label: label, number: n, text: rest, pos: pos})
+		cur, offset = rest, len(text)-len(rest.text)
 	}
 	return segs
 }
 
 // capsHeading is an English heading in capitals run into its text.
 var capsHeading = regexp.MustCompile(`^((?:[A-Z][A-Z'’,&-]*\s+){1,9}[A-Z][A-Z'’&-]+|[A-Z]{4,})\s+(?:[a-z]\.\s|[A-Z][a-z])`)
+
+// markerCandidates lists the byte offsets in text where an item may start
+// inline: after ：；。:; (and spaces), at a rune that can begin a marker;
+// and at 0 when atStart.
+func markerCandidates(text string, atStart bool) []int {
+	var out []int
+	if atStart {
+		out = append(out, 0)
+	}
+	for at := 0; ; {
+		i, size := indexClausePunct(text[at:])
+		if i < 0 {
+			return out
+		}
+		j := at + i + size
+		for j < len(text) && (text[j] == ' ' || strings.HasPrefix(text[j:], "\u3000")) {
+			if text[j] == ' ' {
+				j++
+			} else {
+				j += len("\u3000")
+			}
+		}
+		if r, _ := utf8.DecodeRuneInString(text[j:]); j < len(text) && mayStartMarker(r) {
+			out = append(out, j)
+		}
+		at = j
+	}
+}
+
+// indexClausePunct finds the first ：；。 : or ; in s, byte by byte (the
+// UTF-8 of ：；。 is EF BC 9A, EF BC 9B, E3 80 82), and its length.
+func indexClausePunct(s string) (int, int) {
+	for j := 0; j < len(s); j++ {
+		switch c := s[j]; {
+		case c == ':' || c == ';':
+			return j, 1
+		case c == 0xEF && j+2 < len(s) && s[j+1] == 0xBC && (s[j+2] == 0x9A || s[j+2] == 0x9B),
+			c == 0xE3 && j+2 < len(s) && s[j+1] == 0x80 && s[j+2] == 0x82:
+			return j, 3
+		}
+	}
+	return -1, 0
+}
+
+// mayStartMarker is a cheap test before findMarker: only these runes
+// begin the markers that run inline.
+func mayStartMarker(r rune) bool {
+	return r == '(' || r == '（' || isDigit(r) || isCNNumeral(r) || r >= 'a' && r <= 'z'
+}
 
 func indexString(list []string, s string) int {
 	for i, x := range list {
