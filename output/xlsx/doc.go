@@ -1,0 +1,62 @@
+// Package xlsx writes declarations as spreadsheet workbooks for analysis:
+// one row per provision in a Clauses sheet, with sheets for the document's
+// metadata, references, dates and diagnostics.
+//
+// [Writer] writes one document; [Workbook] collects many documents (a
+// corpus) into one workbook with an extra Documents sheet listing every
+// input, converted or failed.
+//
+// # Sheets
+//
+// Every sheet is an Excel table (a ListObject with a style and an
+// autofilter) with its header row frozen. Headers are in English with the
+// Chinese label on a second line of the same cell; the Document sheet's
+// field names follow the same rule. The first column of every sheet names
+// the document (its source file name), so that the sheets of a corpus
+// workbook can be filtered by document and a one-document workbook has the
+// same layout.
+//
+//	Clauses      document, id, kind, label, number, path, heading, text,
+//	             characters, references, dates, line
+//	Documents    name, title, kind, date, provisions, status, error (corpus only)
+//	Document     document, field, value
+//	References   document, instrument, date, date as written, action, cited in, line
+//	Dates        document, text, ISO, year inferred, at, line, column
+//	Diagnostics  document, level, code, line, column, message
+//
+// Numbers (provision number, characters, line, column, page, bytes) are
+// number cells, left empty when zero. Everything else is an inline string
+// cell, so text that starts with =, +, - or @ stays text and is never read
+// as a formula.
+//
+// # Layout
+//
+// Excel does not size columns or rows by itself, so the writer estimates:
+// a column is as wide as its widest line (a CJK or full-width character
+// counts two units), within bounds per column (the text column is wide);
+// text wraps, and a row is as high as the most wrapped cell in it needs.
+//
+// # Limits
+//
+// A cell holds at most 32,767 UTF-16 code units. Longer text is cut, a
+// marker saying so is appended, and a warning with code "cell-truncated"
+// is added to the Diagnostics sheet. A sheet holds at most 1,048,575 data
+// rows; [Workbook.Add] refuses a document that would overflow one.
+//
+// # Reproducible output
+//
+// Two runs over the same input give identical bytes. The workbook's created
+// and modified dates come from [Options.Modified], else the environment
+// variable SOURCE_DATE_EPOCH, else the latest document date (publication,
+// signature or dispatch), else 1980-01-01; never the clock. The ZIP
+// container is written by this package with its entries sorted by name and
+// stamped with that date.
+//
+// # Memory
+//
+// Rows are spooled as they are added, in memory up to a small limit and
+// then in a temporary file, and streamed into the workbook sheet by sheet
+// with excelize's stream writer when it is written. Memory use therefore
+// does not grow with the corpus beyond the buffers excelize's stream writer
+// keeps itself.
+package xlsx

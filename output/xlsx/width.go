@@ -1,0 +1,95 @@
+package xlsx
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/width"
+)
+
+// Layout estimates. Excel measures column widths in widths of the default
+// font's "0"; a CJK or full-width character takes about two of them. Row
+// heights are in points; one line of the default 11 pt font needs 15, and
+// CJK fallback fonts a little more.
+const (
+	widthPadding = 2    // added to the widest line of a column
+	linePoints   = 16.0 // height of one wrapped line
+	maxRowPoints = 409  // Excel's row height limit
+)
+
+// runeWidth is the display width of r: 2 for wide, full-width and
+// East-Asian-ambiguous characters (— “ ” … are drawn wide in CJK text),
+// 0 for control characters, else 1.
+func runeWidth(r rune) int {
+	if r < 0x20 || r == 0x7f {
+		return 0
+	}
+	if r < 0x80 {
+		return 1
+	}
+	switch width.LookupRune(r).Kind() {
+	case width.EastAsianWide, width.EastAsianFullwidth, width.EastAsianAmbiguous:
+		return 2
+	}
+	if unicode.Is(unicode.Mn, r) {
+		return 0
+	}
+	return 1
+}
+
+// lineWidth is the display width of a line (no newlines in it), counting
+// no further than limit.
+func lineWidth(s string, limit int) int {
+	w := 0
+	for _, r := range s {
+		w += runeWidth(r)
+		if w >= limit {
+			return limit
+		}
+	}
+	return w
+}
+
+// cellWidth is the display width of the widest line of s, capped at limit.
+func cellWidth(s string, limit int) int {
+	w := 0
+	for line := range strings.SplitSeq(s, "\n") {
+		w = max(w, lineWidth(line, limit))
+		if w >= limit {
+			break
+		}
+	}
+	return w
+}
+
+// wrappedLines estimates how many lines s takes when wrapped in a column
+// of the given width. It stops counting once the row is as high as a row
+// can be.
+func wrappedLines(s string, colWidth float64) int {
+	per := int(colWidth) - 1 // the cell's own margins
+	per = max(per, 1)
+	n := 0
+	for line := range strings.SplitSeq(s, "\n") {
+		if float64(n)*linePoints >= maxRowPoints {
+			break
+		}
+		w := 0
+		lines := 1
+		for _, r := range line {
+			rw := runeWidth(r)
+			if w+rw > per {
+				lines++
+				w = 0
+			}
+			w += rw
+		}
+		n += lines
+	}
+	return n
+}
+
+// rowHeight is the height in points for a row whose most wrapped cell
+// takes lines lines.
+func rowHeight(lines int) float64 {
+	return min(float64(max(lines, 1))*linePoints, maxRowPoints)
+}
