@@ -163,3 +163,54 @@ func FuzzDecode(f *testing.F) {
 		}
 	})
 }
+
+func seedDocument(b *testing.B) *Document {
+	data, err := os.ReadFile(filepath.Join("..", "fixtures", "seed", "want.yaml"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	d, err := DecodeYAML(bytes.NewReader(data), "want.yaml")
+	if err != nil {
+		b.Fatal(err)
+	}
+	return d
+}
+
+// BenchmarkEncodeYAML and BenchmarkEncodeJSON are the YAML and JSON
+// writers on the seed.
+func BenchmarkEncodeYAML(b *testing.B) {
+	d := seedDocument(b)
+	var buf bytes.Buffer
+	for b.Loop() {
+		buf.Reset()
+		if err := EncodeYAML(&buf, d); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.SetBytes(int64(buf.Len()))
+}
+
+func BenchmarkEncodeJSON(b *testing.B) {
+	d := seedDocument(b)
+	var buf bytes.Buffer
+	for b.Loop() {
+		buf.Reset()
+		if err := EncodeJSON(&buf, d); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.SetBytes(int64(buf.Len()))
+}
+
+func BenchmarkDecodeYAML(b *testing.B) {
+	data, err := os.ReadFile(filepath.Join("..", "fixtures", "seed", "want.yaml"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if _, err := DecodeYAML(bytes.NewReader(data), "want.yaml"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
