@@ -90,26 +90,28 @@ type Pos struct {
 // Block is a verbatim piece of text outside the provision tree: a header
 // line, the lead, a preamble paragraph, a signature line.
 type Block struct {
-	ID     string    `yaml:"id" json:"id" doc:"stable ID, e.g. preamble__p_2"`
-	Kind   BlockKind `yaml:"kind" json:"kind" doc:"what the block is"`
-	Markup string    `yaml:"markup,omitempty" json:"markup,omitempty" doc:"source markup before the text, e.g. Markdown ### or >"`
-	Label  string    `yaml:"label,omitempty" json:"label,omitempty" doc:"a leading marker as written, e.g. 附注："`
-	Text   string    `yaml:"text" json:"text" doc:"the text, verbatim (lines joined with newlines)"`
-	Pos    Pos       `yaml:"pos,flow" json:"pos" doc:"where the block starts"`
+	ID        string    `yaml:"id" json:"id" doc:"stable ID, e.g. preamble__p_2"`
+	Kind      BlockKind `yaml:"kind" json:"kind" doc:"what the block is"`
+	Markup    string    `yaml:"markup,omitempty" json:"markup,omitempty" doc:"source markup before the text, e.g. Markdown ### or >"`
+	Label     string    `yaml:"label,omitempty" json:"label,omitempty" doc:"a leading marker as written, e.g. 附注："`
+	Text      string    `yaml:"text" json:"text" doc:"the text, verbatim (lines joined with newlines)"`
+	Underline string    `yaml:"underline,omitempty" json:"underline,omitempty" doc:"a Markdown setext underline (=== or ---) under the text"`
+	Pos       Pos       `yaml:"pos,flow" json:"pos" doc:"where the block starts"`
 }
 
 // Provision is one node of the provision tree: a chapter, article, section,
 // paragraph, item or point.
 type Provision struct {
-	ID       string        `yaml:"id" json:"id" doc:"stable Akoma-Ntoso-style eId, e.g. art_4__sec_1__item_2"`
-	Kind     ProvisionKind `yaml:"kind" json:"kind" doc:"the provision's level"`
-	Markup   string        `yaml:"markup,omitempty" json:"markup,omitempty" doc:"source markup before the label, e.g. Markdown ##"`
-	Label    string        `yaml:"label,omitempty" json:"label,omitempty" doc:"the marker exactly as written: 四、 （一） —— 第二十一条 Article 1"`
-	Number   int           `yaml:"number,omitempty" json:"number,omitempty" doc:"the marker's value: 一 → 1, （１７） → 17, 第二十一条 → 21, (b) → 2"`
-	Heading  string        `yaml:"heading,omitempty" json:"heading,omitempty" doc:"a heading that follows the label, verbatim"`
-	Text     string        `yaml:"text,omitempty" json:"text,omitempty" doc:"the provision's own text, verbatim; continuation lines joined with newlines"`
-	Pos      Pos           `yaml:"pos,flow" json:"pos" doc:"where the provision starts"`
-	Children []*Provision  `yaml:"children,omitempty" json:"children,omitempty" doc:"nested provisions"`
+	ID        string        `yaml:"id" json:"id" doc:"stable Akoma-Ntoso-style eId, e.g. art_4__sec_1__item_2"`
+	Kind      ProvisionKind `yaml:"kind" json:"kind" doc:"the provision's level"`
+	Markup    string        `yaml:"markup,omitempty" json:"markup,omitempty" doc:"source markup before the label, e.g. Markdown ##"`
+	Label     string        `yaml:"label,omitempty" json:"label,omitempty" doc:"the marker exactly as written: 四、 （一） —— 第二十一条 Article 1"`
+	Number    int           `yaml:"number,omitempty" json:"number,omitempty" doc:"the marker's value: 一 → 1, （１７） → 17, 第二十一条 → 21, (b) → 2"`
+	Heading   string        `yaml:"heading,omitempty" json:"heading,omitempty" doc:"a heading that follows the label, verbatim"`
+	Underline string        `yaml:"underline,omitempty" json:"underline,omitempty" doc:"a Markdown setext underline (=== or ---) under the label and heading"`
+	Text      string        `yaml:"text,omitempty" json:"text,omitempty" doc:"the provision's own text, verbatim; continuation lines joined with newlines"`
+	Pos       Pos           `yaml:"pos,flow" json:"pos" doc:"where the provision starts"`
+	Children  []*Provision  `yaml:"children,omitempty" json:"children,omitempty" doc:"nested provisions"`
 }
 
 // Reference is an instrument the text cites, such as 《联合公报》.

@@ -34,8 +34,9 @@ func (d *Document) Provisions() []*Provision {
 }
 
 // Verbatim returns every verbatim string of the document in source order:
-// the markup, label and text of each front block, preamble block,
-// provision (with its heading) and closing block. Joined and with
+// the markup, label, text and underline of each front block, preamble
+// block and closing block, and the markup, label, heading, underline and
+// text of each provision. Joined and with
 // whitespace removed, it equals the source with whitespace removed: that
 // is the lossless invariant the parser keeps and the tests check.
 func (d *Document) Verbatim() []string {
@@ -49,13 +50,13 @@ func (d *Document) Verbatim() []string {
 	}
 	blocks := func(bs []*Block) {
 		for _, b := range bs {
-			add(b.Markup, b.Label, b.Text)
+			add(b.Markup, b.Label, b.Text, b.Underline)
 		}
 	}
 	blocks(d.Front)
 	blocks(d.Preamble)
 	d.Walk(func(p *Provision, _ []*Provision) bool {
-		add(p.Markup, p.Label, p.Heading, p.Text)
+		add(p.Markup, p.Label, p.Heading, p.Underline, p.Text)
 		return true
 	})
 	blocks(d.Closing)

@@ -141,8 +141,7 @@ const (
 
 // script marks the characters that only one of the two scripts uses:
 // +1 traditional, -1 simplified.
-var script = func() map[rune]int {
-	m := map[rune]int{}
+var script = func() (m [0x10000]int8) {
 	t, s := []rune(traditional), []rune(simplified)
 	for i := range t {
 		if t[i] != s[i] {
@@ -161,7 +160,7 @@ func language(texts []string) string {
 			switch {
 			case r >= 0x3400 && r <= 0x9FFF:
 				han++
-				switch script[r] {
+				switch script[r&0xFFFF] {
 				case 1:
 					trad++
 				case -1:

@@ -9,10 +9,11 @@ import (
 
 // para is a paragraph of the source: one or more lines.
 type para struct {
-	markup string // Markdown heading marks (##) or a quote mark (>)
-	s      span   // the text after the markup
-	first  line   // the paragraph's first line
-	rule   bool   // a horizontal rule: ---, ***, ———
+	markup    string // Markdown heading marks (##) or a quote mark (>)
+	s         span   // the text after the markup
+	first     line   // the paragraph's first line
+	rule      bool   // a horizontal rule: ---, ***, ———
+	underline span   // a Markdown setext underline under a one-line paragraph
 }
 
 func (q *para) pos() declaration.Pos { return q.first.pos() }
@@ -36,6 +37,11 @@ func (p *parser) paragraphs(lines []line) []*para {
 			continue
 		}
 		if isRule(l.text) {
+			if cur != nil && !strings.Contains(cur.s.text, "\n") && strings.Trim(l.text, "=") == "" || cur != nil && strings.Trim(l.text, "-") == "" && !strings.Contains(cur.s.text, "\n") {
+				cur.underline = lineSpan(l) // Article 1 / --------- : a setext heading
+				flush()
+				continue
+			}
 			flush()
 			out = append(out, &para{s: lineSpan(l), first: l, rule: true})
 			continue
@@ -55,6 +61,9 @@ func (p *parser) paragraphs(lines []line) []*para {
 
 // splitMarkup separates Markdown heading marks and quote marks from a line.
 func splitMarkup(l line) (string, span) {
+	if l.text == "" || l.text[0] != '#' && l.text[0] != '>' {
+		return "", lineSpan(l)
+	}
 	if m := mdHeading.FindStringSubmatchIndex(l.text); m != nil {
 		text := l.text[m[4]:]
 		return l.text[m[2]:m[3]], span{text: text, starts: []declaration.Pos{{Line: l.num, Col: l.col + utf8.RuneCountInString(l.text[:m[4]])}}}

@@ -15,7 +15,7 @@ var (
 	definedEN   = regexp.MustCompile(`(?i)\((?:hereinafter|hereafter)\s+(?:referred\s+to\s+as|called|cited\s+as)\s+(?:the\s+)?["“]?([^")”]{1,60}?)["”]?\)`)
 	actionWords = []string{"签署", "签订", "发表", "通过", "缔结", "公布", "批准", "发布", "达成", "生效", "颁布"}
 	wellKnown   = []string{"联合国宪章", "世界人权宣言", "Charter of the United Nations", "United Nations Charter", "Universal Declaration of Human Rights"}
-	openers     = "（(《“「『〔【["
+	openers     = "（(《“「『〔【[" // as in checkBrackets' switch
 	closers     = "）)》”」』〕】]" // closers[i] closes openers[i], rune for rune
 )
 
@@ -188,15 +188,13 @@ func (p *parser) checkBrackets(text string, s span) {
 	}
 	var stack []opened
 	for i, r := range text {
-		if r < '(' || r > ']' && r < '“' {
-			continue // most characters are no bracket at all
-		}
-		if strings.ContainsRune(openers, r) {
+		switch r {
+		case '（', '(', '《', '“', '「', '『', '〔', '【', '[':
 			stack = append(stack, opened{r, i})
 			continue
-		}
-		if !strings.ContainsRune(closers, r) {
-			continue
+		case '）', ')', '》', '”', '」', '』', '〕', '】', ']':
+		default:
+			continue // most characters are no bracket at all
 		}
 		for j := len(stack) - 1; j >= 0; j-- {
 			if r == closerOf(stack[j].r) || (r == ')' && stack[j].r == '（') || (r == '）' && stack[j].r == '(') {

@@ -18,12 +18,14 @@ type seg struct {
 	heading span // a heading between label and text (1. GENERAL The …)
 	pos     declaration.Pos
 	markup  string
+	indent  int // of the line the marker starts, or -1 inside a paragraph
 }
 
 // open is a provision of the tree that can still receive children.
 type open struct {
-	st   *style
-	prov *declaration.Provision
+	st     *style
+	prov   *declaration.Provision
+	indent int // -1 when unknown
 }
 
 // builder places paragraphs into the provision tree.
@@ -74,18 +76,21 @@ func (b *builder) paragraph(q *para) {
 		if sg.st != nil {
 			b.place(sg)
 			b.inline[b.top().prov] = i > 0
+			if i == 0 {
+				b.top().prov.Underline = q.underline.text
+			}
 			continue
 		}
 		if i > 0 {
 			continue // only the first piece can be unmarked
 		}
 		switch {
-		case q.markup != "" && (started || b.hasLaterProvisions()):
+		case (q.markup != "" || q.underline.text != "") && started:
 			// An unnumbered Markdown heading inside the text: a section of its own.
-			prov := &declaration.Provision{Kind: declaration.Section, Markup: q.markup, Heading: sg.text.text, Pos: q.pos()}
+			prov := &declaration.Provision{Kind: declaration.Section, Markup: q.markup, Heading: sg.text.text, Underline: q.underline.text, Pos: q.pos()}
 			d.Body = append(d.Body, prov)
 			b.p.spans[&prov.Heading] = sg.text
-			b.stack = []open{{st: &headingStyle, prov: prov}}
+			b.stack = []open{{st: &headingStyle, prov: prov, indent: -1}}
 		case !started:
 			b.preamble(q, sg.text)
 		default:
@@ -98,8 +103,6 @@ func (b *builder) paragraph(q *para) {
 // headingStyle stands for an unnumbered Markdown heading on the stack.
 var headingStyle = style{name: "heading"}
 
-func (b *builder) hasLaterProvisions() bool { return false }
-
 func (b *builder) preamble(q *para, s span) {
 	kind := declaration.Para
 	switch {
@@ -108,7 +111,10 @@ func (b *builder) preamble(q *para, s span) {
 	case isRecital(s.text):
 		kind = declaration.Recital
 	}
-	b.p.addBlock(&b.p.doc.Preamble, kind, q.markup, "", s)
+	if q.underline.text != "" {
+		kind = declaration.Heading
+	}
+	b.p.addBlock(&b.p.doc.Preamble, kind, q.markup, "", s).Underline = q.underline.text
 }
 
 var recitalWords = []string{"鉴于", "鑒於", "whereas", "recognizing", "recognising", "reaffirming", "considering",
@@ -130,7 +136,7 @@ func isRecital(s string) bool {
 // before at a shallower depth goes back to that depth.
 func (b *builder) place(sg seg) {
 	st := sg.st
-	switch i := b.indexOf(st); {
+	switch i := b.indexOf(st, sg.indent); {
 	case st.rank > 0:
 		for len(b.stack) > 0 && (b.top().st.rank == 0 || b.top().st.rank >= st.rank) {
 			b.stack = b.stack[:len(b.stack)-1]
@@ -141,6 +147,8 @@ func (b *builder) place(sg seg) {
 		if st.rank == 5 && !b.under(4) {
 			b.p.warn("marker-level", sg.pos, "%s is a clause (款) but stands in no article (条)", sg.label)
 		}
+	case i >= 0 && sg.indent > b.stack[i].indent && b.stack[i].indent >= 0:
+		// a list indented under an item of the same style: a nested list
 	case i >= 0:
 		b.stack = b.stack[:i]
 	default:
@@ -174,7 +182,7 @@ func (b *builder) place(sg seg) {
 		b.candidate[prov] = true
 	}
 	b.checkNumber(parent, st, sg)
-	b.stack = append(b.stack, open{st: st, prov: prov})
+	b.stack = append(b.stack, open{st: st, prov: prov, indent: sg.indent})
 	if _, seen := b.depthOf[st.name]; !seen {
 		b.depthOf[st.name] = len(b.stack) - 1
 	}
@@ -182,13 +190,20 @@ func (b *builder) place(sg seg) {
 
 func (b *builder) top() open { return b.stack[len(b.stack)-1] }
 
-func (b *builder) indexOf(st *style) int {
+// indexOf finds the open provision of the same style that a marker at
+// this indentation continues: the innermost one indented no deeper, else
+// the outermost one.
+func (b *builder) indexOf(st *style, indent int) int {
+	outermost := -1
 	for i := len(b.stack) - 1; i >= 0; i-- {
-		if b.stack[i].st.name == st.name {
-			return i
+		if o := b.stack[i]; o.st.name == st.name {
+			if indent < 0 || o.indent < 0 || o.indent <= indent {
+				return i
+			}
+			outermost = i
 		}
 	}
-	return -1
+	return outermost
 }
 
 // under reports whether a statute provision of the given rank is open.
@@ -355,7 +370,7 @@ func (b *builder) assignKinds(ps []*declaration.Provision, parent *declaration.P
 // their style, each starting after punctuation.
 func (p *parser) segments(q *para) []seg {
 	s := q.s
-	first := seg{text: s, pos: q.pos(), markup: q.markup}
+	first := seg{text: s, pos: q.pos(), markup: q.markup, indent: q.first.indent}
 	expected := map[string]int{}
 	var order []string
 	if st, label, n, ok := findMarker(s.text); ok {
@@ -404,7 +419,7 @@ func (p *parser) segments(q *para) []seg {
 		segs[len(segs)-1].text = before
 		pos := after.starts[0]
 		_, rest := after.cut(len(label))
-		segs = append(segs, seg{st: st, label: label, number: n, text: rest, pos: pos})
+		segs = append(segs, seg{st: st, label: label, number: n, text: rest, pos: pos, indent: -1})
 		cur, offset = rest, len(text)-len(rest.text)
 	}
 	return segs
