@@ -27,21 +27,31 @@ var (
 )
 
 // closingKind classifies a paragraph that can end a document, or "".
+//
+// Each regular expression is tried only when a cheap test says it can
+// match: this runs on the last paragraphs of every document.
 func closingKind(q *para) declaration.BlockKind {
 	t := q.s.text
-	if first, _, multi := strings.Cut(t, "\n"); multi && forParty.MatchString(first) {
+	n := utf8.RuneCountInString(t)
+	startsFor := len(t) > 4 && strings.EqualFold(t[:4], "for ")
+	if first, _, multi := strings.Cut(t, "\n"); multi && startsFor && forParty.MatchString(first) {
 		return declaration.Signature
 	}
+	spaced := strings.Contains(t, "  ") || strings.Contains(t, "\t") || strings.Contains(t, "　")
 	switch {
 	case q.rule:
 		return declaration.Note
-	case placeDateZH.MatchString(t), cityDateEN.MatchString(t), placeDateEN.MatchString(t):
+	case n <= 60 && strings.Contains(t, "日") && placeDateZH.MatchString(t),
+		strings.Contains(t, ",") && cityDateEN.MatchString(t),
+		len(t) > 5 && strings.ContainsAny(t[:1], "DdSsMm") && placeDateEN.MatchString(t):
 		return declaration.PlaceDate
-	case signedMark.MatchString(t), roleName.MatchString(t), forParty.MatchString(t) && utf8.RuneCountInString(t) < 90,
-		q.first.indent >= 10 && utf8.RuneCountInString(t) <= 40 && !strings.Contains(t, "\n"),
-		padded.MatchString(t) && utf8.RuneCountInString(t) <= 60 && !endsSentence(t):
+	case (strings.Contains(t, "签") || strings.Contains(t, "盖") || strings.Contains(t, "(")) && signedMark.MatchString(t),
+		n <= 40 && strings.ContainsAny(t, " 　") && roleName.MatchString(t),
+		startsFor && n < 90 && forParty.MatchString(t),
+		q.first.indent >= 10 && n <= 40 && !strings.Contains(t, "\n"),
+		spaced && n <= 60 && !endsSentence(t) && padded.MatchString(t):
 		return declaration.Signature
-	case sourceNote.MatchString(t):
+	case (strings.HasPrefix(t, "（") || strings.HasPrefix(t, "(") || strings.HasPrefix(t, "[") || strings.HasPrefix(t, "_")) && sourceNote.MatchString(t):
 		return declaration.Note
 	}
 	return ""

@@ -171,14 +171,27 @@ func meaningBefore(s string) string {
 
 // closerOf gives the closing bracket of an opening one.
 func closerOf(open rune) rune {
-	o, c := []rune(openers), []rune(closers)
-	for i := range o {
-		if o[i] == open {
-			return c[i]
+	for i, o := range openers {
+		if o == open {
+			c, _ := utf8.DecodeRuneInString(closers[closerAt[i]:])
+			return c
 		}
 	}
 	return 0
 }
+
+// closerAt maps the byte offset of each opener in openers to that of its
+// closer in closers.
+var closerAt = func() map[int]int {
+	m := map[int]int{}
+	ci := 0
+	for oi := range openers {
+		m[oi] = ci
+		_, size := utf8.DecodeRuneInString(closers[ci:])
+		ci += size
+	}
+	return m
+}()
 
 // checkBrackets reports brackets opened and never closed in one text.
 func (p *parser) checkBrackets(text string, s span) {
