@@ -106,7 +106,7 @@ var headingStyle = style{name: "heading"}
 func (b *builder) preamble(q *para, s span) {
 	kind := declaration.Para
 	switch {
-	case headingLike(s.text) && !strings.Contains(s.text, "\n"):
+	case strings.HasPrefix(q.markup, "#"), headingLike(s.text) && !strings.Contains(s.text, "\n"):
 		kind = declaration.Heading
 	case isRecital(s.text):
 		kind = declaration.Recital
@@ -321,6 +321,16 @@ func (b *builder) addParagraph(s span, markup string) {
 			i = j
 			break
 		}
+	}
+	// Bullets and dashes are list items: a paragraph after them belongs
+	// to what holds the list, or to the text itself.
+	for i >= 0 && (b.stack[i].st.name == "bullet" || b.stack[i].st.name == "dash") {
+		i--
+	}
+	if i < 0 {
+		b.stack = b.stack[:0]
+		b.p.doc.Body = append(b.p.doc.Body, prov)
+		return
 	}
 	parent := b.stack[i].prov
 	b.stack = b.stack[:i+1]
