@@ -25,6 +25,24 @@ var datePatterns = []*regexp.Regexp{
 	regexp.MustCompile(`(?i)\b(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)\s+(?:(?P<d>[0-9]{1,2}),?\s+)?(?P<y>[0-9]{4})\b`),
 }
 
+// dateHints says in one pass whether text holds 年, 月, 日 and ASCII
+// digits: most texts hold no date, and this is cheaper than searching.
+func dateHints(text string) (year, month, day, digit bool) {
+	for i := 0; i < len(text); i++ {
+		switch c := text[i]; {
+		case c >= '0' && c <= '9':
+			digit = true
+		case c == 0xE5 && i+2 < len(text) && text[i+1] == 0xB9 && text[i+2] == 0xB4: // 年
+			year = true
+		case c == 0xE6 && i+2 < len(text) && text[i+1] == 0x9C && text[i+2] == 0x88: // 月
+			month = true
+		case c == 0xE6 && i+2 < len(text) && text[i+1] == 0x97 && text[i+2] == 0xA5: // 日
+			day = true
+		}
+	}
+	return
+}
+
 // hasMonthName reports whether an English month name may occur in s: a
 // word starting with the first three letters of one, in any case.
 func hasMonthName(s string) bool {
@@ -104,8 +122,9 @@ func (p *parser) findDates(text string) []dateMatch {
 		}
 		return false
 	}
-	hasYear, hasDay := strings.Contains(text, "年"), strings.Contains(text, "月") && strings.Contains(text, "日")
-	english := strings.ContainsAny(text, "0123456789") && hasMonthName(text)
+	hasYear, hasMonth, hasDay, hasDigit := dateHints(text)
+	hasDay = hasDay && hasMonth
+	english := hasDigit && hasMonthName(text)
 	for i, re := range datePatterns {
 		// Cheap tests first: most paragraphs have no date at all.
 		if i < 2 && !hasYear || i == 2 && !hasDay || i > 2 && !english {

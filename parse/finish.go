@@ -69,6 +69,9 @@ func lastText(v []string) string {
 // signedInBody reads 本协定于一九九五年九月十一日在北京签订 from the text.
 func (p *parser) signedInBody() {
 	p.doc.Walk(func(pr *declaration.Provision, _ []*declaration.Provision) bool {
+		if !strings.Contains(pr.Text, "签") && !strings.Contains(pr.Text, "订立") {
+			return true
+		}
 		m := signingBody.FindStringSubmatch(pr.Text)
 		if m == nil {
 			return true
@@ -152,10 +155,18 @@ var script = func() (m [0x10000]int8) {
 }()
 
 // language tells Chinese (simplified or traditional) from English by
-// counting characters.
+// counting characters in the first 16 KB of text, plenty to tell.
 func language(texts []string) string {
 	han, latin, trad, simp := 0, 0, 0, 0
+	budget := 16 << 10
 	for _, s := range texts {
+		if budget <= 0 {
+			break
+		}
+		if len(s) > budget {
+			s = s[:budget]
+		}
+		budget -= len(s)
 		for _, r := range s {
 			switch {
 			case r >= 0x3400 && r <= 0x9FFF:

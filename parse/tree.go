@@ -121,6 +121,9 @@ var recitalWords = []string{"鉴于", "鑒於", "whereas", "recognizing", "recog
 	"desiring", "noting", "recalling", "convinced", "bearing in mind", "determined", "mindful", "affirming"}
 
 func isRecital(s string) bool {
+	if len(s) > 64 {
+		s = s[:64] // the recital word starts the paragraph
+	}
 	l := strings.ToLower(collapseHanSpaces(s))
 	for _, w := range recitalWords {
 		if strings.HasPrefix(l, w) {
