@@ -427,3 +427,49 @@ func BenchmarkParse(b *testing.B) {
 		}
 	}
 }
+
+// TestStableIDs edits one article of the seed and checks that the IDs
+// elsewhere do not move: they come from numbering, not from positions.
+func TestStableIDs(t *testing.T) {
+	data, err := os.ReadFile("../fixtures/seed/input.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := func(src string) map[string]string {
+		d, err := Parse(strings.NewReader(src), "input.txt")
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := map[string]string{}
+		d.Walk(func(p *declaration.Provision, _ []*declaration.Provision) bool {
+			m[p.ID] = p.Text
+			return true
+		})
+		return m
+	}
+	before := ids(string(data))
+	for name, edit := range map[string]func(string) string{
+		"longer article": func(s string) string {
+			return strings.Replace(s, "巨大的潜力。", "巨大的潜力。双方还同意加强磋商。", 1)
+		},
+		"extra paragraph in an article": func(s string) string {
+			return strings.Replace(s, "把两国关系提高到崭新水平。\n", "把两国关系提高到崭新水平。\n    双方对此表示满意。\n", 1)
+		},
+		"extra item in a section": func(s string) string {
+			return strings.Replace(s, "    （二）在经贸领域\n", "    ——加强两国议会交往；\n    （二）在经贸领域\n", 1)
+		},
+	} {
+		src := edit(string(data))
+		if src == string(data) {
+			t.Fatalf("%s: the edit did not apply", name)
+		}
+		after := ids(src)
+		for id, text := range before {
+			if _, ok := after[id]; !ok {
+				t.Errorf("%s: id %s disappeared", name, id)
+			} else if after[id] != text && !strings.HasPrefix(id, "art_2") && !strings.HasPrefix(id, "art_3") && id != "art_4__sec_1" {
+				t.Errorf("%s: the provision with id %s changed text", name, id)
+			}
+		}
+	}
+}
