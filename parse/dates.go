@@ -22,6 +22,7 @@ var datePatterns = []*regexp.Regexp{
 	regexp.MustCompile(`(?P<y>` + cnd + `{4})年(?:(?P<m>` + cnn + `{1,3})月(?:(?P<d>` + cnn + `{1,3})日)?)?`),
 	regexp.MustCompile(`(?P<m>` + dg + `{1,2}|` + cnn + `{1,3})月(?P<d>` + dg + `{1,2}|` + cnn + `{1,3})日`),
 	regexp.MustCompile(`(?i)\b(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?\s+(?:day\s+of\s+)?(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December),?\s+(?P<y>[0-9]{4})\b`),
+	regexp.MustCompile(`(?i)\b(?P<dw>(?:twenty|thirty)?-?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)\s+day\s+of\s+(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December),?\s+(?P<y>[0-9]{4})\b`),
 	regexp.MustCompile(`(?i)\b(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)\s+(?:(?P<d>[0-9]{1,2}),?\s+)?(?P<y>[0-9]{4})\b`),
 }
 
@@ -63,7 +64,7 @@ var months = []string{"january", "february", "march", "april", "may", "june", "j
 // dateAnchors are the characters each date pattern must contain; the
 // Chinese patterns are run only on a window around each occurrence of it,
 // not over the whole text.
-var dateAnchors = []string{"年", "年", "月", "", ""}
+var dateAnchors = []string{"年", "年", "月", "", "", ""}
 
 // Windows around an anchor, in bytes: enough for spaced full-width
 // digits before it (１ ９ ９ ５ 年) and a month and day after it.
@@ -142,6 +143,9 @@ func (p *parser) findDates(text string) []dateMatch {
 				return text[m[2*i]:m[2*i+1]]
 			}
 			y, mo, d := number(get("y")), number(get("m")), number(get("d"))
+			if w := get("dw"); w != "" {
+				d = ordinalDay(w)
+			}
 			if mon := get("mon"); mon != "" {
 				for i, name := range months {
 					if strings.EqualFold(mon, name) {
@@ -218,6 +222,28 @@ func (p *parser) partialDate(text string) *declaration.Date {
 		date.ISO, date.YearInferred = iso, true
 	}
 	return date
+}
+
+// ordinalDay reads an English ordinal day: twelfth → 12, twenty-first → 21.
+func ordinalDay(w string) int {
+	w = strings.ToLower(strings.ReplaceAll(w, "-", ""))
+	tens := 0
+	for _, t := range []struct {
+		prefix string
+		n      int
+	}{{"twenty", 20}, {"thirty", 30}} {
+		if rest, ok := strings.CutPrefix(w, t.prefix); ok && rest != "" && rest != "ieth" {
+			tens, w = t.n, rest
+		}
+	}
+	for i, o := range []string{"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+		"eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth",
+		"", "", "", "", "", "", "", "", "", "thirtieth"} {
+		if o != "" && w == o {
+			return tens + i + 1
+		}
+	}
+	return 0
 }
 
 // number reads digits (ASCII or full-width) or a Chinese numeral; 0 when

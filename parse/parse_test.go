@@ -473,3 +473,28 @@ func TestStableIDs(t *testing.T) {
 		}
 	}
 }
+
+func TestDates(t *testing.T) {
+	p := &parser{doc: &declaration.Document{}, refYear: 1995, refMonth: 9, refDay: 13}
+	for text, want := range map[string]string{
+		"１９９２年１月发表":                          "1992-01",
+		"一九九五年九月十一日于北京":                      "1995-09-11",
+		"二○○一年":                              "2001",
+		"1948 年 12 月 10 日":                   "1948-12-10",
+		"９月１１日在北京":                           "1995-09-11",
+		"Done at Canberra on 3 March 1962":   "1962-03-03",
+		"this twelfth day of September 1960": "1960-09-12",
+		"the twenty-first day of July, 1947": "1947-07-21",
+		"March 3, 1962":                      "1962-03-03",
+		"一九九五年十三月":                           "",
+	} {
+		ms := p.findDates(text)
+		got := ""
+		if len(ms) > 0 {
+			got = ms[0].date.ISO
+		}
+		if got != want {
+			t.Errorf("%q: iso %q, want %q", text, got, want)
+		}
+	}
+}
