@@ -22,7 +22,7 @@ var (
 	nameThenOffice = regexp.MustCompile(`^([A-Z][A-Z.' -]*[A-Z.])\s+([A-Z][a-z].*)$`)
 	notesHead      = regexp.MustCompile(`^(?:注释|注|附注|註釋|Notes?|NOTES?|Footnotes?)[：:]?$`)
 	signingLead    = regexp.MustCompile(`^(.{2,80}?)((?:[0-9０-９一二三四五六七八九十]+月)?[0-9０-９一二三四五六七八九十廿卅]+日)(?:上午|下午|晚上?)?在(\p{Han}{2,6}?)(?:正式)?(签署|签订|发表|会谈|举行)`)
-	signingBody    = regexp.MustCompile(`于(.{4,20}?日)在(\p{Han}{2,6}?)(?:签订|签署|订立)`)
+	signingBody    = regexp.MustCompile(`[于於](.{4,20}?日)在(\p{Han}{2,6}?)(?:签订|签署|订立|簽訂|簽署|訂立)`)
 	roleWords      = []string{"国家主席", "国务院总理", "委员长", "总统", "总理", "首相", "主席", "国王", "外交部长", "外长", "部长", "大使", "代表", "秘书长"}
 )
 
@@ -181,7 +181,9 @@ func (p *parser) signatureLine(t string, st *signatureState) {
 			}
 			// 外交部长　王镕 under 东海共和国政府代表: office and name
 			s := declaration.Signatory{Name: c, Role: st.columns[i]}
-			if f := strings.Fields(c); len(f) > 1 {
+			if f := strings.Fields(c); len(f) > 1 && spacedName(f) {
+				s.Name = strings.Join(f, "") // 王　明: one name, spaced out
+			} else if len(f) > 1 {
 				s.Name, s.Role = f[len(f)-1], strings.Join(f[:len(f)-1], " ")
 				s.Party = p.partyOf(st.columns[i])
 			}
@@ -200,6 +202,17 @@ func (p *parser) signatureLine(t string, st *signatureState) {
 	case len(cells) == 1 && st.columns == nil && !signedMark.MatchString(t) && !placeDateZH.MatchString(t):
 		d.Signatories = append(d.Signatories, declaration.Signatory{Name: cells[0]}) // an issuing body
 	}
+}
+
+// spacedName: every part is one character, as in a name spaced out to
+// the width of the line above (王　明, 朱　　德).
+func spacedName(parts []string) bool {
+	for _, p := range parts {
+		if utf8.RuneCountInString(p) != 1 {
+			return false
+		}
+	}
+	return len(parts) <= 4
 }
 
 // splitColumns splits a line written in columns padded with spaces.

@@ -354,7 +354,7 @@ func kindOf(title string) declaration.Kind {
 
 var (
 	zhParties = regexp.MustCompile(`^(\p{Han}{4,60}?)(?:关于|關於)`)
-	zhAnd     = regexp.MustCompile(`[和与同、]`)
+	zhAnd     = regexp.MustCompile(`[和与與同、]`)
 	enParties = regexp.MustCompile(`(?i)\b(?:between|by)\s+(?:the\s+government\s+of\s+|the\s+)?(.+?)\s+and\s+(?:the\s+government\s+of\s+|the\s+)?(.+?)(?:\s+(?:on|concerning|regarding|relating)\b|[.,;:]|$)`)
 )
 
@@ -363,10 +363,10 @@ var (
 func partiesOf(title string) []string {
 	if m := zhParties.FindStringSubmatch(title); m != nil {
 		// 共和国 contains 和: keep it whole while splitting.
-		names := strings.ReplaceAll(m[1], "共和国", "\x00")
+		names := strings.ReplaceAll(strings.ReplaceAll(m[1], "共和国", "\x00"), "共和國", "\x01")
 		var out []string
 		for _, s := range zhAnd.Split(names, -1) {
-			s = strings.TrimSuffix(strings.ReplaceAll(s, "\x00", "共和国"), "政府")
+			s = strings.TrimSuffix(strings.ReplaceAll(strings.ReplaceAll(s, "\x00", "共和国"), "\x01", "共和國"), "政府")
 			if utf8.RuneCountInString(s) >= 2 {
 				out = append(out, s)
 			}

@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -23,10 +24,10 @@ type style struct {
 
 // styles is the one list of numbering styles, in matching order.
 var styles = []style{
-	{name: "part", kind: declaration.Part, rank: 1, match: statute('编')},
+	{name: "part", kind: declaration.Part, rank: 1, match: statute('编', '編')},
 	{name: "chapter", kind: declaration.Chapter, rank: 2, match: statute('章')},
-	{name: "section", kind: declaration.Section, rank: 3, match: statute('节')},
-	{name: "article", kind: declaration.Article, rank: 4, match: statute('条')},
+	{name: "section", kind: declaration.Section, rank: 3, match: statute('节', '節')},
+	{name: "article", kind: declaration.Article, rank: 4, match: statute('条', '條')},
 	{name: "clause", kind: declaration.Paragraph, rank: 5, match: statute('款')},
 	{name: "en-part", kind: declaration.Part, rank: 1, match: english("part")},
 	{name: "en-chapter", kind: declaration.Chapter, rank: 2, match: english("chapter")},
@@ -85,8 +86,9 @@ func run(s string, ok func(rune) bool, spaced bool) string {
 	return s[:end]
 }
 
-// statute matches 第一条, 第 一 条, 第21条, 第二十一章 and so on.
-func statute(unit rune) func(string) (string, int, bool) {
+// statute matches 第一条, 第 一 条, 第21条, 第二十一章 and so on; units
+// lists the simplified and traditional forms (条, 條).
+func statute(units ...rune) func(string) (string, int, bool) {
 	return func(s string) (string, int, bool) {
 		rest, ok := strings.CutPrefix(s, "第")
 		if !ok {
@@ -101,12 +103,12 @@ func statute(unit rune) func(string) (string, int, bool) {
 		gap := len(after) - len(strings.TrimLeft(after, " \u3000"))
 		after = after[gap:]
 		u, size := utf8.DecodeRuneInString(after)
-		if u != unit {
+		if !slices.Contains(units, u) {
 			return "", 0, false
 		}
 		// 第一条所述, 第一条的规定: a citation, not a marker.
 		next, _ := utf8.DecodeRuneInString(after[size:])
-		if strings.ContainsRune("的所规至、和及或第中之款项（(", next) {
+		if strings.ContainsRune("的所规規至、和及或第中之款项項（(", next) {
 			return "", 0, false
 		}
 		n := cnValue(num)

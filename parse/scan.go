@@ -11,7 +11,7 @@ import (
 
 var (
 	bracketed   = regexp.MustCompile(`《([^《》]+)》`)
-	definedZH   = regexp.MustCompile(`[（(]以下(?:简|簡)?称[“"「]([^”"」]{1,30})[”"」][）)]`)
+	definedZH   = regexp.MustCompile(`[（(]以下(?:简|簡)?(?:称|稱)[“"「]([^”"」]{1,30})[”"」][）)]`)
 	definedEN   = regexp.MustCompile(`(?i)\((?:hereinafter|hereafter)\s+(?:referred\s+to\s+as|called|cited\s+as)\s+(?:the\s+)?["“]?([^")”]{1,60}?)["”]?\)`)
 	actionWords = []string{"签署", "签订", "发表", "通过", "缔结", "公布", "批准", "发布", "达成", "生效", "颁布"}
 	wellKnown   = []string{"联合国宪章", "世界人权宣言", "Charter of the United Nations", "United Nations Charter", "Universal Declaration of Human Rights"}
@@ -99,7 +99,7 @@ func (p *parser) scan() {
 			}
 		}
 		for _, re := range []*regexp.Regexp{definedZH, definedEN} {
-			if !strings.Contains(text, "称") && !strings.Contains(text, "ereafter") && !strings.Contains(text, "ereinafter") {
+			if !strings.Contains(text, "称") && !strings.Contains(text, "稱") && !strings.Contains(text, "ereafter") && !strings.Contains(text, "ereinafter") {
 				break // neither 以下简称 nor hereinafter
 			}
 			for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
