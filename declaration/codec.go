@@ -16,17 +16,6 @@ import (
 // than this is refused rather than held in memory.
 const MaxEncodedSize = 64 << 20
 
-// EncodeYAML writes d as canonical YAML: two-space indent, fields in the
-// order of the Go types, positions in flow style.
-func EncodeYAML(w io.Writer, d *Document) error {
-	enc := yaml.NewEncoder(w)
-	enc.SetIndent(2)
-	if err := enc.Encode(d); err != nil {
-		return err
-	}
-	return enc.Close()
-}
-
 // EncodeJSON writes d as indented JSON with HTML characters left alone.
 func EncodeJSON(w io.Writer, d *Document) error {
 	enc := json.NewEncoder(w)
