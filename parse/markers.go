@@ -17,6 +17,9 @@ type style struct {
 	kind   declaration.ProvisionKind // fixed kind; "" when the kind follows from the nesting
 	rank   int                       // statute rank (part 1 … clause 5); 0 for nesting styles
 	inline bool                      // may also start after punctuation inside a paragraph
+	// units are the characters that end a statute marker 第…X, in their
+	// simplified and traditional forms; such styles have no match function.
+	units []rune
 	// match reports the marker at the start of s: its label exactly as
 	// written and its number (0 for markers without one, such as ——).
 	match func(s string) (label string, number int, ok bool)
@@ -24,11 +27,11 @@ type style struct {
 
 // styles is the one list of numbering styles, in matching order.
 var styles = []style{
-	{name: "part", kind: declaration.Part, rank: 1, match: statute('编', '編')},
-	{name: "chapter", kind: declaration.Chapter, rank: 2, match: statute('章')},
-	{name: "section", kind: declaration.Section, rank: 3, match: statute('节', '節')},
-	{name: "article", kind: declaration.Article, rank: 4, match: statute('条', '條')},
-	{name: "clause", kind: declaration.Paragraph, rank: 5, match: statute('款')},
+	{name: "part", kind: declaration.Part, rank: 1, units: []rune{'编', '編'}},
+	{name: "chapter", kind: declaration.Chapter, rank: 2, units: []rune{'章'}},
+	{name: "section", kind: declaration.Section, rank: 3, units: []rune{'节', '節'}},
+	{name: "article", kind: declaration.Article, rank: 4, units: []rune{'条', '條'}},
+	{name: "clause", kind: declaration.Paragraph, rank: 5, units: []rune{'款'}},
 	{name: "en-part", kind: declaration.Part, rank: 1, match: english("part")},
 	{name: "en-chapter", kind: declaration.Chapter, rank: 2, match: english("chapter")},
 	{name: "en-article", kind: declaration.Article, rank: 4, match: english("article")},
@@ -50,9 +53,24 @@ var styles = []style{
 
 // findMarker returns the style and marker at the start of s.
 func findMarker(s string) (st *style, label string, number int, ok bool) {
+	if s == "" {
+		return nil, "", 0, false
+	}
+	// 第…条 and its kin are read once, then matched by their unit.
+	var unit rune
+	if strings.HasPrefix(s, "第") {
+		label, number, unit, ok = statuteMarker(s)
+	}
 	for i := range styles {
-		if label, n, ok := styles[i].match(s); ok {
-			return &styles[i], label, n, true
+		st := &styles[i]
+		if st.units != nil {
+			if ok && slices.Contains(st.units, unit) {
+				return st, label, number, true
+			}
+			continue
+		}
+		if label, n, ok := st.match(s); ok {
+			return st, label, n, true
 		}
 	}
 	return nil, "", 0, false
@@ -86,40 +104,35 @@ func run(s string, ok func(rune) bool, spaced bool) string {
 	return s[:end]
 }
 
-// statute matches 第一条, 第 一 条, 第21条, 第二十一章 and so on; units
-// lists the simplified and traditional forms (条, 條).
-func statute(units ...rune) func(string) (string, int, bool) {
-	return func(s string) (string, int, bool) {
-		rest, ok := strings.CutPrefix(s, "第")
-		if !ok {
-			return "", 0, false
-		}
-		lead := len(rest) - len(strings.TrimLeft(rest, " \u3000"))
-		num := run(rest[lead:], func(r rune) bool { return isCNNumeral(r) || isDigit(r) }, true)
-		if num == "" {
-			return "", 0, false
-		}
-		after := rest[lead+len(num):]
-		gap := len(after) - len(strings.TrimLeft(after, " \u3000"))
-		after = after[gap:]
-		u, size := utf8.DecodeRuneInString(after)
-		if !slices.Contains(units, u) {
-			return "", 0, false
-		}
-		// 第一条所述, 第一条的规定: a citation, not a marker.
-		next, _ := utf8.DecodeRuneInString(after[size:])
-		if strings.ContainsRune("的所规規至、和及或第中之款项項（(", next) {
-			return "", 0, false
-		}
-		n := cnValue(num)
-		if n < 0 {
-			n = digitValue(strings.Join(strings.Fields(num), ""))
-		}
-		if n <= 0 {
-			return "", 0, false
-		}
-		return s[:len("第")+lead+len(num)+gap+size], n, true
+// statuteMarker reads 第一条, 第 一 条, 第21条, 第二十一章 and so on: the
+// label, its number and the unit character that ends it.
+func statuteMarker(s string) (string, int, rune, bool) {
+	rest, ok := strings.CutPrefix(s, "第")
+	if !ok {
+		return "", 0, 0, false
 	}
+	lead := len(rest) - len(strings.TrimLeft(rest, " \u3000"))
+	num := run(rest[lead:], func(r rune) bool { return isCNNumeral(r) || isDigit(r) }, true)
+	if num == "" {
+		return "", 0, 0, false
+	}
+	after := rest[lead+len(num):]
+	gap := len(after) - len(strings.TrimLeft(after, " \u3000"))
+	after = after[gap:]
+	unit, size := utf8.DecodeRuneInString(after)
+	// 第一条所述, 第一条的规定: a citation, not a marker.
+	next, _ := utf8.DecodeRuneInString(after[size:])
+	if strings.ContainsRune("的所规規至、和及或第中之款项項（(", next) {
+		return "", 0, 0, false
+	}
+	n := cnValue(num)
+	if n < 0 {
+		n = digitValue(strings.Join(strings.Fields(num), ""))
+	}
+	if n <= 0 {
+		return "", 0, 0, false
+	}
+	return s[:len("第")+lead+len(num)+gap+size], n, unit, true
 }
 
 // english matches Article 1, ARTICLE I., Chapter 2 and the like; the word

@@ -13,9 +13,13 @@ var cnUnits = map[rune]int{'十': 10, '拾': 10, '百': 100, '佰': 100, '千': 
 
 // isCNNumeral reports whether r can be part of a Chinese numeral.
 func isCNNumeral(r rune) bool {
-	_, d := cnDigits[r]
-	_, u := cnUnits[r]
-	return d || u || r == '廿' || r == '卅'
+	switch r {
+	case '〇', '○', '零', 'Ｏ', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九',
+		'壹', '贰', '叁', '肆', '伍', '陆', '柒', '捌', '玖', '兩', '貳', '參', '陸',
+		'十', '拾', '百', '佰', '千', '仟', '廿', '卅':
+		return true
+	}
+	return false
 }
 
 // cnValue reads a Chinese numeral: 一 → 1, 十七 → 17, 二十一 → 21,
