@@ -498,3 +498,26 @@ func TestDates(t *testing.T) {
 		}
 	}
 }
+
+// TestStatuteNesting: items under an article stay under it, however deep
+// the chapter and section above are, and after items seen at another depth.
+func TestStatuteNesting(t *testing.T) {
+	src := "第一章　总则\n\n第一条　国家实行下列制度：\n\n（一）甲；\n\n（二）乙。\n\n第二章　机构\n\n第一节　议会\n\n第二条　议会行使下列职权：\n\n（一）立法；\n\n（二）监督。\n\n第三条　议会每届任期五年。\n"
+	d, err := Parse(strings.NewReader(src), "law.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	d.Walk(func(p *declaration.Provision, _ []*declaration.Provision) bool {
+		got = append(got, p.ID+" "+string(p.Kind))
+		return true
+	})
+	want := []string{
+		"chp_1 chapter", "chp_1__art_1 article", "chp_1__art_1__item_1 item", "chp_1__art_1__item_2 item",
+		"chp_2 chapter", "chp_2__sec_1 section", "chp_2__sec_1__art_2 article",
+		"chp_2__sec_1__art_2__item_1 item", "chp_2__sec_1__art_2__item_2 item", "chp_2__sec_1__art_3 article",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("tree:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

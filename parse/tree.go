@@ -32,7 +32,7 @@ type open struct {
 type builder struct {
 	p          *parser
 	stack      []open
-	depthOf    map[string]int                            // the depth at which each style was first seen
+	depthOf    map[string]int                            // the depth at which each style was first seen, below base()
 	relative   map[*declaration.Provision]bool           // kind follows from nesting
 	inline     map[*declaration.Provision]bool           // found inside a paragraph, not at its start
 	listOpen   map[*declaration.Provision]bool           // took unmarked lines after a colon: more may follow
@@ -155,8 +155,8 @@ func (b *builder) place(sg seg) {
 	case i >= 0:
 		b.stack = b.stack[:i]
 	default:
-		if depth, seen := b.depthOf[st.name]; seen && depth < len(b.stack) {
-			b.stack = b.stack[:depth]
+		if depth, seen := b.depthOf[st.name]; seen && b.base()+depth < len(b.stack) {
+			b.stack = b.stack[:b.base()+depth]
 		}
 	}
 	prov := &declaration.Provision{Kind: st.kind, Label: sg.label, Number: sg.number, Markup: sg.markup, Pos: sg.pos}
@@ -187,11 +187,23 @@ func (b *builder) place(sg seg) {
 	b.checkNumber(parent, st, sg)
 	b.stack = append(b.stack, open{st: st, prov: prov, indent: sg.indent})
 	if _, seen := b.depthOf[st.name]; !seen {
-		b.depthOf[st.name] = len(b.stack) - 1
+		b.depthOf[st.name] = len(b.stack) - 1 - b.base()
 	}
 }
 
 func (b *builder) top() open { return b.stack[len(b.stack)-1] }
+
+// base is where the nesting styles start: just below the innermost open
+// statute provision (第…条), so that （一） under 第六十二条 goes under it
+// however deep the chapter and section above it are.
+func (b *builder) base() int {
+	for i := len(b.stack) - 1; i >= 0; i-- {
+		if b.stack[i].st.rank > 0 {
+			return i + 1
+		}
+	}
+	return 0
+}
 
 // indexOf finds the open provision of the same style that a marker at
 // this indentation continues: the innermost one indented no deeper, else
