@@ -330,8 +330,8 @@ func (b *builder) addParagraph(s span, markup string) {
 		}
 		i--
 	}
-	// A relative style directly under a chapter is that chapter's article.
-	for j := i; j < len(b.stack); j++ {
+	// A nesting style directly under a chapter is that chapter's article.
+	for j := i; j < len(b.stack) && b.stack[i].st.rank != 4 && b.stack[i].st.rank != 5; j++ {
 		if b.stack[j].st.rank == 0 && (j == 0 || b.stack[j-1].st.rank > 0) {
 			i = j
 			break
@@ -349,6 +349,7 @@ func (b *builder) addParagraph(s span, markup string) {
 	}
 	parent := b.stack[i].prov
 	b.stack = b.stack[:i+1]
+	delete(b.lastNumber, parent) // a list after this paragraph may count from one again
 	parent.Children = append(parent.Children, prov)
 }
 
