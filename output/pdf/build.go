@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/declconv/declconv/declaration"
@@ -13,11 +14,12 @@ import (
 // reads back as the source did.
 type builder struct {
 	g   geometry
+	fs  *fontSet // measures labels; nil estimates them by character class
 	out []*para
 }
 
-func build(d *declaration.Document, g geometry) []*para {
-	b := &builder{g: g}
+func build(d *declaration.Document, g geometry, fs *fontSet) []*para {
+	b := &builder{g: g, fs: fs}
 	b.blocks(d.Front)
 	b.blocks(d.Preamble)
 	for _, p := range d.Body {
@@ -166,8 +168,8 @@ func (b *builder) heading(p *declaration.Provision, how align, base float64, lev
 		spans = []span{{text: p.Label + p.Heading, id: p.ID, pos: p.Pos}}
 	}
 	sep := ""
-	if p.Label != "" && !endsWithMark(p.Label) {
-		sep = "　" // 第一章 总则: a space where the label has no mark of its own
+	if p.Label != "" {
+		sep = labelSep(p.Label, p.Heading)
 	}
 	h := b.add(&para{spans: spans, sep: sep, first: base + 2, rest: base + 2, size: b.g.body,
 		face: headingFace, align: how, keep: true, outline: outlineTitle(p), level: level})
@@ -197,9 +199,7 @@ func (b *builder) inline(p *declaration.Provision, pos declaration.Pos, base flo
 		}
 		if p.Label != "" {
 			q.spans = []span{{text: p.Label, id: p.ID, pos: pos}, s}
-			if !endsWithMark(p.Label) {
-				q.sep = "　" // 第一条　双方…: a space after a label with no mark of its own
-			}
+			q.sep = labelSep(p.Label, s.text)
 		}
 		if level >= 0 {
 			q.outline, q.level = outlineTitle(p), level
@@ -212,11 +212,16 @@ func (b *builder) inline(p *declaration.Provision, pos declaration.Pos, base flo
 // returns where the item's text starts, where nested items hang.
 func (b *builder) hanging(p *declaration.Provision, base float64) float64 {
 	hang := base + 2
-	// Columns counts a CJK character as 2: half of it is ems. The setter
-	// moves the text further right should the label's glyphs be wider.
+	// The label's width in the font, so that every paragraph of the item
+	// and its nested items line up after the label (a —— is one em in a
+	// CJK face, though East Asian Width calls it ambiguous).
 	labelW := 0.0
 	for _, r := range p.Label {
-		labelW += linebreak.Columns(r) / 2
+		if b.fs != nil {
+			labelW += b.fs.advance(r, mainFace, b.g.body) / em(b.g.body)
+		} else {
+			labelW += linebreak.Columns(r) / 2
+		}
 	}
 	if r, _ := utf8.DecodeLastRuneInString(p.Label); r < 0x1100 {
 		labelW += 0.5 // (a) and 1. are half-width: a half-em gap before the text
@@ -235,6 +240,23 @@ func (b *builder) hanging(p *declaration.Provision, base float64) float64 {
 		b.add(q)
 	}
 	return textAt - 2
+}
+
+// labelSep is what stands between a label and the text it runs into: an
+// ideographic space after a label with no mark of its own (第一条　双方…,
+// 第一章　总则), nothing after one that has (四、为此…), and a word space
+// before Latin text (1. The Parties…, ARTICLE I The Parties…).
+func labelSep(label, text string) string {
+	first, _ := utf8.DecodeRuneInString(text)
+	last, _ := utf8.DecodeLastRuneInString(label)
+	latinText := first < 0x1100 && !unicode.IsSpace(first)
+	if latinText && (unicode.IsLetter(first) || last < 0x1100) {
+		return " "
+	}
+	if endsWithMark(label) {
+		return ""
+	}
+	return "　"
 }
 
 // endsWithMark reports whether a label ends with its own punctuation (四、

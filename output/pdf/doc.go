@@ -11,7 +11,9 @@
 // output/linebreak, measures them with the font's own advance widths, and
 // places every line itself. Justification spreads the spare width of a
 // line evenly between its characters (PDF character spacing, Tc), as CJK
-// typesetting does, rather than between words.
+// typesetting does, rather than between words. Latin text is justified
+// between words, or set ragged when the face's Latin is a typewriter
+// face (as in most CJK fonts), whose spaces cannot stretch gracefully.
 //
 // Every character is checked against the fonts before anything is drawn:
 // a character no font has is an error naming it and where it is, never a

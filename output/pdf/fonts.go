@@ -97,3 +97,10 @@ func (fs *fontSet) advance(r rune, want faceID, pt float64) float64 {
 // carries the "+" of a subset font name, so that the name in the file can
 // become a proper subset name (see subsetNames).
 func (id faceID) family() string { return [...]string{"xm+", "xh+", "xf+"}[id] }
+
+// monospaced reports whether the face that draws Latin text for want
+// gives every letter the same advance, as the Latin of CJK faces often
+// does (a typewriter face).
+func (fs *fontSet) monospaced(want faceID) bool {
+	return fs.advance('i', want, 1) == fs.advance('M', want, 1)
+}

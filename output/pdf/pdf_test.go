@@ -398,18 +398,3 @@ func layout(xml string) string {
 	}
 	return b.String()
 }
-
-// BenchmarkPDF renders the seed with the fonts already loaded.
-func BenchmarkPDF(b *testing.B) {
-	w := testWriter(b)
-	d := decode(b, filepath.Join("..", "..", "fixtures", "seed", "want.yaml"))
-	size := len(render(b, w, d)) // loads the fonts
-	b.ReportAllocs()
-	for b.Loop() {
-		var buf bytes.Buffer
-		if err := w.Write(&buf, d); err != nil {
-			b.Fatal(err)
-		}
-	}
-	b.ReportMetric(float64(size)/1024, "KB/pdf")
-}

@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"math"
 	"strconv"
 	"strings"
 	"unicode"
@@ -28,6 +29,19 @@ type setter struct {
 	fresh  bool    // nothing set on this page yet
 	level  int     // depth of the last outline entry, to keep the outline a tree
 	hasOut bool
+	// The font and size last selected: the library writes a Tf operator
+	// for every SetFont call, even one that changes nothing.
+	curFamily string
+	curSize   float64
+}
+
+// font selects family at size pt unless it is selected already.
+func (s *setter) font(family string, pt float64) {
+	if family == s.curFamily && pt == s.curSize {
+		return
+	}
+	s.pdf.SetFont(family, "", pt)
+	s.curFamily, s.curSize = family, pt
 }
 
 // bottom is the foot of the text block.
@@ -78,6 +92,12 @@ func (s *setter) set(p *para) {
 		if even := linebreak.Lines(p.text(), target, target, width); len(even) == len(lines) {
 			lines = even
 		}
+		if len(lines) == 2 {
+			// and, in two lines, broken where the sense allows.
+			if two := titleLines(p.text(), measure, e, width); two != nil {
+				lines = two
+			}
+		}
 	}
 	for i, line := range lines {
 		need := lead
@@ -104,13 +124,18 @@ func (s *setter) set(p *para) {
 		tc := 0.0
 		switch p.align {
 		case justify:
-			if i < len(lines)-1 && strings.Contains(line, " ") && avail > w {
-				// Latin text is justified between words, not letters.
-				s.drawSpaced(line, g.left+x, baseline, p, avail-w)
-				s.y += lead
-				continue
-			}
-			if i < len(lines)-1 {
+			switch {
+			case i == len(lines)-1:
+				// The last line of a paragraph is left as it is.
+			case isLatin(line):
+				// Latin text is justified between words, not letters;
+				// in a typewriter face, whose every word space is as
+				// wide as a letter, it is set ragged, as typewriters did.
+				if !s.fs.monospaced(p.face) && s.drawSpaced(line, g.left+x, baseline, p, avail-w) {
+					s.y += lead
+					continue
+				}
+			default:
 				tc = spread(line, avail-w, e)
 			}
 		case center:
@@ -142,19 +167,99 @@ func spread(line string, slack, em float64) float64 {
 }
 
 // drawSpaced draws a line with slack millimetres shared between its
-// spaces. The PDF's word spacing (Tw) does not apply to the two-byte codes
-// of a CID font, so each word is placed on its own.
-func (s *setter) drawSpaced(line string, x, y float64, p *para, slack float64) {
+// spaces, and reports whether it did: a line whose spaces would have to
+// grow by more than an em is better left ragged. The PDF's word spacing
+// (Tw) does not apply to the two-byte codes of a CID font, so each word is
+// placed on its own.
+func (s *setter) drawSpaced(line string, x, y float64, p *para, slack float64) bool {
 	words := strings.Split(line, " ")
+	if len(words) < 2 || slack <= 0 {
+		return false
+	}
 	extra := slack / float64(len(words)-1)
-	if extra > 3*em(p.size) {
-		extra = 0 // a line this loose is better left ragged
+	if extra > em(p.size) {
+		return false
 	}
 	space := s.fs.advance(' ', p.face, p.size)
 	for _, word := range words {
 		s.draw(word, x, y, p.size, p.face, 0, p.grey)
 		x += s.width(word, p.face, p.size) + space + extra
 	}
+	return true
+}
+
+// isLatin reports whether a line is words of Latin (or other alphabetic)
+// script separated by spaces, rather than CJK text with a space or two.
+func isLatin(line string) bool {
+	if !strings.Contains(line, " ") {
+		return false
+	}
+	wide, narrow := 0, 0
+	for _, r := range line {
+		switch {
+		case unicode.IsSpace(r):
+		case linebreak.Columns(r) == 2:
+			wide++
+		default:
+			narrow++
+		}
+	}
+	return narrow > wide
+}
+
+// titleLines breaks a centred CJK title in two where the sense allows
+// (GB/T 9704: 回行时要做到词意完整, 排列对称): at a space, before or
+// after 关于, else after a particle, a conjunction or a pause, the lines
+// as even as can be. It returns nil for a title it cannot break so (Latin words, a
+// part too long for the measure).
+func titleLines(text string, measure, em float64, width func(rune) float64) []string {
+	if strings.ContainsAny(text, " \n") {
+		return nil
+	}
+	total := 0.0
+	for _, r := range text {
+		total += width(r)
+	}
+	var best []string
+	bestScore := 0.0
+	w1 := 0.0
+	for k, r := range text {
+		if k > 0 {
+			head, tail := text[:k], text[k:]
+			if w2 := total - w1; w1 <= measure && w2 <= measure {
+				// The break must be one the line breaker allows there.
+				if lines := linebreak.Lines(text, w1+0.01, measure, width); len(lines) == 2 && lines[0] == head {
+					score := math.Abs(w1-w2)/em + breakPenalty(head, tail)
+					if best == nil || score < bestScore {
+						best, bestScore = lines, score
+					}
+				}
+			}
+		}
+		w1 += width(r)
+	}
+	return best
+}
+
+// breakPenalty is the cost, in ems of imbalance, of breaking a title
+// between head and tail.
+func breakPenalty(head, tail string) float64 {
+	for _, w := range []string{"关于", "關於", "对于", "對於"} {
+		if strings.HasSuffix(head, w) || strings.HasPrefix(tail, w) {
+			return 0
+		}
+	}
+	last, _ := utf8.DecodeLastRuneInString(head)
+	next, _ := utf8.DecodeRuneInString(tail)
+	switch {
+	case unicode.IsSpace(next):
+		return 0 // the source's own break: 通过　二〇〇三年…
+	case strings.ContainsRune("的、，；：与與及", last):
+		return 1
+	case last == '和' && next != '国' && next != '國': // not 共和|国
+		return 1
+	}
+	return 6
 }
 
 // width is the natural width of s set in face want at size pt.
@@ -177,15 +282,15 @@ func (s *setter) draw(text string, x, y, pt float64, want faceID, tc float64, gr
 		s.pdf.SetTextColor(90, 90, 90)
 		defer s.pdf.SetTextColor(0, 0, 0)
 	}
-	if tc != 0 {
-		s.pdf.RawWriteStr(strconv.FormatFloat(tc*ptPerMM, 'f', 4, 64) + " Tc")
+	if spacing := strconv.FormatFloat(tc*ptPerMM, 'f', 4, 64); spacing != "0.0000" && spacing != "-0.0000" {
+		s.pdf.RawWriteStr(spacing + " Tc")
 		defer s.pdf.RawWriteStr("0 Tc")
 	}
 	runStart, runX := 0, x
 	runFace := faceID(-1)
 	flush := func(end int) {
 		if end > runStart && runFace >= 0 {
-			s.pdf.SetFont(s.family[runFace], "", pt)
+			s.font(s.family[runFace], pt)
 			s.pdf.Text(runX, y, text[runStart:end])
 		}
 	}
@@ -214,6 +319,6 @@ func (s *setter) bookmark(title string, level int) {
 	}
 	level = min(level, s.level+1)
 	s.level, s.hasOut = level, true
-	s.pdf.SetFont(s.family[mainFace], "", s.g.body) // the library encodes titles by the current font
+	s.font(s.family[mainFace], s.g.body) // the library encodes titles by the current font
 	s.pdf.Bookmark(title, level, s.y)
 }

@@ -72,7 +72,7 @@ func (w *Writer) render(d *declaration.Document) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("pdf: %w", err)
 	}
-	paras := build(d, g)
+	paras := build(d, g, fs)
 	header := runningHeader(title(d), g)
 	used, err := fs.check(d.Source.Name, paras, []span{{text: header, id: "header"}, {text: folioChars, id: "page number"}})
 	if err != nil {

@@ -8,7 +8,8 @@
 // advance widths, so the writer can check every character before drawing
 // it and measure lines itself. [Load] prepares each face once per process;
 // [Face.Subset] then cuts, per document, a small font holding only the
-// glyphs the document draws, which keeps the library's own per-document
-// font work (it re-parses the font it is given) proportional to the
-// document rather than to a 20 MB collection.
+// glyphs the document draws, without hinting (of no use in a PDF), which
+// keeps the library's own per-document font work (it re-parses the font
+// it is given) proportional to the document rather than to a 20 MB
+// collection, and the embedded font as small as its outlines.
 package font

@@ -269,3 +269,99 @@ func TestSubsetComposite(t *testing.T) {
 		}
 	}
 }
+
+// TestSubsetUnhinted checks that a subset of a hinted face carries no
+// hinting: no hinting tables, no instructions in any glyph, and the
+// glyphs otherwise as they were.
+func TestSubsetUnhinted(t *testing.T) {
+	need(t, wqy)
+	f, err := Load(wqy)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.tables["fpgm"] == nil {
+		t.Skip("the face is not hinted")
+	}
+	runes := []rune("中华人民共和国第一条ABCxyz（）“”，。")
+	sub := f.Subset(runes)
+	checkSums(t, sub)
+	g, err := Parse(sub, "subset")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tag := range []string{"fpgm", "prep", "cvt ", "gasp", "hdmx", "LTSH", "VDMX", "kern", "DSIG"} {
+		if g.tables[tag] != nil {
+			t.Errorf("subset keeps the %q table", tag)
+		}
+	}
+	be := binary.BigEndian
+	if maxp := g.tables["maxp"]; len(maxp) >= 32 && be.Uint16(maxp[26:]) != 0 {
+		t.Errorf("maxp.maxSizeOfInstructions = %d, want 0", be.Uint16(maxp[26:]))
+	}
+	stripped := 0
+	for _, r := range runes {
+		if !g.Has(r) {
+			t.Errorf("%q missing from the subset", r)
+			continue
+		}
+		old := f.tables["glyf"][f.loca[f.cmap[r]]:f.loca[f.cmap[r]+1]]
+		d := g.tables["glyf"][g.loca[g.cmap[r]]:g.loca[g.cmap[r]+1]]
+		if len(d) < 10 {
+			continue
+		}
+		n := int(int16(be.Uint16(d)))
+		if n < 0 {
+			for at := 10; at+4 <= len(d); at += componentSize(be.Uint16(d[at:])) {
+				if be.Uint16(d[at:])&hasInstr != 0 {
+					t.Errorf("%q: composite glyph keeps WE_HAVE_INSTRUCTIONS", r)
+				}
+				if be.Uint16(d[at:])&moreComps == 0 {
+					break
+				}
+			}
+			continue
+		}
+		at := 10 + 2*n
+		if il := be.Uint16(d[at:]); il != 0 {
+			t.Errorf("%q: %d bytes of instructions left", r, il)
+		}
+		oldLen := int(be.Uint16(old[at:]))
+		if oldLen > 0 {
+			stripped++
+		}
+		// Header, contours and outline unchanged; only the instructions gone.
+		if string(d[:at]) != string(old[:at]) || !strings.HasPrefix(string(old[at+2+oldLen:]), strings.TrimRight(string(d[at+2:]), "\x00")) {
+			t.Errorf("%q: outline changed by removing the instructions", r)
+		}
+	}
+	if stripped == 0 {
+		t.Error("no glyph had instructions to strip: the test proves nothing")
+	}
+}
+
+// TestAppendUnhintedComposite strips a composite glyph made by hand: two
+// components, instructions after the last one.
+func TestAppendUnhintedComposite(t *testing.T) {
+	glyph := []byte{
+		0xFF, 0xFF, 0, 0, 0, 0, 0, 10, 0, 10, // numberOfContours -1, bbox
+		0x01, 0x21, 0, 5, 0, 1, 0, 2, // ARG_1_AND_2_ARE_WORDS|MORE_COMPONENTS|WE_HAVE_INSTRUCTIONS, glyph 5, words
+		0x01, 0x00, 0, 6, 3, 4, // WE_HAVE_INSTRUCTIONS, glyph 6, bytes
+		0, 3, 0xB0, 0x01, 0x2C, // three bytes of instructions
+	}
+	got := appendUnhinted([]byte("x"), glyph)
+	want := []byte{
+		'x',
+		0xFF, 0xFF, 0, 0, 0, 0, 0, 10, 0, 10,
+		0x00, 0x21, 0, 5, 0, 1, 0, 2,
+		0x00, 0x00, 0, 6, 3, 4,
+	}
+	if string(got) != string(want) {
+		t.Errorf("got % x\nwant % x", got, want)
+	}
+	simple := []byte{0, 1, 0, 0, 0, 0, 0, 10, 0, 10, 0, 2, 0, 2, 0xB0, 0x01, 0x01, 0x01, 0x01, 5, 5, 5}
+	got = appendUnhinted(nil, simple)
+	want = []byte{0, 1, 0, 0, 0, 0, 0, 10, 0, 10, 0, 2, 0, 0, 0x01, 0x01, 0x01, 5, 5, 5}
+	if string(got) != string(want) {
+		t.Errorf("simple: got % x\nwant % x", got, want)
+	}
+}
