@@ -3,6 +3,7 @@ package parse
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -15,96 +16,17 @@ const (
 	cnn = `[一二三四五六七八九十廿卅]`
 )
 
-// datePatterns find dates in text, most complete first. Each has named
-// groups y, m, d (any may be absent) and, for English, mon.
-var datePatterns = []*regexp.Regexp{
-	regexp.MustCompile(`(?P<y>` + dg + `{4})\s*年\s*(?:(?P<m>` + dg + `{1,2})\s*月\s*(?:(?P<d>` + dg + `{1,2})\s*日)?)?`),
-	regexp.MustCompile(`(?P<y>` + cnd + `{4})年(?:(?P<m>` + cnn + `{1,3})月(?:(?P<d>` + cnn + `{1,3})日)?)?`),
-	regexp.MustCompile(`(?P<m>` + dg + `{1,2}|` + cnn + `{1,3})月(?P<d>` + dg + `{1,2}|` + cnn + `{1,3})日`),
+// englishDates find English dates, most complete first. Each has named
+// groups y, d or dw (an ordinal word), and mon. Chinese dates are read
+// by chineseDates, without regular expressions: they are everywhere in
+// Chinese texts and this is the parser's hottest path.
+var englishDates = []*regexp.Regexp{
 	regexp.MustCompile(`(?i)\b(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?\s+(?:day\s+of\s+)?(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December),?\s+(?P<y>[0-9]{4})\b`),
 	regexp.MustCompile(`(?i)\b(?P<dw>(?:twenty|thirty)?-?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)\s+day\s+of\s+(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December),?\s+(?P<y>[0-9]{4})\b`),
 	regexp.MustCompile(`(?i)\b(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)\s+(?:(?P<d>[0-9]{1,2}),?\s+)?(?P<y>[0-9]{4})\b`),
 }
 
-// dateHints says in one pass whether text holds 年, 月, 日 and ASCII
-// digits: most texts hold no date, and this is cheaper than searching.
-func dateHints(text string) (year, month, day, digit bool) {
-	for i := 0; i < len(text); i++ {
-		switch c := text[i]; {
-		case c >= '0' && c <= '9':
-			digit = true
-		case c == 0xE5 && i+2 < len(text) && text[i+1] == 0xB9 && text[i+2] == 0xB4: // 年
-			year = true
-		case c == 0xE6 && i+2 < len(text) && text[i+1] == 0x9C && text[i+2] == 0x88: // 月
-			month = true
-		case c == 0xE6 && i+2 < len(text) && text[i+1] == 0x97 && text[i+2] == 0xA5: // 日
-			day = true
-		}
-	}
-	return
-}
-
-// hasMonthName reports whether an English month name may occur in s: a
-// word starting with the first three letters of one, in any case.
-func hasMonthName(s string) bool {
-	for i := 0; i+3 <= len(s); i++ {
-		if c := s[i] | 0x20; c < 'a' || c > 'z' || i > 0 && (s[i-1]|0x20) >= 'a' && (s[i-1]|0x20) <= 'z' {
-			continue
-		}
-		switch string([]byte{s[i] | 0x20, s[i+1] | 0x20, s[i+2] | 0x20}) {
-		case "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec":
-			return true
-		}
-	}
-	return false
-}
-
 var months = []string{"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
-
-// dateAnchors are the characters each date pattern must contain; the
-// Chinese patterns are run only on a window around each occurrence of it,
-// not over the whole text.
-var dateAnchors = []string{"年", "年", "月", "", "", ""}
-
-// Windows around an anchor, in bytes: enough for spaced full-width
-// digits before it (１ ９ ９ ５ 年) and a month and day after it.
-const anchorBefore, anchorAfter = 32, 64
-
-// matchesNear returns re's matches in text (as FindAllStringSubmatchIndex
-// does, offsets into text), searching only near each anchor when there is one.
-func matchesNear(re *regexp.Regexp, text, anchor string) [][]int {
-	if anchor == "" {
-		return re.FindAllStringSubmatchIndex(text, -1)
-	}
-	var out [][]int
-	end := 0 // matches must not overlap what an earlier window found
-	for at := 0; ; {
-		i := strings.Index(text[at:], anchor)
-		if i < 0 {
-			return out
-		}
-		i += at
-		lo, hi := max(0, i-anchorBefore), min(len(text), i+len(anchor)+anchorAfter)
-		for lo > 0 && !utf8.RuneStart(text[lo]) {
-			lo--
-		}
-		for hi < len(text) && !utf8.RuneStart(text[hi]) {
-			hi++
-		}
-		for _, m := range re.FindAllStringSubmatchIndex(text[lo:hi], -1) {
-			for k := range m {
-				if m[k] >= 0 {
-					m[k] += lo
-				}
-			}
-			if m[0] >= end && m[0] <= i && m[1] > i { // the match holds this anchor
-				out = append(out, m)
-				end = m[1]
-			}
-		}
-		at = i + len(anchor)
-	}
-}
 
 // dateMatch is a date found at text[start:end].
 type dateMatch struct {
@@ -123,53 +45,181 @@ func (p *parser) findDates(text string) []dateMatch {
 		}
 		return false
 	}
-	hasYear, hasMonth, hasDay, hasDigit := dateHints(text)
-	hasDay = hasDay && hasMonth
-	english := hasDigit && hasMonthName(text)
-	for i, re := range datePatterns {
-		// Cheap tests first: most paragraphs have no date at all.
-		if i < 2 && !hasYear || i == 2 && !hasDay || i > 2 && !english {
-			continue
+	add := func(start, end int, y, mo, d int) {
+		if taken(start, end) {
+			return
 		}
-		for _, m := range matchesNear(re, text, dateAnchors[i]) {
-			if taken(m[0], m[1]) {
-				continue
-			}
-			get := func(name string) string {
-				i := re.SubexpIndex(name)
-				if i < 0 || m[2*i] < 0 {
-					return ""
+		if date, ok := p.completeDate(text[start:end], y, mo, d); ok {
+			found = append(found, dateMatch{start: start, end: end, date: date})
+		}
+	}
+	hasYear, hasMonth, hasDay, hasDigit := dateHints(text)
+	if hasYear || hasMonth && hasDay {
+		for _, c := range chineseDates(text, hasYear, hasMonth && hasDay) {
+			add(c.start, c.end, number(c.y), number(c.m), number(c.d))
+		}
+	}
+	if hasDigit && hasMonthName(text) {
+		for _, re := range englishDates {
+			for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
+				get := func(name string) string {
+					i := re.SubexpIndex(name)
+					if i < 0 || m[2*i] < 0 {
+						return ""
+					}
+					return text[m[2*i]:m[2*i+1]]
 				}
-				return text[m[2*i]:m[2*i+1]]
-			}
-			y, mo, d := number(get("y")), number(get("m")), number(get("d"))
-			if w := get("dw"); w != "" {
-				d = ordinalDay(w)
-			}
-			if mon := get("mon"); mon != "" {
+				y, d := number(get("y")), number(get("d"))
+				if w := get("dw"); w != "" {
+					d = ordinalDay(w)
+				}
+				mo := 0
 				for i, name := range months {
-					if strings.EqualFold(mon, name) {
+					if strings.EqualFold(get("mon"), name) {
 						mo = i + 1
 					}
 				}
+				add(m[0], m[1], y, mo, d)
 			}
-			// A month-and-day date right after a year belongs to it (一九九五年九月十一日 is matched whole first).
-			if get("y") == "" && m[0] > 0 && strings.HasSuffix(text[:m[0]], "年") {
+		}
+	}
+	slices.SortFunc(found, func(a, b dateMatch) int { return a.start - b.start })
+	return found
+}
+
+// cnDate is a Chinese date found at text[start:end], its parts as written.
+type cnDate struct {
+	start, end int
+	y, m, d    string
+}
+
+// chineseDates finds, in this order: dates with a year in digits
+// (１９９４年４月２６日, 1948 年 12 月 10 日), with a year in Chinese
+// numerals (一九九五年九月十一日, 二○○一年), and a month and day without a
+// year (９月１１日, 十月八日) unless a year stands right before them.
+func chineseDates(text string, year, monthDay bool) []cnDate {
+	var out []cnDate
+	if year {
+		for _, digits := range []bool{true, false} {
+			for at := 0; ; {
+				i := strings.Index(text[at:], "年")
+				if i < 0 {
+					break
+				}
+				i += at
+				at = i + len("年")
+				if c, ok := yearDate(text, i, digits); ok {
+					out = append(out, c)
+				}
+			}
+		}
+	}
+	if monthDay {
+		for at := 0; ; {
+			i := strings.Index(text[at:], "月")
+			if i < 0 {
+				break
+			}
+			i += at
+			at = i + len("月")
+			m, start := numberBefore(text, i)
+			if m == "" || strings.HasSuffix(text[:start], "年") {
 				continue
 			}
-			date, ok := p.completeDate(text[m[0]:m[1]], y, mo, d)
-			if ok {
-				found = append(found, dateMatch{start: m[0], end: m[1], date: date})
+			if d, end, ok := partThen(text, i+len("月"), "日", false); ok {
+				out = append(out, cnDate{start: start, end: end, m: m, d: d})
 			}
 		}
 	}
-	// left to right
-	for i := 1; i < len(found); i++ {
-		for j := i; j > 0 && found[j].start < found[j-1].start; j-- {
-			found[j], found[j-1] = found[j-1], found[j]
+	return out
+}
+
+// yearDate reads the date whose 年 is at byte i: four digits (or four
+// Chinese digits) before it, then optionally a month and a day.
+func yearDate(text string, i int, digits bool) (cnDate, bool) {
+	j := i
+	if digits {
+		for j > 0 && text[j-1] == ' ' {
+			j--
 		}
 	}
-	return found
+	start := j
+	for n := 0; n < 4; n++ {
+		r, size := utf8.DecodeLastRuneInString(text[:start])
+		if size == 0 || digits && digit(r) < 0 || !digits && !isCNDigit(r) {
+			return cnDate{}, false
+		}
+		start -= size
+	}
+	c := cnDate{start: start, end: i + len("年"), y: text[start:j]}
+	if m, end, ok := partThen(text, c.end, "月", digits); ok {
+		c.m, c.end = m, end
+		if d, end, ok := partThen(text, c.end, "日", digits); ok {
+			c.d, c.end = d, end
+		}
+	}
+	return c, true
+}
+
+// partThen reads a month or day number at byte i (digits, with spaces
+// around when spaced, or up to three Chinese numerals), followed by unit.
+func partThen(text string, i int, unit string, spaced bool) (string, int, bool) {
+	skip := func(k int) int {
+		for spaced && k < len(text) && text[k] == ' ' {
+			k++
+		}
+		return k
+	}
+	i = skip(i)
+	j, n := i, 0
+	first, _ := utf8.DecodeRuneInString(text[i:])
+	isDigitPart := digit(first) >= 0
+	for j < len(text) {
+		r, size := utf8.DecodeRuneInString(text[j:])
+		if isDigitPart && digit(r) < 0 || !isDigitPart && !isCNCount(r) {
+			break
+		}
+		j += size
+		n++
+	}
+	if n == 0 || isDigitPart && n > 2 || !isDigitPart && n > 3 {
+		return "", 0, false
+	}
+	k := j
+	if isDigitPart {
+		k = skip(j)
+	}
+	if !strings.HasPrefix(text[k:], unit) {
+		return "", 0, false
+	}
+	return text[i:j], k + len(unit), true
+}
+
+// numberBefore reads the month number that ends at byte i: up to two
+// digits or three Chinese numerals.
+func numberBefore(text string, i int) (string, int) {
+	start, n := i, 0
+	last, _ := utf8.DecodeLastRuneInString(text[:i])
+	isDigitPart := digit(last) >= 0
+	for start > 0 {
+		r, size := utf8.DecodeLastRuneInString(text[:start])
+		if isDigitPart && digit(r) < 0 || !isDigitPart && !isCNCount(r) || isDigitPart && n == 2 || !isDigitPart && n == 3 {
+			break
+		}
+		start -= size
+		n++
+	}
+	return text[start:i], start
+}
+
+// isCNDigit: the characters of a year written in Chinese numerals.
+func isCNDigit(r rune) bool {
+	return strings.ContainsRune("一二三四五六七八九〇○零Ｏ", r)
+}
+
+// isCNCount: the characters of a month or day in Chinese numerals.
+func isCNCount(r rune) bool {
+	return strings.ContainsRune("一二三四五六七八九十廿卅", r)
 }
 
 // completeDate builds a Date; a missing year comes from the publication
@@ -258,3 +308,39 @@ func number(s string) int {
 	}
 	return 0
 }
+
+// dateHints says in one pass whether text holds 年, 月, 日 and ASCII
+// digits: most texts hold no date, and this is cheaper than searching.
+func dateHints(text string) (year, month, day, digit bool) {
+	for i := 0; i < len(text); i++ {
+		switch c := text[i]; {
+		case c >= '0' && c <= '9':
+			digit = true
+		case c == 0xE5 && i+2 < len(text) && text[i+1] == 0xB9 && text[i+2] == 0xB4: // 年
+			year = true
+		case c == 0xE6 && i+2 < len(text) && text[i+1] == 0x9C && text[i+2] == 0x88: // 月
+			month = true
+		case c == 0xE6 && i+2 < len(text) && text[i+1] == 0x97 && text[i+2] == 0xA5: // 日
+			day = true
+		}
+	}
+	return
+}
+
+// hasMonthName reports whether an English month name stands in s as a
+// whole word, in any case ("may" the verb passes too; that is fine).
+func hasMonthName(s string) bool {
+	for i := 0; i+3 <= len(s); i++ {
+		if c := s[i] | 0x20; c < 'a' || c > 'z' || i > 0 && isASCIILetter(s[i-1]) {
+			continue
+		}
+		for _, m := range months {
+			if len(s)-i >= len(m) && strings.EqualFold(s[i:i+len(m)], m) && (i+len(m) == len(s) || !isASCIILetter(s[i+len(m)])) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func isASCIILetter(c byte) bool { c |= 0x20; return c >= 'a' && c <= 'z' }

@@ -69,7 +69,7 @@ func lastText(v []string) string {
 // signedInBody reads 本协定于一九九五年九月十一日在北京签订 from the text.
 func (p *parser) signedInBody() {
 	p.doc.Walk(func(pr *declaration.Provision, _ []*declaration.Provision) bool {
-		if !strings.Contains(pr.Text, "签") && !strings.Contains(pr.Text, "簽") && !strings.Contains(pr.Text, "立") {
+		if !strings.Contains(pr.Text, "签") && !strings.Contains(pr.Text, "簽") && !strings.Contains(pr.Text, "订立") && !strings.Contains(pr.Text, "訂立") {
 			return true
 		}
 		m := signingBody.FindStringSubmatch(pr.Text)
