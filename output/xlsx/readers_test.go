@@ -3,9 +3,7 @@ package xlsx
 import (
 	"bytes"
 	"context"
-	"crypto/sha256"
 	"encoding/csv"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"maps"
@@ -16,9 +14,9 @@ import (
 	"strings"
 	"testing"
 	"time"
-	"unicode/utf8"
 
 	"github.com/declconv/declconv/declaration"
+	"github.com/declconv/declconv/parse"
 )
 
 // The independent readers open our workbooks with other programs than the
@@ -84,15 +82,20 @@ func readerBooks(t *testing.T, dir string) []*readerBook {
 	long.Body[0].Text = strings.Repeat("长", 30000) + strings.Repeat("𠀀", 5000)
 	write(&readerBook{name: "long", docs: []*declaration.Document{long}}, render(t, long))
 
-	// The shared corpus: every file becomes a document whose provisions
-	// are its non-empty lines (writer tests start from the model, so the
-	// parser is not involved); a file that is not UTF-8 is a failure.
-	files, _ := filepath.Glob(filepath.Join(sharedCorpus, "*.txt"))
+	// The shared corpus, parsed: every file is a document, or a failure
+	// (the truncated UTF-8 file) listed in the Documents sheet.
+	corpusDir := sharedCorpus
+	if env := os.Getenv("DECLCONV_CORPUS"); env != "" {
+		corpusDir = env
+	}
+	files, _ := filepath.Glob(filepath.Join(corpusDir, "*.txt"))
+	more, _ := filepath.Glob(filepath.Join(corpusDir, "*", "*.txt"))
+	files = append(files, more...)
 	if len(files) > 0 {
 		var docs []*declaration.Document
 		failures := map[string]error{}
 		for _, p := range files {
-			d, err := linesDocument(p)
+			d, err := parseFile(p)
 			if err != nil {
 				failures[filepath.Base(p)] = err
 				continue
@@ -108,33 +111,13 @@ func readerBooks(t *testing.T, dir string) []*readerBook {
 
 // linesDocument makes a document of a text file: one paragraph per
 // non-empty line.
-func linesDocument(path string) (*declaration.Document, error) {
-	data, err := os.ReadFile(path)
+func parseFile(path string) (*declaration.Document, error) {
+	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
-	name := filepath.Base(path)
-	if !utf8.Valid(data) {
-		return nil, fmt.Errorf("%s: not UTF-8", name)
-	}
-	sum := sha256.Sum256(data)
-	d := &declaration.Document{
-		Schema: declaration.SchemaVersion,
-		Source: declaration.Source{Name: name, SHA256: hex.EncodeToString(sum[:]), Encoding: "utf-8", Bytes: len(data)},
-		Kind:   declaration.Other,
-	}
-	for i, line := range strings.Split(string(data), "\n") {
-		line = strings.TrimSpace(line)
-		if line == "" {
-			continue
-		}
-		if d.Title == "" {
-			d.Title = line
-		}
-		d.Body = append(d.Body, &declaration.Provision{Kind: declaration.Paragraph, Text: line, Pos: declaration.Pos{Line: i + 1, Col: 1}})
-	}
-	d.AssignIDs()
-	return d, d.Validate()
+	defer f.Close()
+	return parse.Parse(f, filepath.Base(path))
 }
 
 // openpyxlScript prints, as JSON, every sheet of every workbook named on
