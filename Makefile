@@ -42,8 +42,12 @@ golden:
 	$(GO) test ./... -update
 	@git status --short -- fixtures output declaration
 
+# bench runs the Go benchmarks, then times the command end to end on a
+# corpus of 1,000 documents (scripts/bench.sh; pandoc and LibreOffice
+# beside it when installed).
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+	@scripts/bench.sh
 
 fuzz:
 	$(GO) test ./parse -run '^$$' -fuzz FuzzParse -fuzztime $(FUZZTIME)

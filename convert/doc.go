@@ -15,6 +15,14 @@
 // [WriteFileAtomic], so that a failing writer never leaves a half-written
 // file behind; [OutputPath] names those files after their input.
 //
+// A batch is [Expand] (arguments to inputs, directories walked through a
+// [Filter]), [Plan] (where each output goes, never over an input nor
+// outside the output directory) and a [Runner], which converts the jobs
+// with several workers and reports them in input order, so that outputs,
+// reports, [DiagnosticsWriter] output and the [Manifest] are the same
+// bytes whatever the number of workers. A [Shard] picks a stable part of
+// a batch; [MergeManifests] joins the shards' manifests.
+//
 // This package knows nothing of flags, exit codes or terminals: that is
 // the business of cmd/convert.
 package convert

@@ -23,6 +23,7 @@ func ExampleLookup() {
 	// json  .json  binary=false aliases=[]
 	// txt   .txt   binary=false aliases=[text]
 	// pdf   .pdf   binary=true aliases=[]
+	// xlsx  .xlsx  binary=true aliases=[]
 	// yaml true
 	// false
 }

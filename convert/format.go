@@ -9,6 +9,7 @@ import (
 	"github.com/declconv/declconv/declaration"
 	"github.com/declconv/declconv/output/pdf"
 	"github.com/declconv/declconv/output/text"
+	"github.com/declconv/declconv/output/xlsx"
 )
 
 // Options configures the writers. Its zero value gives every writer its
@@ -21,6 +22,9 @@ type Options struct {
 	// .ttc; empty means DECLCONV_FONT, then well-known system fonts) and
 	// style (official GB/T 9704 layout, or compact).
 	PDF pdf.Writer
+	// XLSX configures the XLSX writer and corpus workbooks: the
+	// workbook's date, and where rows are spooled.
+	XLSX xlsx.Options
 }
 
 // Format is one output format: a row of the table [Formats] returns.
@@ -68,6 +72,13 @@ var formats = []Format{
 		Doc: "A4 PDF typeset as a Chinese official text (GB/T 9704), CJK font embedded",
 		write: func(w io.Writer, d *declaration.Document, o Options) error {
 			return o.PDF.Write(w, d)
+		},
+	},
+	{
+		Name: "xlsx", Ext: ".xlsx", Binary: true,
+		Doc: "XLSX clause table: one row per provision, with metadata, references, dates and diagnostics sheets",
+		write: func(w io.Writer, d *declaration.Document, o Options) error {
+			return (&xlsx.Writer{Options: o.XLSX}).Write(w, d)
 		},
 	},
 }

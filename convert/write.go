@@ -57,25 +57,14 @@ func InputExts() []string { return slices.Clone(inputExts) }
 
 // FindInputs returns the files under dir, at any depth, whose extension is
 // one of [InputExts] (ignoring case), sorted by path. Files and
-// directories whose names start with a dot are skipped.
+// directories whose names start with a dot are skipped. It is [Expand]
+// of one directory with the zero [Filter].
 func FindInputs(dir string) ([]string, error) {
-	var files []string
-	err := filepath.WalkDir(dir, func(path string, e fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if path != dir && strings.HasPrefix(e.Name(), ".") {
-			if e.IsDir() {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if !e.IsDir() && slices.Contains(inputExts, strings.ToLower(filepath.Ext(path))) {
-			files = append(files, path)
-		}
-		return nil
-	})
-	slices.Sort(files)
+	inputs, err := walk(dir, Filter{}, nil)
+	files := make([]string, len(inputs))
+	for i, in := range inputs {
+		files[i] = in.Path
+	}
 	return files, err
 }
 
@@ -85,7 +74,14 @@ func FindInputs(dir string) ([]string, error) {
 // disk, closes it and renames it over path. On any error, including one
 // returned by write, the temporary file is removed and path is left as it
 // was. The file's mode is 0644. Errors name path.
-func WriteFileAtomic(path string, write func(io.Writer) error) (err error) {
+func WriteFileAtomic(path string, write func(io.Writer) error) error {
+	return writeFileAtomic(path, write, true)
+}
+
+// writeFileAtomic is [WriteFileAtomic], syncing the file to disk before
+// the rename only when sync is set. Without it the file is still never
+// seen half-written, but a power failure may lose it.
+func writeFileAtomic(path string, write func(io.Writer) error, sync bool) (err error) {
 	dir, base := filepath.Split(path)
 	if dir == "" {
 		dir = "."
@@ -111,8 +107,10 @@ func WriteFileAtomic(path string, write func(io.Writer) error) (err error) {
 	if err := f.Chmod(0o644); err != nil {
 		return pathError(path, err)
 	}
-	if err := f.Sync(); err != nil {
-		return pathError(path, err)
+	if sync {
+		if err := f.Sync(); err != nil {
+			return pathError(path, err)
+		}
 	}
 	if err := f.Close(); err != nil {
 		return pathError(path, err)

@@ -5,12 +5,17 @@
 # are present. Without root, it prints the command to run instead.
 set -euo pipefail
 
-# "scripts/deps.sh demo" installs only what make demo needs: a CJK font.
+# "scripts/deps.sh demo" installs only what make demo needs: a CJK font;
+# "scripts/deps.sh bench" only what make bench needs: GNU time.
 py=/usr/bin/python3
 need=()
 have() { command -v "$1" >/dev/null 2>&1; }
 fonts_only=false
 [ "${1:-}" = demo ] && fonts_only=true
+if [ "${1:-}" = bench ]; then
+	[ -x /usr/bin/time ] || need+=(time)
+	fonts_only=true # and nothing else of the test packages
+fi
 if $fonts_only; then
 	# any CJK font the PDF writer finds will do (see README, Fonts)
 	found=${DECLCONV_FONT:-}
@@ -20,7 +25,7 @@ if $fonts_only; then
 	done
 	[ -n "$found" ] || need+=(fonts-arphic-uming)
 fi
-$fonts_only || have pdftotext || need+=(poppler-utils)
+[ "${1:-}" = bench ] || $fonts_only || have pdftotext || need+=(poppler-utils)
 if ! $fonts_only; then
 	have qpdf || need+=(qpdf)
 	[ -e /usr/share/fonts/truetype/arphic/uming.ttc ] || need+=(fonts-arphic-uming)

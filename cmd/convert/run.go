@@ -1,17 +1,21 @@
 package main
 
 import (
-	"bytes"
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"path/filepath"
+	"runtime"
 	"runtime/debug"
 	"slices"
 	"strings"
+	"syscall"
 	"text/tabwriter"
+	"time"
 
 	"github.com/declconv/declconv/convert"
 	"github.com/declconv/declconv/declaration"
@@ -20,15 +24,13 @@ import (
 
 // Exit codes.
 const (
-	exitOK     = 0 // every input converted
-	exitFailed = 1 // some input failed; the others were written
-	exitUsage  = 2 // bad flags or arguments: nothing was done
+	exitOK          = 0   // every input converted
+	exitFailed      = 1   // some input failed; the others were written
+	exitUsage       = 2   // bad flags or arguments: nothing was done
+	exitInterrupted = 130 // stopped by SIGINT or SIGTERM; every file written is whole
 )
 
-const synopsis = "usage: convert [-to LIST] [-from auto|text|yaml|json] [-o PATH] [-check] [-schema] [-version] INPUT..."
-
-// stdinName names standard input in messages and in the model.
-const stdinName = "<stdin>"
+const synopsis = "usage: convert [-to LIST] [-from auto|text|yaml|json] [-o PATH] [-j N] [-manifest FILE] [flags] INPUT..."
 
 // usageError is a problem with the command line: reported with the
 // synopsis, exit code 2.
@@ -38,22 +40,72 @@ func (e usageError) Error() string { return string(e) }
 
 func usagef(format string, args ...any) error { return usageError(fmt.Sprintf(format, args...)) }
 
-// run is the whole command: it parses args, converts and returns the exit code.
-func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+// listFlag is a flag that may be given several times, each value a
+// comma-separated list.
+type listFlag []string
+
+func (l *listFlag) String() string { return strings.Join(*l, ",") }
+
+func (l *listFlag) Set(s string) error {
+	for v := range strings.SplitSeq(s, ",") {
+		if v = strings.TrimSpace(v); v != "" {
+			*l = append(*l, v)
+		}
+	}
+	return nil
+}
+
+// options are the command line, parsed.
+type options struct {
+	to, from, out, font, fallback, pdfStyle string
+	check, schema, version, quiet, verbose  bool
+	width, jobs                             int
+	include, exclude                        listFlag
+	filesFrom                               string
+	diagnostics, diagnosticsOut             string
+	manifest                                string
+	incremental, failFast, fsync            bool
+	timeout                                 time.Duration
+	shard                                   string
+	merge                                   string
+}
+
+func flags(o *options) *flag.FlagSet {
 	fs := flag.NewFlagSet("convert", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.Usage = func() {}
-	to := fs.String("to", "yaml", "output formats, a comma-separated `LIST` (see Formats)")
-	from := fs.String("from", string(convert.FromAuto), "how to read the inputs, a `KIND`: auto (canonical YAML or JSON recognised by content, else text), text, yaml or json")
-	outPath := fs.String("o", "", "output `PATH`: a file for one input and one format, else a directory (created if missing); - is standard output")
-	check := fs.Bool("check", false, "parse only: print every diagnostic as file:line:col: level: message; write nothing")
-	schema := fs.Bool("schema", false, "print the JSON Schema of the canonical model and exit")
-	version := fs.Bool("version", false, "print the version and exit")
-	width := fs.Int("width", 0, "line width of txt output in `COLUMNS` (CJK characters count two; default 80)")
-	font := fs.String("font", "", "CJK TrueType font for pdf output, `PATH[#INDEX]` (.ttf or .ttc); default $DECLCONV_FONT, then system fonts")
-	fallback := fs.String("font-fallback", "", "second font for characters the first lacks, `PATH[#INDEX]`")
-	pdfStyle := fs.String("pdf-style", string(pdf.Official), "pdf layout, a `STYLE`: official (GB/T 9704) or compact")
+	fs.StringVar(&o.to, "to", "yaml", "output formats, a comma-separated `LIST` (see Formats)")
+	fs.StringVar(&o.from, "from", string(convert.FromAuto), "how to read the inputs, a `KIND`: auto (canonical YAML or JSON recognised by content, else text), text, yaml or json")
+	fs.StringVar(&o.out, "o", "", "output `PATH`: a directory (created if missing), a file for one input and one format, a corpus .xlsx for -to xlsx, or - for standard output")
+	fs.BoolVar(&o.check, "check", false, "parse only: print every diagnostic (as -diagnostics says, text by default); write nothing")
+	fs.BoolVar(&o.schema, "schema", false, "print the JSON Schema of the canonical model and exit")
+	fs.BoolVar(&o.version, "version", false, "print the version and exit")
+	fs.IntVar(&o.width, "width", 0, "line width of txt output in `COLUMNS` (CJK characters count two; default 80)")
+	fs.StringVar(&o.font, "font", "", "CJK TrueType font for pdf output, `PATH[#INDEX]` (.ttf or .ttc); default $DECLCONV_FONT, then system fonts")
+	fs.StringVar(&o.fallback, "font-fallback", "", "second font for characters the first lacks, `PATH[#INDEX]`")
+	fs.StringVar(&o.pdfStyle, "pdf-style", string(pdf.Official), "pdf layout, a `STYLE`: official (GB/T 9704) or compact")
+	fs.Var(&o.include, "include", "in directories, take only files matching `GLOB` (repeatable or comma-separated; replaces the default *.txt, *.yaml, *.yml, *.json)")
+	fs.Var(&o.exclude, "exclude", "in directories, skip files and directories matching `GLOB` (repeatable; wins over -include)")
+	fs.StringVar(&o.filesFrom, "files-from", "", "read more inputs from `FILE`, one path a line (- for standard input)")
+	fs.IntVar(&o.jobs, "j", runtime.NumCPU(), "convert `N` documents at once")
+	fs.BoolVar(&o.quiet, "q", false, "quiet: report errors only")
+	fs.BoolVar(&o.verbose, "v", false, "verbose: one line per document")
+	fs.StringVar(&o.diagnostics, "diagnostics", "", "print the parser's diagnostics in `FORMAT`: text, json, sarif (SARIF 2.1.0) or github (workflow annotations)")
+	fs.StringVar(&o.diagnosticsOut, "diagnostics-out", "", "write diagnostics to `FILE` instead of standard output")
+	fs.StringVar(&o.manifest, "manifest", "", "write a JSON manifest of the run to `FILE`: per input its hash, status, error and outputs")
+	fs.BoolVar(&o.incremental, "incremental", false, "skip inputs unchanged since the -manifest FILE of the previous run (same bytes, options and outputs)")
+	fs.BoolVar(&o.failFast, "fail-fast", false, "stop starting new inputs after the first failure")
+	fs.BoolVar(&o.fsync, "fsync", false, "sync every output to disk before renaming it into place (survives a power failure; slower)")
+	fs.DurationVar(&o.timeout, "timeout", 0, "fail a document that takes longer than `DURATION` (e.g. 30s) to convert; the run goes on")
+	fs.StringVar(&o.shard, "shard", "", "convert only shard `K/N` of the inputs (K from 0 to N-1, by a hash of each input's relative path)")
+	fs.StringVar(&o.merge, "merge-manifests", "", "join the manifests given as inputs (of the shards of one run) into `OUT` and exit")
+	return fs
+}
 
+// run is the whole command: it parses args, converts and returns the exit code.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	var o options
+	fs := flags(&o)
 	inputs, err := parseArgs(fs, args)
 	if errors.Is(err, flag.ErrHelp) {
 		usage(stdout, fs)
@@ -64,38 +116,26 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 
 	switch {
-	case *schema || *version:
+	case o.schema || o.version:
 		if len(inputs) > 0 {
 			return reportUsage(stderr, usagef("-schema and -version take no inputs"))
 		}
-		if *schema {
+		if o.schema {
 			stdout.Write(declaration.JSONSchema)
 		} else {
 			fmt.Fprintln(stdout, versionLine())
 		}
 		return exitOK
-	case len(inputs) == 0:
+	case o.merge != "":
+		return merge(o.merge, inputs, stdout, stderr)
+	case len(inputs) == 0 && o.filesFrom == "":
 		return reportUsage(stderr, usagef("no inputs"))
 	}
 
-	c := &command{stdin: stdin, stdout: stdout, stderr: stderr, check: *check}
-	if !slices.Contains(pdf.Styles, pdf.Style(*pdfStyle)) {
-		return reportUsage(stderr, usagef("-pdf-style: unknown style %q (known: official, compact)", *pdfStyle))
-	}
-	if *width < 0 {
-		return reportUsage(stderr, usagef("-width: %d is negative", *width))
-	}
-	c.opts = convert.Options{TextWidth: *width, PDF: pdf.Writer{Font: *font, Fallback: *fallback, Style: pdf.Style(*pdfStyle)}}
-	if c.from, err = convert.ParseFrom(*from); err != nil {
-		return reportUsage(stderr, usagef("-from: %v", err))
-	}
-	if c.formats, err = parseFormats(*to); err != nil {
-		return reportUsage(stderr, err)
-	}
-	if *check && *outPath != "" {
-		return reportUsage(stderr, usagef("-check writes nothing: -o makes no sense with it"))
-	}
-	if err := c.plan(inputs, *outPath); err != nil {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	b := &batch{opts: o, stdin: stdin, stdout: stdout, stderr: stderr}
+	if err := b.setUp(inputs); err != nil {
 		var ue usageError
 		if errors.As(err, &ue) {
 			return reportUsage(stderr, err)
@@ -103,7 +143,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, err)
 		return exitFailed
 	}
-	return c.convert()
+	return b.run(ctx)
 }
 
 // parseArgs parses the flags and returns the inputs. Flags may follow
@@ -151,6 +191,37 @@ func parseFormats(list string) ([]convert.Format, error) {
 	return formats, nil
 }
 
+// merge joins the manifests named by inputs into out.
+func merge(out string, inputs []string, stdout, stderr io.Writer) int {
+	if len(inputs) == 0 {
+		return reportUsage(stderr, usagef("-merge-manifests: no manifests to merge"))
+	}
+	var ms []*convert.Manifest
+	for _, in := range inputs {
+		m, err := convert.ReadManifest(in)
+		if err != nil {
+			fmt.Fprintln(stderr, err)
+			return exitFailed
+		}
+		ms = append(ms, m)
+	}
+	m, err := convert.MergeManifests(ms)
+	if err != nil {
+		fmt.Fprintf(stderr, "convert: -merge-manifests: %v\n", err)
+		return exitFailed
+	}
+	if out == "-" {
+		_, err = m.WriteTo(stdout)
+	} else {
+		err = convert.WriteFileAtomic(out, func(w io.Writer) error { _, err := m.WriteTo(w); return err })
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return exitFailed
+	}
+	return exitOK
+}
+
 func reportUsage(w io.Writer, err error) int {
 	fmt.Fprintf(w, "convert: %v\n%s\nRun 'convert -h' for help.\n", err, synopsis)
 	return exitUsage
@@ -162,23 +233,51 @@ func usage(w io.Writer, fs *flag.FlagSet) {
 Convert declarations, treaties, joint statements and laws into the canonical
 model (schema %s) and write it in one or more formats.
 
-An INPUT is a file, - for standard input, or a directory, which stands for
-the files in it at any depth whose names end in %s
-(sorted; names starting with a dot are skipped). Canonical YAML or JSON
-written by convert is recognised by its content and rendered again.
+Inputs. An INPUT is a file, - for standard input, or a directory, which
+stands for the files in it at any depth whose names match %s
+(sorted; names starting with a dot are skipped). -include and -exclude
+choose other files: a GLOB is matched against the path relative to the
+directory given (a GLOB without / against the base name at any depth; **
+matches any number of directories), and -exclude wins. -files-from FILE
+adds one input per line (blank lines and # comments skipped), relative to
+the working directory. Canonical YAML or JSON written by convert is
+recognised by its content and rendered again.
 
-Without -o, each output goes next to its input with the format's extension
-(a/statement.txt -> a/statement.json), and standard input goes to standard
-output; in a directory given as input, a file that is such an output of
-another (a.json beside a.txt, with -to json) is taken to be one and skipped.
-An input is never overwritten. With -o DIR, outputs go into DIR under
-their input's name (a/statement.txt -> DIR/statement.json); two inputs of
-one name are an error for the second. -o names a file only for one input
-and one format; an existing directory, or a PATH ending in /, is always a
-directory.
+Outputs. Without -o, each output goes next to its input with the format's
+extension (a/statement.txt -> a/statement.json), and standard input goes to
+standard output; in a directory given as input, a file that is such an
+output of another (a.json beside a.txt, with -to json) is skipped. With -o
+DIR, each output goes under DIR at its input's path relative to the
+argument that named it: corpus/sub/x.txt from the directory corpus/ ->
+DIR/sub/x.json, a file named as such -> DIR/x.json; two inputs with one
+output path are an error for the second. Nothing is written outside DIR
+(not through a symbolic link either), an input is never overwritten, and
+every file is written atomically (a temporary file, then a rename). -o
+names a file only for one input and one format; an existing directory, or a
+PATH ending in /, is always a directory. With -to xlsx and -o FILE.xlsx,
+several inputs (or a directory) go into one corpus workbook, with a
+Documents sheet listing every input and the failures among them.
+
+Batches. -j N documents are converted at once; outputs, reports and the
+manifest are the same bytes whatever N is, reported in input order. On
+standard error: each failure as file:line:col: message, and for more than
+one input a summary line (a progress bar instead while it runs, when
+standard error is a terminal). -diagnostics writes the parser's diagnostics
+to standard output, or to -diagnostics-out FILE. -manifest FILE records
+each input (path, sha256, status ok, failed or skipped, error, number of
+diagnostics, outputs with their size and sha256) and a fingerprint of the
+options, without times, so reruns give the same bytes; with -incremental
+it is read first, and inputs whose bytes, options and outputs are
+unchanged are skipped. -shard K/N converts only the inputs whose relative
+path hashes to shard K (0 <= K < N): N runs are disjoint and cover every
+input; -merge-manifests OUT M1 M2... joins their manifests. On SIGINT or
+SIGTERM the run starts nothing new, lets writes in progress finish, leaves
+no temporary file, writes the manifest of what was done and exits 130.
+-timeout fails one document that takes too long; its conversion may run on
+in the background until it ends, but nothing it produces is written.
 
 Flags:
-`, synopsis, declaration.SchemaVersion, strings.Join(convert.InputExts(), ", "))
+`, synopsis, declaration.SchemaVersion, convert.Filter{}.Describe())
 	fs.SetOutput(w)
 	fs.PrintDefaults()
 	fs.SetOutput(io.Discard)
@@ -202,14 +301,19 @@ Examples:
   convert -to yaml,json a/statement.txt      write a/statement.yaml and a/statement.json
   convert -to json -o out/ corpus/           convert a whole folder into out/
   convert -to json -o s.json statement.txt   write exactly s.json
+  convert -to xlsx -o corpus.xlsx corpus/    every input in one workbook
   convert -to json statement.yaml            render a hand-edited canonical file again
   convert -to json - < statement.txt         read standard input, write standard output
   convert -check corpus/                     report diagnostics, write nothing
+  convert -to json -o out/ -include input.txt fixtures/
+                                             only the fixtures' inputs
+  convert -to pdf,json -o out/ -manifest out/manifest.json -incremental -shard 0/4 corpus/
+                                             one of four CI jobs, skipping what is done
   convert -schema > schema.json              the JSON Schema of the canonical model
 
 Errors are printed as file:line:col: message. Exit status: 0 when every
 input converted, 1 when any failed (the others are still written), 2 for a
-usage error.
+usage error, 130 when interrupted.
 `)
 }
 
@@ -221,318 +325,6 @@ func versionLine() string {
 		v = bi.Main.Version
 	}
 	return "declconv " + v + " (schema " + declaration.SchemaVersion + ")"
-}
-
-// command is one run of the converter, planned before anything is read.
-type command struct {
-	stdin          io.Reader
-	stdout, stderr io.Writer
-	check          bool
-	from           convert.From
-	formats        []convert.Format
-	opts           convert.Options
-	jobs           []*job
-}
-
-// job is one input and the outputs it goes to.
-type job struct {
-	path  string      // the file to read; "" for standard input
-	found bool        // found in a directory given as input, not named
-	name  string      // the input in messages: its path, or <stdin>
-	info  os.FileInfo // of path, for telling whether an output is an input
-	err   error       // a problem found before reading: nothing is written
-	outs  []target
-}
-
-// target is one output of a job.
-type target struct {
-	format convert.Format
-	path   string // "" for standard output
-	err    error  // why it cannot be written
-}
-
-// plan expands the inputs and decides where every output goes. It
-// returns a usageError for an impossible combination, any other error
-// for a failure that stops everything (an output directory that cannot
-// be made).
-func (c *command) plan(args []string, outPath string) error {
-	sawDir, err := c.expand(args)
-	if err != nil {
-		return err
-	}
-	if c.check {
-		return nil
-	}
-
-	single := len(args) == 1 && !sawDir && len(c.formats) == 1
-	dir := ""
-	switch {
-	case outPath == "-":
-		if !single {
-			return usagef("-o - takes one input and one format")
-		}
-	case outPath != "":
-		info, err := os.Stat(outPath)
-		isDir := err == nil && info.IsDir() || strings.HasSuffix(outPath, "/") || strings.HasSuffix(outPath, string(filepath.Separator))
-		switch {
-		case !isDir && single:
-			// -o FILE
-		case !isDir && err == nil:
-			return usagef("-o %s is a file: it can take only one input in one format", outPath)
-		case !isDir && looksLikeFile(outPath):
-			return usagef("-o %s looks like a file: it can take only one input in one format (end a directory's name with /)", outPath)
-		default:
-			dir = outPath
-			if err := os.MkdirAll(dir, 0o755); err != nil {
-				return fileError(dir, err)
-			}
-			c.skipUnder(dir)
-		}
-	}
-
-	if outPath == "" {
-		c.skipOutputs()
-	}
-
-	claimed := map[string]string{} // absolute output path → the input it belongs to
-	for _, j := range c.jobs {
-		if j.err != nil {
-			continue
-		}
-		for _, f := range c.formats {
-			t := target{format: f}
-			switch {
-			case outPath == "-", outPath == "" && j.path == "":
-				if len(c.formats) > 1 {
-					return usagef("standard input with several formats needs -o DIR")
-				}
-				if f.Binary && isTerminal(c.stdout) {
-					return usagef("%s is a binary format: not writing it to a terminal (redirect it, or use -o)", f.Name)
-				}
-			case dir == "" && outPath != "":
-				t.path = outPath
-			case j.path == "":
-				t.path = convert.OutputPath("stdin", dir, f)
-			default:
-				t.path = convert.OutputPath(j.path, dir, f)
-			}
-			if t.path != "" {
-				key, err := filepath.Abs(t.path)
-				if err != nil {
-					key = filepath.Clean(t.path)
-				}
-				if other, link := c.inputAt(t.path, key); other != nil {
-					switch {
-					case link:
-						t.err = fmt.Errorf("%s: not writing %s: it is the input %s, through a link", j.name, t.path, other.name)
-					case other == j:
-						t.err = fmt.Errorf("%s: not writing %s over its own input (use -o)", j.name, t.path)
-					default:
-						t.err = fmt.Errorf("%s: not writing %s: it is the input %s", j.name, t.path, other.name)
-					}
-				} else if first, ok := claimed[key]; ok {
-					t.err = fmt.Errorf("%s: not writing %s: it is the output of %s", j.name, t.path, first)
-				} else {
-					claimed[key] = j.name
-				}
-			}
-			j.outs = append(j.outs, t)
-		}
-	}
-	return nil
-}
-
-// expand queues a job per input: a file as named, a directory's files
-// through [convert.FindInputs], - for standard input. sawDir reports
-// whether a directory was among the inputs.
-func (c *command) expand(args []string) (sawDir bool, err error) {
-	sawStdin := false
-	for _, arg := range args {
-		if arg == "-" {
-			if sawStdin {
-				return false, usagef("standard input (-) given twice")
-			}
-			sawStdin = true
-			c.jobs = append(c.jobs, &job{name: stdinName})
-			continue
-		}
-		info, err := os.Stat(arg)
-		switch {
-		case err != nil:
-			c.jobs = append(c.jobs, &job{path: arg, name: arg, err: fileError(arg, err)})
-		case info.IsDir():
-			sawDir = true
-			files, err := convert.FindInputs(arg)
-			for _, f := range files {
-				c.add(f)
-			}
-			if err == nil && len(files) == 0 {
-				err = fmt.Errorf("%s: no %s files in this directory", arg, strings.Join(convert.InputExts(), ", "))
-			}
-			if err != nil {
-				c.jobs = append(c.jobs, &job{path: arg, name: arg, err: err})
-			}
-		default:
-			c.jobs = append(c.jobs, &job{path: arg, name: arg, info: info})
-		}
-	}
-	return sawDir, nil
-}
-
-// add queues the input file path.
-func (c *command) add(path string) {
-	info, err := os.Stat(path)
-	c.jobs = append(c.jobs, &job{path: path, name: path, found: true, info: info, err: fileError(path, err)})
-}
-
-// skipUnder drops the inputs found under the output directory dir while
-// expanding an input directory, so that the outputs of an earlier run do
-// not become inputs (convert -o out/ . run twice). Inputs named on the
-// command line stay.
-func (c *command) skipUnder(dir string) {
-	abs, err := filepath.Abs(dir)
-	if err != nil {
-		return
-	}
-	c.jobs = slices.DeleteFunc(c.jobs, func(j *job) bool {
-		p, err := filepath.Abs(j.path)
-		return j.found && err == nil && strings.HasPrefix(p, abs+string(filepath.Separator))
-	})
-}
-
-// skipOutputs drops the inputs found in a directory that are the outputs
-// of a sibling from an earlier run: a file whose extension is that of an
-// output format being written, next to a file with the same name and
-// another extension (a.json beside a.txt, for -to json). So converting a
-// directory next to its inputs can be run again. Inputs named on the
-// command line stay.
-func (c *command) skipOutputs() {
-	isOut := func(path string) bool {
-		return slices.ContainsFunc(c.formats, func(f convert.Format) bool { return strings.EqualFold(filepath.Ext(path), f.Ext) })
-	}
-	stem := func(path string) string { return strings.TrimSuffix(path, filepath.Ext(path)) }
-	sources := map[string]bool{}
-	for _, j := range c.jobs {
-		if j.found && j.err == nil && !isOut(j.path) {
-			sources[stem(j.path)] = true
-		}
-	}
-	c.jobs = slices.DeleteFunc(c.jobs, func(j *job) bool {
-		return j.found && isOut(j.path) && sources[stem(j.path)]
-	})
-}
-
-// inputAt returns the job whose input is at path (whose absolute form is
-// key), by name or, with link set, as the same file through a symbolic
-// or hard link; or nil.
-func (c *command) inputAt(path, key string) (j *job, link bool) {
-	for _, j := range c.jobs {
-		if abs, err := filepath.Abs(j.path); err == nil && j.path != "" && abs == key {
-			return j, false
-		}
-	}
-	info, err := os.Stat(path)
-	if err != nil {
-		return nil, false
-	}
-	for _, j := range c.jobs {
-		if j.info != nil && os.SameFile(info, j.info) {
-			return j, true
-		}
-	}
-	return nil, false
-}
-
-// looksLikeFile reports whether an -o path that does not exist yet has
-// the extension of an output format or an input.
-func looksLikeFile(path string) bool {
-	ext := strings.ToLower(filepath.Ext(path))
-	if ext == "" {
-		return false
-	}
-	for _, f := range convert.Formats() {
-		if f.Ext == ext {
-			return true
-		}
-	}
-	for _, e := range convert.InputExts() {
-		if e == ext {
-			return true
-		}
-	}
-	return false
-}
-
-// convert reads every input in order and writes its outputs, reporting
-// each problem on stderr and going on with the next.
-func (c *command) convert() int {
-	code := exitOK
-	fail := func(j *job, err error) {
-		report(c.stderr, j.name, err)
-		code = exitFailed
-	}
-	for _, j := range c.jobs {
-		if j.err != nil {
-			fail(j, j.err)
-			continue
-		}
-		d, err := c.read(j)
-		if err != nil {
-			fail(j, err)
-			continue
-		}
-		if c.check {
-			printDiagnostics(c.stdout, j.name, d)
-			continue
-		}
-		var files []convert.Output
-		for _, t := range j.outs {
-			switch {
-			case t.err != nil:
-				fail(j, t.err)
-			case t.path == "":
-				var buf bytes.Buffer
-				if err := t.format.Write(&buf, d, c.opts); err != nil {
-					fail(j, err)
-				} else if _, err := c.stdout.Write(buf.Bytes()); err != nil {
-					fail(j, fmt.Errorf("<stdout>: %w", err))
-				}
-			default:
-				files = append(files, convert.Output{Format: t.format, Path: t.path})
-			}
-		}
-		if err := convert.Convert(d, files, c.opts); err != nil {
-			fail(j, err)
-		}
-	}
-	return code
-}
-
-// read reads and parses one input.
-func (c *command) read(j *job) (*declaration.Document, error) {
-	if j.path == "" {
-		return convert.Read(c.stdin, j.name, c.from)
-	}
-	f, err := os.Open(j.path)
-	if err != nil {
-		return nil, fileError(j.path, err)
-	}
-	defer f.Close()
-	return convert.Read(f, j.name, c.from)
-}
-
-// printDiagnostics prints the diagnostics of d as file:line:col: level:
-// message. Their positions are in the source, so the file is the source's
-// name as recorded in the model (which for canonical input differs from
-// the file read).
-func printDiagnostics(w io.Writer, name string, d *declaration.Document) {
-	if d.Source.Name != "" {
-		name = d.Source.Name
-	}
-	for _, g := range d.Diagnostics {
-		e := &declaration.Error{File: name, Pos: g.Pos, Msg: string(g.Level) + ": " + g.Message}
-		fmt.Fprintln(w, e.Error())
-	}
 }
 
 // report prints err on w one line per problem, each starting with the
@@ -570,4 +362,15 @@ func isTerminal(w io.Writer) bool {
 	}
 	info, err := f.Stat()
 	return err == nil && info.Mode()&os.ModeCharDevice != 0
+}
+
+// looksLikeFile reports whether an -o path that does not exist yet has
+// the extension of an output format or an input.
+func looksLikeFile(path string) bool {
+	ext := strings.ToLower(filepath.Ext(path))
+	if ext == "" {
+		return false
+	}
+	return slices.ContainsFunc(convert.Formats(), func(f convert.Format) bool { return f.Ext == ext }) ||
+		slices.Contains(convert.InputExts(), ext)
 }

@@ -1,0 +1,379 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/declconv/declconv/convert"
+	"github.com/declconv/declconv/output/pdf"
+)
+
+// errInterrupted discards the diagnostics file of an interrupted run.
+var errInterrupted = errors.New("interrupted")
+
+// batch is one run of the converter, set up from the command line
+// before anything is read.
+type batch struct {
+	opts           options
+	stdin          io.Reader
+	stdout, stderr io.Writer
+
+	runner   convert.Runner
+	jobs     []*convert.Job
+	many     bool // more than one input, or a directory: print a summary
+	diagFmt  convert.DiagnosticsFormat
+	shard    convert.Shard
+	workbook string
+}
+
+// setUp checks the flags, finds the inputs and plans the outputs. It
+// returns a usageError for a bad command line, any other error for a
+// failure that stops everything.
+func (b *batch) setUp(args []string) error {
+	o := &b.opts
+	r := &b.runner
+	switch {
+	case !slices.Contains(pdf.Styles, pdf.Style(o.pdfStyle)):
+		return usagef("-pdf-style: unknown style %q (known: official, compact)", o.pdfStyle)
+	case o.width < 0:
+		return usagef("-width: %d is negative", o.width)
+	case o.jobs < 1:
+		return usagef("-j: %d is not a number of workers", o.jobs)
+	case o.timeout < 0:
+		return usagef("-timeout: %v is negative", o.timeout)
+	case o.quiet && o.verbose:
+		return usagef("-q and -v contradict each other")
+	case o.check && o.out != "":
+		return usagef("-check writes nothing: -o makes no sense with it")
+	case o.incremental && o.manifest == "":
+		return usagef("-incremental needs -manifest FILE (the previous run's manifest)")
+	case o.check && o.manifest != "":
+		return usagef("-check writes nothing: -manifest makes no sense with it")
+	}
+	var err error
+	if r.From, err = convert.ParseFrom(o.from); err != nil {
+		return usagef("-from: %v", err)
+	}
+	formats, err := parseFormats(o.to)
+	if err != nil {
+		return err
+	}
+	if o.diagnostics != "" || o.diagnosticsOut != "" || o.check {
+		if o.diagnostics == "" {
+			o.diagnostics = string(convert.DiagnosticsText)
+		}
+		if b.diagFmt, err = convert.ParseDiagnosticsFormat(o.diagnostics); err != nil {
+			return usagef("-diagnostics: %v", err)
+		}
+	}
+	if o.shard != "" {
+		if b.shard, err = convert.ParseShard(o.shard); err != nil {
+			return usagef("-shard: %v", err)
+		}
+	}
+	filter := convert.Filter{Include: o.include, Exclude: o.exclude}
+	if err := filter.Check(); err != nil {
+		return usagef("-include/-exclude: %v", err)
+	}
+	r.Options = convert.Options{TextWidth: o.width, PDF: pdf.Writer{Font: o.font, Fallback: o.fallback, Style: pdf.Style(o.pdfStyle)}}
+
+	// Inputs: the arguments, then the list.
+	if o.filesFrom != "" {
+		list, err := b.readList(args)
+		if err != nil {
+			return err
+		}
+		args = append(args, list...)
+	}
+	var skip []string
+	for _, p := range []string{o.manifest, o.diagnosticsOut} {
+		if p != "" && p != "-" {
+			skip = append(skip, p)
+		}
+	}
+	inputs, err := convert.Expand(args, filter, skip)
+	if err != nil {
+		return usageError(err.Error())
+	}
+	sawDir := slices.ContainsFunc(args, func(a string) bool {
+		info, err := os.Stat(a)
+		return a != "-" && err == nil && info.IsDir()
+	})
+	b.many = len(args) > 1 || sawDir
+	sawStdin := slices.Contains(args, "-")
+
+	// Outputs.
+	dest, err := b.destination(formats, len(args) == 1 && !sawDir)
+	if err != nil {
+		return err
+	}
+	if o.check {
+		formats = nil
+	}
+	if sawStdin && dest == (convert.Destination{}) && len(formats) > 1 {
+		return usagef("standard input with several formats needs -o DIR")
+	}
+	if dest.Dir != "" {
+		if err := os.MkdirAll(dest.Dir, 0o755); err != nil {
+			return fileError(dest.Dir, err)
+		}
+	}
+	b.jobs = convert.Plan(inputs, formats, dest)
+	if b.workbook = dest.Workbook; b.workbook != "" {
+		if other := convert.WorkbookClash(b.jobs, b.workbook); other != "" {
+			return fmt.Errorf("%s: not writing the workbook over the input %s", b.workbook, other)
+		}
+	}
+	toStdout := false
+	for _, j := range b.jobs {
+		for _, t := range j.Targets {
+			if t.Path == "" && t.Err == nil {
+				toStdout = true
+				if t.Format.Binary && isTerminal(b.stdout) {
+					return usagef("%s is a binary format: not writing it to a terminal (redirect it, or use -o)", t.Format.Name)
+				}
+			}
+		}
+	}
+	if toStdout && b.diagFmt != "" && o.diagnosticsOut == "" {
+		return usagef("outputs go to standard output: give -diagnostics-out FILE for the diagnostics")
+	}
+	if b.shard.N > 0 {
+		b.jobs = slices.DeleteFunc(b.jobs, func(j *convert.Job) bool { return !b.shard.Has(j.Rel) })
+	}
+
+	r.Workers = o.jobs
+	r.Timeout = o.timeout
+	r.FailFast = o.failFast
+	r.NoManifest = o.manifest == ""
+	r.Sync = o.fsync || len(b.jobs) == 1
+	r.Check = o.check
+	r.Dir = dest.Dir
+	r.Workbook = dest.Workbook
+	r.Stdin = b.stdin
+	r.Stdout = b.stdout
+	r.Fingerprint = convert.Fingerprint(versionLine(), formats, r.From, r.Options, nil)
+	if o.incremental {
+		if _, err := os.Stat(o.manifest); err == nil {
+			prev, err := convert.ReadManifest(o.manifest)
+			if err != nil {
+				fmt.Fprintf(b.stderr, "convert: %v; converting every input\n", err)
+			}
+			r.Previous = prev
+		}
+	}
+	return nil
+}
+
+// readList reads the -files-from list.
+func (b *batch) readList(args []string) ([]string, error) {
+	name := b.opts.filesFrom
+	if name == "-" {
+		if slices.Contains(args, "-") {
+			return nil, usagef("standard input (-) given twice: as an input and as -files-from")
+		}
+		list, err := convert.ReadFileList(b.stdin)
+		if err != nil {
+			return nil, fmt.Errorf("-files-from: <stdin>: %v", err)
+		}
+		return list, nil
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, fileError(name, err)
+	}
+	defer f.Close()
+	list, err := convert.ReadFileList(f)
+	if err != nil {
+		return nil, fileError(name, err)
+	}
+	return list, nil
+}
+
+// destination reads -o: where the outputs go. single says there is one
+// input, a file or standard input.
+func (b *batch) destination(formats []convert.Format, single bool) (convert.Destination, error) {
+	out := b.opts.out
+	single = single && len(formats) == 1
+	switch {
+	case out == "":
+		return convert.Destination{}, nil
+	case out == "-":
+		if !single {
+			return convert.Destination{}, usagef("-o - takes one input and one format")
+		}
+		return convert.Destination{Stdout: true}, nil
+	}
+	info, err := os.Stat(out)
+	isDir := err == nil && info.IsDir() || strings.HasSuffix(out, "/") || strings.HasSuffix(out, string(filepath.Separator))
+	workbook := len(formats) == 1 && formats[0].Name == "xlsx" && strings.EqualFold(filepath.Ext(out), ".xlsx")
+	switch {
+	case !isDir && single:
+		return convert.Destination{File: out}, nil
+	case !isDir && workbook:
+		return convert.Destination{Workbook: out}, nil
+	case !isDir && err == nil:
+		return convert.Destination{}, usagef("-o %s is a file: it can take only one input in one format", out)
+	case !isDir && looksLikeFile(out):
+		return convert.Destination{}, usagef("-o %s looks like a file: it can take only one input in one format (end a directory's name with /)", out)
+	}
+	return convert.Destination{Dir: out}, nil
+}
+
+// run converts the batch and reports it; it returns the exit code.
+func (b *batch) run(ctx context.Context) int {
+	rep := &reporter{w: b.stderr, quiet: b.opts.quiet, verbose: b.opts.verbose, start: time.Now()}
+	rep.bar = b.many && !b.opts.quiet && isTerminal(b.stderr)
+	b.runner.Report = rep.result
+	if rep.bar {
+		b.runner.Progress = rep.progress
+	}
+
+	var sum *convert.Summary
+	convertAll := func(diag io.Writer) error {
+		if diag != nil {
+			b.runner.Diagnostics = convert.NewDiagnosticsWriter(diag, b.diagFmt, versionLine())
+		}
+		sum = b.runner.Run(ctx, b.jobs)
+		if b.runner.Diagnostics != nil {
+			if err := b.runner.Diagnostics.Close(); err != nil {
+				return err
+			}
+		}
+		if sum.Interrupted {
+			return errInterrupted
+		}
+		return nil
+	}
+	var diagErr error
+	switch {
+	case b.diagFmt == "":
+		convertAll(nil)
+	case b.opts.diagnosticsOut == "" || b.opts.diagnosticsOut == "-":
+		diagErr = convertAll(b.stdout)
+	default:
+		diagErr = convert.WriteFileAtomic(b.opts.diagnosticsOut, convertAll)
+	}
+	rep.clear()
+
+	code := exitOK
+	if sum.Failed > 0 {
+		code = exitFailed
+	}
+	if sum.Err != nil {
+		fmt.Fprintln(b.stderr, sum.Err)
+		code = exitFailed
+	}
+	if diagErr != nil && !errors.Is(diagErr, errInterrupted) {
+		fmt.Fprintf(b.stderr, "convert: diagnostics: %v\n", diagErr)
+		code = exitFailed
+	}
+	if b.opts.manifest != "" {
+		sum.Manifest.Shard = b.shard.String()
+		err := convert.WriteFileAtomic(b.opts.manifest, func(w io.Writer) error { _, err := sum.Manifest.WriteTo(w); return err })
+		if err != nil {
+			fmt.Fprintln(b.stderr, err)
+			code = exitFailed
+		}
+	}
+	if !b.opts.quiet && (b.many || b.opts.verbose) {
+		fmt.Fprintln(b.stderr, rep.summary(sum, b.opts.check))
+	}
+	if sum.Interrupted {
+		return exitInterrupted
+	}
+	return code
+}
+
+// reporter prints what becomes of each input on standard error.
+type reporter struct {
+	w              io.Writer
+	quiet, verbose bool
+	bar            bool // a progress bar on a terminal
+	start, drawn   time.Time
+	shown          bool // the bar is on screen
+}
+
+func (r *reporter) result(res *convert.Result) {
+	if res.Err != nil {
+		r.clear()
+		report(r.w, res.Job.Name, res.Err)
+		return
+	}
+	if !r.verbose {
+		return
+	}
+	r.clear()
+	line := res.Job.Name + ": " + string(res.Status)
+	if res.Status == convert.StatusSkipped {
+		line += " (unchanged)"
+	}
+	for _, out := range res.Entry.Outputs {
+		line += " " + out.Path
+	}
+	if n := res.Entry.Diagnostics; n > 0 {
+		line += fmt.Sprintf(" (%d diagnostics)", n)
+	}
+	fmt.Fprintln(r.w, line)
+}
+
+// progress draws the bar, at most ten times a second.
+func (r *reporter) progress(done, total int) {
+	now := time.Now()
+	if done < total && now.Sub(r.drawn) < 100*time.Millisecond {
+		return
+	}
+	r.drawn = now
+	const width = 30
+	filled := width * done / max(total, 1)
+	secs := now.Sub(r.start).Seconds()
+	rate := float64(done) / max(secs, 1e-3)
+	eta := "--"
+	if rate > 0 && done < total {
+		eta = (time.Duration(float64(total-done)/rate) * time.Second).Round(time.Second).String()
+	}
+	fmt.Fprintf(r.w, "\r\x1b[K[%s%s] %d/%d documents  %.0f/s  ETA %s",
+		strings.Repeat("=", filled), strings.Repeat(" ", width-filled), done, total, rate, eta)
+	r.shown = true
+}
+
+// clear takes the bar off the screen.
+func (r *reporter) clear() {
+	if r.shown {
+		fmt.Fprint(r.w, "\r\x1b[K")
+		r.shown = false
+	}
+}
+
+// summary is the line printed at the end of a batch.
+func (r *reporter) summary(sum *convert.Summary, check bool) string {
+	done := sum.Converted
+	var s string
+	if check {
+		s = fmt.Sprintf("checked %d of %d documents", done, sum.Inputs)
+	} else {
+		files := "files"
+		if sum.Files == 1 {
+			files = "file"
+		}
+		s = fmt.Sprintf("converted %d of %d documents (%d %s)", done, sum.Inputs, sum.Files, files)
+	}
+	s += fmt.Sprintf(" in %.1f s", time.Since(r.start).Seconds())
+	if sum.Skipped > 0 {
+		s += fmt.Sprintf("; %d unchanged", sum.Skipped)
+	}
+	if sum.Failed > 0 {
+		s += fmt.Sprintf("; %d failed", sum.Failed)
+	}
+	if sum.Interrupted {
+		s = "interrupted: " + s
+	}
+	return s
+}
