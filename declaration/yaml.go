@@ -269,7 +269,7 @@ var yamlWords = map[string]bool{
 // It is conservative: anything that might be a number, a date, a boolean,
 // null or syntax is quoted.
 func plainSafe(s string) bool {
-	if s == "" || yamlWords[strings.ToLower(s)] {
+	if s == "" || len(s) <= 5 && yamlWords[strings.ToLower(s)] {
 		return false
 	}
 	first, _ := utf8.DecodeRuneInString(s)
