@@ -10,12 +10,6 @@ import (
 	"github.com/declconv/declconv/declaration"
 )
 
-const (
-	dg  = `[0-9０-９]`
-	cnd = `[一二三四五六七八九〇○零Ｏ]`
-	cnn = `[一二三四五六七八九十廿卅]`
-)
-
 // englishDates find English dates, most complete first. Each has named
 // groups y, d or dw (an ordinal word), and mon. Chinese dates are read
 // by chineseDates, without regular expressions: they are everywhere in
