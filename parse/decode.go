@@ -78,7 +78,10 @@ func checkUTF8(name string, data []byte, base int) error {
 				line, col = lineCol(string(data[:i]), i)
 				return &Error{File: name, Line: line, Col: col, Offset: base + i, Msg: "binary data (NUL byte): not a text file"}
 			}
-			return &Error{File: name, Line: line, Col: col, Offset: base + i, Msg: msg + " (and not GB18030 or UTF-16 with a BOM)"}
+			if base == 0 { // without a BOM it might have been a legacy encoding
+				msg += " (and not GB18030 or UTF-16 with a BOM)"
+			}
+			return &Error{File: name, Line: line, Col: col, Offset: base + i, Msg: msg}
 		}
 		i += size
 	}
