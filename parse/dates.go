@@ -322,16 +322,32 @@ func dateHints(text string) (year, month, day, digit bool) {
 }
 
 // hasMonthName reports whether an English month name stands in s as a
-// whole word, in any case ("may" the verb passes too; that is fine).
+// whole word, in any case, with a number right after it.
 func hasMonthName(s string) bool {
 	for i := 0; i+3 <= len(s); i++ {
 		if c := s[i] | 0x20; c < 'a' || c > 'z' || i > 0 && isASCIILetter(s[i-1]) {
 			continue
 		}
 		for _, m := range months {
-			if len(s)-i >= len(m) && strings.EqualFold(s[i:i+len(m)], m) && (i+len(m) == len(s) || !isASCIILetter(s[i+len(m)])) {
+			end := i + len(m)
+			if len(s) >= end && strings.EqualFold(s[i:end], m) && (end == len(s) || !isASCIILetter(s[end])) && digitSoonAfter(s[end:]) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// digitSoonAfter: every English date pattern has a number right after
+// the month name (March 3, March 1962, 3 March, 1962); "may" the verb
+// does not.
+func digitSoonAfter(s string) bool {
+	for i := 0; i < len(s) && i < 3; i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			return true
+		}
+		if s[i] != ' ' && s[i] != ',' {
+			return false
 		}
 	}
 	return false

@@ -6,7 +6,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/declconv/declconv/declaration"
-	"go.yaml.in/yaml/v3"
 )
 
 var (
@@ -87,15 +86,41 @@ func (p *parser) frontMatter() {
 	}
 	p.addBlock(&p.doc.Front, declaration.FrontMatter, "", "", span{text: text, starts: starts})
 	p.next = end + 1
-	var meta map[string]any
-	if err := yaml.Unmarshal([]byte(strings.Join(raws[1:len(raws)-1], "\n")), &meta); err == nil {
-		for _, k := range []string{"title", "title-zh-cn", "title-zh"} {
-			if t, ok := meta[k].(string); ok && strings.TrimSpace(t) != "" && p.doc.Title == "" {
-				p.setTitle(strings.TrimSpace(t))
-			}
-		}
+	if t := frontMatterTitle(raws[1 : len(raws)-1]); t != "" && p.doc.Title == "" {
+		p.setTitle(t)
 	}
 	p.skipBlank()
+}
+
+// frontMatterTitle reads the top-level title key of YAML front matter:
+// a plain or quoted scalar, or a block scalar (|, |-, >) on the lines
+// below. Only this key is read, so a line-by-line look does, and no YAML
+// decoder runs on untrusted input.
+func frontMatterTitle(lines []string) string {
+	for i, l := range lines {
+		v, ok := strings.CutPrefix(l, "title:")
+		if !ok {
+			continue
+		}
+		v = strings.TrimSpace(v)
+		if v == "" || strings.ContainsAny(v[:1], "|>") {
+			var parts []string
+			for _, next := range lines[i+1:] {
+				if next != "" && next[0] != ' ' {
+					break
+				}
+				if t := strings.TrimSpace(next); t != "" {
+					parts = append(parts, t)
+				}
+			}
+			return strings.Join(parts, " ")
+		}
+		if len(v) >= 2 && (v[0] == '\'' || v[0] == '"') && v[len(v)-1] == v[0] {
+			v = v[1 : len(v)-1]
+		}
+		return v
+	}
+	return ""
 }
 
 // archiveHeader reads the People's Daily archive layout:
