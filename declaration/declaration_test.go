@@ -3,25 +3,16 @@ package declaration
 import (
 	"bytes"
 	"errors"
-	"flag"
-	"os"
+	"github.com/declconv/declconv/internal/testfiles"
 	"reflect"
 	"strings"
 	"testing"
 )
 
-var update = flag.Bool("update", false, "rewrite golden files")
-
 func TestSchemaFileUpToDate(t *testing.T) {
-	got := GenerateJSONSchema()
-	if *update {
-		if err := os.WriteFile("schema.json", got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	if !bytes.Equal(got, JSONSchema) {
-		t.Fatal("schema.json is out of date with the Go types: run go test ./declaration -update and review the diff")
+	testfiles.Golden(t, "schema.json", GenerateJSONSchema())
+	if !testfiles.Updating() && !bytes.Equal(GenerateJSONSchema(), JSONSchema) {
+		t.Fatal("the embedded schema differs from schema.json: rebuild")
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"github.com/declconv/declconv/internal/testfiles"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -18,11 +19,7 @@ import (
 // schema, and both encodings decode back to the same document.
 func TestFixturesJSON(t *testing.T) {
 	schema := compileSchema(t)
-	paths, _ := filepath.Glob(filepath.Join("..", "fixtures", "*", "want.yaml"))
-	if len(paths) == 0 {
-		t.Fatal("no fixtures/*/want.yaml")
-	}
-	for _, path := range paths {
+	for _, path := range testfiles.Fixtures(t, "want.yaml") {
 		dir := filepath.Dir(path)
 		t.Run(filepath.Base(dir), func(t *testing.T) {
 			data, err := os.ReadFile(path)
@@ -48,13 +45,7 @@ func TestFixturesJSON(t *testing.T) {
 				t.Fatal(err)
 			}
 			golden := filepath.Join(dir, "want.json")
-			if *update {
-				if err := os.WriteFile(golden, j.Bytes(), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			} else if want, err := os.ReadFile(golden); err != nil || !bytes.Equal(want, j.Bytes()) {
-				t.Errorf("%s differs from the JSON encoding (run go test ./declaration -update and review the diff): %v", golden, err)
-			}
+			testfiles.Golden(t, golden, j.Bytes())
 			inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(j.Bytes()))
 			if err != nil {
 				t.Fatal(err)

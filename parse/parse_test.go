@@ -3,7 +3,6 @@ package parse
 import (
 	"bytes"
 	"errors"
-	"flag"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -13,22 +12,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/declconv/declconv/declaration"
+	"github.com/declconv/declconv/internal/testfiles"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files")
-
-// corpusDir is the folder of real documents, not ours to redistribute:
-// tests read it in place and skip where it is absent.
-func corpusDir(t testing.TB) string {
-	dir := os.Getenv("DECLCONV_CORPUS")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "shared", "corpus")
-	}
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("corpus folder %s is absent (set DECLCONV_CORPUS to its path): skipping the real-document tests", dir)
-	}
-	return dir
-}
 
 // corpusFailures are the corpus files that must be refused, with the error
 // they must give.
@@ -37,12 +22,9 @@ var corpusFailures = map[string]string{
 }
 
 func fixtureDirs(t testing.TB) []string {
-	dirs, err := filepath.Glob(filepath.Join("..", "fixtures", "*", "input.txt"))
-	if err != nil || len(dirs) == 0 {
-		t.Fatal("no fixtures found")
-	}
-	for i := range dirs {
-		dirs[i] = filepath.Dir(dirs[i])
+	var dirs []string
+	for _, p := range testfiles.Fixtures(t, "input.txt") {
+		dirs = append(dirs, filepath.Dir(p))
 	}
 	return dirs
 }
@@ -70,43 +52,16 @@ func TestFixtures(t *testing.T) {
 				got = buf.Bytes()
 				checkInvariants(t, data, d)
 			}
-			compareGolden(t, golden, got)
+			testfiles.Golden(t, golden, got)
 		})
-	}
-}
-
-func compareGolden(t *testing.T, path string, got []byte) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./parse -update and review the diff)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the parser's output; run go test ./parse -update and review the diff.\ngot:\n%s", path, got)
 	}
 }
 
 // TestCorpus parses every real document: each converts, losing nothing,
 // or fails with its documented error.
 func TestCorpus(t *testing.T) {
-	dir := corpusDir(t)
-	var files []string
-	filepath.WalkDir(dir, func(path string, e os.DirEntry, err error) error {
-		if err == nil && !e.IsDir() && strings.HasSuffix(path, ".txt") {
-			files = append(files, path)
-		}
-		return nil
-	})
-	if len(files) == 0 {
-		t.Fatalf("no .txt files in %s", dir)
-	}
-	for _, path := range files {
+	dir := testfiles.CorpusDir(t)
+	for _, path := range testfiles.CorpusFiles(t) {
 		rel, _ := filepath.Rel(dir, path)
 		t.Run(rel, func(t *testing.T) {
 			data, err := os.ReadFile(path)
@@ -406,10 +361,9 @@ func FuzzParse(f *testing.F) {
 
 // BenchmarkParse parses every corpus file; b.SetBytes gives MB/s.
 func BenchmarkParse(b *testing.B) {
-	dir := corpusDir(b)
 	var inputs [][]byte
 	total := 0
-	files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
+	files, _ := filepath.Glob(filepath.Join(testfiles.CorpusDir(b), "*.txt"))
 	for _, f := range files {
 		data, err := os.ReadFile(f)
 		if err != nil {

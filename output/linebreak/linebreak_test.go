@@ -1,9 +1,9 @@
 package linebreak
 
 import (
+	"github.com/declconv/declconv/internal/testfiles"
 	"math"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -193,25 +193,10 @@ func TestLinesAllocs(t *testing.T) {
 	}
 }
 
-// corpusDir is where the shared corpus lives, overridable by DECLCONV_CORPUS.
-func corpusDir() string {
-	if d := os.Getenv("DECLCONV_CORPUS"); d != "" {
-		return d
-	}
-	return filepath.Join("..", "..", "..", "shared", "corpus")
-}
-
 // TestCorpus breaks every paragraph of every corpus file at several
 // widths and checks every promise.
 func TestCorpus(t *testing.T) {
-	dir := corpusDir()
-	files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
-	more, _ := filepath.Glob(filepath.Join(dir, "*", "*.txt"))
-	files = append(files, more...)
-	if len(files) == 0 {
-		t.Skipf("no corpus at %s (set DECLCONV_CORPUS to its path)", dir)
-	}
-	for _, f := range files {
+	for _, f := range testfiles.CorpusFiles(t) {
 		data, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)

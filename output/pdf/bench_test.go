@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"github.com/declconv/declconv/internal/testfiles"
 	"os"
 	"path/filepath"
 	"testing"
@@ -33,11 +34,7 @@ func BenchmarkPDF(b *testing.B) {
 		benchWrite(b, w, decode(b, filepath.Join(dir, "want.yaml")), len(src))
 	})
 	b.Run("largest", func(b *testing.B) {
-		dir := os.Getenv("DECLCONV_CORPUS")
-		if dir == "" {
-			dir = filepath.Join("..", "..", "..", "shared", "corpus")
-		}
-		path := filepath.Join(dir, largest)
+		path := filepath.Join(testfiles.CorpusDir(b), largest)
 		src, err := os.ReadFile(path)
 		if err != nil {
 			b.Skipf("corpus document not found (set DECLCONV_CORPUS to the corpus directory): %v", err)

@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"github.com/declconv/declconv/internal/testfiles"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -94,11 +95,9 @@ func decode(t testing.TB, path string) *declaration.Document {
 // nested items, closings, notes), and every fixture's canonical YAML.
 func documents(t *testing.T) map[string]*declaration.Document {
 	docs := map[string]*declaration.Document{
-		"seed":      decode(t, filepath.Join("..", "..", "fixtures", "seed", "want.yaml")),
-		"synthetic": synthetic(),
+		"synthetic": synthetic(), // the seed and the others come from fixtures/
 	}
-	wants, _ := filepath.Glob(filepath.Join("..", "..", "fixtures", "*", "want.yaml"))
-	for _, p := range wants {
+	for _, p := range testfiles.Fixtures(t, "want.yaml") {
 		docs[filepath.Base(filepath.Dir(p))] = decode(t, p)
 	}
 	return docs

@@ -3,8 +3,8 @@ package pdf
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"fmt"
+	"github.com/declconv/declconv/internal/testfiles"
 	"math"
 	"os"
 	"path/filepath"
@@ -18,8 +18,6 @@ import (
 
 	"github.com/declconv/declconv/declaration"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
 
 // blockText is the PDF's text inside the text block, page by page: the
 // running header and the page numbers, which lie outside it, are left out.
@@ -346,7 +344,7 @@ func TestLayoutGolden(t *testing.T) {
 			d := documents(t)[name]
 			got := layout(run(t, "pdftotext", "-bbox-layout", saved(t, render(t, w, d)), "-"))
 			golden := filepath.Join("testdata", name+".layout.golden")
-			if *update {
+			if testfiles.Updating() {
 				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
 					t.Fatal(err)
 				}

@@ -2,8 +2,8 @@ package text
 
 import (
 	"bytes"
-	"flag"
 	"fmt"
+	"github.com/declconv/declconv/internal/testfiles"
 	"os"
 	"path/filepath"
 	"slices"
@@ -15,8 +15,6 @@ import (
 	"github.com/declconv/declconv/declaration"
 	"github.com/declconv/declconv/output/linebreak"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 // sampleZh is a joint statement shaped like those of the corpus, with our
 // own text: archive header, lead, title, preamble, a three-level provision
@@ -117,7 +115,7 @@ func write(t testing.TB, w Writer, d *declaration.Document) string {
 // golden compares got with the file at path, or rewrites it under -update.
 func golden(t *testing.T, path, got string) {
 	t.Helper()
-	if *update {
+	if testfiles.Updating() {
 		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -128,27 +126,8 @@ func golden(t *testing.T, path, got string) {
 		t.Fatalf("%v (run go test -update to create it)", err)
 	}
 	if got != string(want) {
-		t.Errorf("output differs from %s (run go test -update and read the diff):\n%s", path, diff(string(want), got))
+		t.Errorf("output differs from %s (run go test -update and read the diff):\n%s", path, testfiles.Diff(string(want), got))
 	}
-}
-
-// diff shows the first lines where want and got differ.
-func diff(want, got string) string {
-	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
-	var b strings.Builder
-	for i := 0; i < max(len(w), len(g)) && b.Len() < 2000; i++ {
-		var wl, gl string
-		if i < len(w) {
-			wl = w[i]
-		}
-		if i < len(g) {
-			gl = g[i]
-		}
-		if wl != gl {
-			fmt.Fprintf(&b, "line %d:\n  want %q\n   got %q\n", i+1, wl, gl)
-		}
-	}
-	return b.String()
 }
 
 // nonSpace returns the non-space runes of ss, each as its own string.
@@ -380,14 +359,7 @@ func TestWriteError(t *testing.T) {
 // TestFixtures renders every fixtures/*/want.yaml and compares it with
 // want.txt beside it (go test -update rewrites want.txt).
 func TestFixtures(t *testing.T) {
-	paths, err := filepath.Glob(filepath.Join("..", "..", "fixtures", "*", "want.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(paths) == 0 {
-		t.Skip("no fixtures/*/want.yaml yet")
-	}
-	for _, path := range paths {
+	for _, path := range testfiles.Fixtures(t, "want.yaml") {
 		dir := filepath.Dir(path)
 		t.Run(filepath.Base(dir), func(t *testing.T) {
 			f, err := os.Open(path)
@@ -401,11 +373,7 @@ func TestFixtures(t *testing.T) {
 			}
 			out := write(t, Writer{}, d)
 			checkOutput(t, d, DefaultWidth, out)
-			txt := filepath.Join(dir, "want.txt")
-			if _, err := os.Stat(txt); err != nil && !*update {
-				t.Skipf("no %s (go test -update creates it)", txt)
-			}
-			golden(t, txt, out)
+			golden(t, filepath.Join(dir, "want.txt"), out)
 		})
 	}
 }

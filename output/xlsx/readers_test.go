@@ -6,6 +6,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"github.com/declconv/declconv/internal/testfiles"
 	"maps"
 	"os"
 	"os/exec"
@@ -23,9 +24,6 @@ import (
 // library that wrote them: openpyxl (Debian python3-openpyxl) and
 // LibreOffice (Debian libreoffice-calc). Each test skips, saying why, when
 // its reader is not installed.
-
-// sharedCorpus is the project's corpus of real documents, outside the repository.
-const sharedCorpus = "../../../shared/corpus"
 
 // readerBook is a workbook written for the readers, and what is in it.
 type readerBook struct {
@@ -84,10 +82,7 @@ func readerBooks(t *testing.T, dir string) []*readerBook {
 
 	// The shared corpus, parsed: every file is a document, or a failure
 	// (the truncated UTF-8 file) listed in the Documents sheet.
-	corpusDir := sharedCorpus
-	if env := os.Getenv("DECLCONV_CORPUS"); env != "" {
-		corpusDir = env
-	}
+	corpusDir := testfiles.CorpusPath(t)
 	files, _ := filepath.Glob(filepath.Join(corpusDir, "*.txt"))
 	more, _ := filepath.Glob(filepath.Join(corpusDir, "*", "*.txt"))
 	files = append(files, more...)
@@ -104,7 +99,7 @@ func readerBooks(t *testing.T, dir string) []*readerBook {
 		}
 		corpus("sharedcorpus", docs, failures)
 	} else {
-		t.Logf("no shared corpus at %s: corpus workbook not built", sharedCorpus)
+		t.Logf("no shared corpus at %s: corpus workbook not built", corpusDir)
 	}
 	return books
 }

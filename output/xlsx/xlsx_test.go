@@ -4,10 +4,9 @@ import (
 	"archive/zip"
 	"bytes"
 	"errors"
-	"flag"
 	"fmt"
+	"github.com/declconv/declconv/internal/testfiles"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -20,12 +19,9 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-var update = flag.Bool("update", false, "rewrite golden files")
-
 // goldenCase is a canonical document and the TSV golden of its workbook.
 type goldenCase struct {
 	name, yaml, golden string
-	fixture            bool // from fixtures/, whose goldens this package does not own
 }
 
 // goldenCases lists testdata/*.yaml (golden testdata/NAME.xlsx.tsv) and
@@ -34,11 +30,10 @@ func goldenCases(t testing.TB) []goldenCase {
 	var cases []goldenCase
 	own, _ := filepath.Glob("testdata/*.yaml")
 	for _, p := range own {
-		cases = append(cases, goldenCase{strings.TrimSuffix(filepath.Base(p), ".yaml"), p, strings.TrimSuffix(p, ".yaml") + ".xlsx.tsv", false})
+		cases = append(cases, goldenCase{strings.TrimSuffix(filepath.Base(p), ".yaml"), p, strings.TrimSuffix(p, ".yaml") + ".xlsx.tsv"})
 	}
-	fixtures, _ := filepath.Glob("../../fixtures/*/want.yaml")
-	for _, p := range fixtures {
-		cases = append(cases, goldenCase{"fixture/" + filepath.Base(filepath.Dir(p)), p, filepath.Join(filepath.Dir(p), "want.xlsx.tsv"), true})
+	for _, p := range testfiles.Fixtures(t, "want.yaml") {
+		cases = append(cases, goldenCase{"fixture/" + filepath.Base(filepath.Dir(p)), p, filepath.Join(filepath.Dir(p), "want.xlsx.tsv")})
 	}
 	if len(cases) == 0 {
 		t.Fatal("no test documents found")
@@ -124,45 +119,21 @@ func TestGolden(t *testing.T) {
 	for _, c := range goldenCases(t) {
 		t.Run(c.name, func(t *testing.T) {
 			got := dump(t, render(t, loadYAML(t, c.yaml)))
-			if *update {
+			if testfiles.Updating() {
 				if err := os.WriteFile(c.golden, []byte(got), 0o644); err != nil {
 					t.Fatal(err)
 				}
 				return
 			}
 			want, err := os.ReadFile(c.golden)
-			if c.fixture && errors.Is(err, fs.ErrNotExist) {
-				t.Skipf("%s has no XLSX golden yet: run go test ./output/xlsx -update and review it", filepath.Dir(c.yaml))
-			}
 			if err != nil {
 				t.Fatalf("%v (run go test ./output/xlsx -update and review the new golden)", err)
 			}
 			if got != string(want) {
-				t.Errorf("workbook differs from %s (run with -update and review the diff):\n%s", c.golden, lineDiff(string(want), got))
+				t.Errorf("workbook differs from %s (run with -update and review the diff):\n%s", c.golden, testfiles.Diff(string(want), got))
 			}
 		})
 	}
-}
-
-// lineDiff shows the first lines that differ.
-func lineDiff(want, got string) string {
-	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
-	var b strings.Builder
-	shown := 0
-	for i := 0; i < max(len(w), len(g)) && shown < 5; i++ {
-		var wl, gl string
-		if i < len(w) {
-			wl = w[i]
-		}
-		if i < len(g) {
-			gl = g[i]
-		}
-		if wl != gl {
-			fmt.Fprintf(&b, "line %d:\n  want %q\n  got  %q\n", i+1, wl, gl)
-			shown++
-		}
-	}
-	return b.String()
 }
 
 // col finds a column by its English header.

@@ -3,7 +3,6 @@ package font
 import (
 	"encoding/binary"
 	"errors"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -228,10 +227,6 @@ func TestSplitSpec(t *testing.T) {
 		}
 	}
 }
-
-// update is declared so that `go test ./... -update`, which refreshes the
-// goldens of other packages, does not fail here; this package has none.
-var _ = flag.Bool("update", false, "no goldens in this package")
 
 func TestSubsetComposite(t *testing.T) {
 	need(t, uming)
