@@ -15,11 +15,12 @@ import (
 )
 
 func main() {
-	// A batch allocates much and keeps little: collecting garbage less
-	// often is a quarter faster, and a soft limit keeps the heap under
-	// 150 MiB all the same. GOGC and GOMEMLIMIT still rule.
+	// A batch allocates much and keeps little: collecting garbage half as
+	// often saves time, and a soft limit keeps the heap under 150 MiB all
+	// the same. (GOGC=400 was no faster on 10,000 documents and held 50 %
+	// more memory.) GOGC and GOMEMLIMIT still rule.
 	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(400)
+		debug.SetGCPercent(200)
 	}
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(150 << 20)
