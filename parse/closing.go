@@ -165,7 +165,12 @@ func (p *parser) signatureLine(t string, st *signatureState) {
 		d.Signatories[n-1].Role = t // the office under a name: President
 		return
 	}
-	switch cells := splitColumns(t); {
+	cells := splitColumns(t)
+	switch n := len(cells); {
+	case n == 2 && p.isDate(cells[1]) && st.columns == nil:
+		// 冀南区党委  五月九日: who sent it, and when
+		d.Signatories = append(d.Signatories, declaration.Signatory{Name: cells[0]})
+		p.signedAt(cells[1])
 	case roleName.MatchString(t):
 		m := roleName.FindStringSubmatch(t)
 		d.Signatories = append(d.Signatories, declaration.Signatory{Name: squeeze(m[2]), Role: m[1]})
@@ -202,6 +207,12 @@ func (p *parser) signatureLine(t string, st *signatureState) {
 	case len(cells) == 1 && st.columns == nil && !signedMark.MatchString(t) && !placeDateZH.MatchString(t):
 		d.Signatories = append(d.Signatories, declaration.Signatory{Name: cells[0]}) // an issuing body
 	}
+}
+
+// isDate: s is a date and nothing else.
+func (p *parser) isDate(s string) bool {
+	ms := p.findDates(s)
+	return len(ms) == 1 && ms[0].start == 0 && ms[0].end == len(s)
 }
 
 // spacedName: every part is one character, as in a name spaced out to
