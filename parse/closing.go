@@ -19,6 +19,8 @@ var (
 	padded         = regexp.MustCompile(`\S[ \t　]{2,}\S`)
 	columnGap      = regexp.MustCompile(`[ \t　]{2,}`)
 	placeAt        = regexp.MustCompile(`(?i)\bat\s+([A-Z][A-Za-z .'-]+?)(?:,|\s+on\b|\s+this\b|\s+the\b|\s+in\b|$)`)
+	onBehalf       = regexp.MustCompile(`^\(([A-Z][A-Za-z. '-]+)\)\s+(?:[Oo]n behalf of|[Ff]or)\s+(?:the\s+)?(.+)$`)
+	footnote       = regexp.MustCompile(`^\*\s*[0-9]+\s`) // * 1 The file copy is endorsed …
 	nameThenOffice = regexp.MustCompile(`^([A-Z][A-Z.' -]*[A-Z.])\s+([A-Z][a-z].*)$`)
 	notesHead      = regexp.MustCompile(`^(?:注释|注|附注|註釋|Notes?|NOTES?|Footnotes?)[：:]?$`)
 	signingLead    = regexp.MustCompile(`^(.{2,80}?)((?:[0-9０-９一二三四五六七八九十]+月)?[0-9０-９一二三四五六七八九十廿卅]+日)(?:上午|下午|晚上?)?在(\p{Han}{2,6}?)(?:正式)?(签署|签订|发表|会谈|举行)`)
@@ -51,7 +53,8 @@ func closingKind(q *para) declaration.BlockKind {
 		q.first.indent >= 10 && n <= 40 && !strings.Contains(t, "\n"),
 		spaced && n <= 60 && !endsSentence(t) && padded.MatchString(t):
 		return declaration.Signature
-	case (strings.HasPrefix(t, "（") || strings.HasPrefix(t, "(") || strings.HasPrefix(t, "[") || strings.HasPrefix(t, "_")) && sourceNote.MatchString(t):
+	case (strings.HasPrefix(t, "（") || strings.HasPrefix(t, "(") || strings.HasPrefix(t, "[") || strings.HasPrefix(t, "_")) && sourceNote.MatchString(t),
+		strings.HasPrefix(t, "* ") && footnote.MatchString(t):
 		return declaration.Note
 	}
 	return ""
@@ -80,10 +83,11 @@ func (p *parser) splitClosing(paras []*para) (body, closing []*para) {
 	start, run, strong := end, end, false
 	for run > 0 {
 		q := paras[run-1]
-		if _, _, _, marked := findMarker(q.s.text); marked {
+		kind := closingKind(q)
+		if _, _, _, marked := findMarker(q.s.text); marked && kind == "" {
 			break
 		}
-		if closingKind(q) != "" {
+		if kind != "" {
 			strong = true
 		} else if !weakClosing(q.s.text) {
 			break
@@ -171,6 +175,9 @@ func (p *parser) signatureLine(t string, st *signatureState) {
 		// 冀南区党委  五月九日: who sent it, and when
 		d.Signatories = append(d.Signatories, declaration.Signatory{Name: cells[0]})
 		p.signedAt(cells[1])
+	case onBehalf.MatchString(t):
+		m := onBehalf.FindStringSubmatch(t) // (R. G. CALVERT) On behalf of New Zealand Delegation
+		d.Signatories = append(d.Signatories, declaration.Signatory{Name: m[1], Party: strings.TrimRight(m[2], ".:")})
 	case roleName.MatchString(t):
 		m := roleName.FindStringSubmatch(t)
 		d.Signatories = append(d.Signatories, declaration.Signatory{Name: squeeze(m[2]), Role: m[1]})
