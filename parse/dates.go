@@ -30,6 +30,11 @@ type dateMatch struct {
 
 // findDates returns the dates in text, left to right, not overlapping.
 func (p *parser) findDates(text string) []dateMatch {
+	return p.findDatesHinted(text, hintsOf(text))
+}
+
+// findDatesHinted is findDates with the text's hints already known.
+func (p *parser) findDatesHinted(text string, h hints) []dateMatch {
 	var found []dateMatch
 	taken := func(a, b int) bool {
 		for _, f := range found {
@@ -47,13 +52,12 @@ func (p *parser) findDates(text string) []dateMatch {
 			found = append(found, dateMatch{start: start, end: end, date: date})
 		}
 	}
-	hasYear, hasMonth, hasDay, hasDigit := dateHints(text)
-	if hasYear || hasMonth && hasDay {
-		for _, c := range chineseDates(text, hasYear, hasMonth && hasDay) {
+	if h.year || h.month && h.day {
+		for _, c := range chineseDates(text, h.year, h.month && h.day) {
 			add(c.start, c.end, number(c.y), number(c.m), number(c.d))
 		}
 	}
-	if hasDigit && hasMonthName(text) {
+	if h.digit && hasMonthName(text) {
 		for _, re := range englishDates {
 			for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
 				get := func(name string) string {
@@ -301,24 +305,6 @@ func number(s string) int {
 		return n
 	}
 	return 0
-}
-
-// dateHints says in one pass whether text holds 年, 月, 日 and ASCII
-// digits: most texts hold no date, and this is cheaper than searching.
-func dateHints(text string) (year, month, day, digit bool) {
-	for i := 0; i < len(text); i++ {
-		switch c := text[i]; {
-		case c >= '0' && c <= '9':
-			digit = true
-		case c == 0xE5 && i+2 < len(text) && text[i+1] == 0xB9 && text[i+2] == 0xB4: // 年
-			year = true
-		case c == 0xE6 && i+2 < len(text) && text[i+1] == 0x9C && text[i+2] == 0x88: // 月
-			month = true
-		case c == 0xE6 && i+2 < len(text) && text[i+1] == 0x97 && text[i+2] == 0xA5: // 日
-			day = true
-		}
-	}
-	return
 }
 
 // hasMonthName reports whether an English month name stands in s as a

@@ -69,7 +69,7 @@ func lastText(v []string) string {
 // signedInBody reads 本协定于一九九五年九月十一日在北京签订 from the text.
 func (p *parser) signedInBody() {
 	p.doc.Walk(func(pr *declaration.Provision, _ []*declaration.Provision) bool {
-		if !strings.Contains(pr.Text, "签") && !strings.Contains(pr.Text, "簽") && !strings.Contains(pr.Text, "订立") && !strings.Contains(pr.Text, "訂立") {
+		if !hasSigningWord(pr.Text) {
 			return true
 		}
 		m := signingBody.FindStringSubmatch(pr.Text)
@@ -82,6 +82,24 @@ func (p *parser) signedInBody() {
 		}
 		return true
 	})
+}
+
+// hasSigningWord: 签 簽 or 订立/訂立 stand in s, found in one pass.
+func hasSigningWord(s string) bool {
+	for i := 0; i+2 < len(s); i++ {
+		if s[i] < 0x80 {
+			continue
+		}
+		switch s[i : i+3] {
+		case "签", "簽":
+			return true
+		case "立":
+			if i >= 3 && (s[i-3:i] == "订" || s[i-3:i] == "訂") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // assignParties gives each signatory the party their office names

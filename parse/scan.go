@@ -73,19 +73,21 @@ func (p *parser) scan() {
 			continue
 		}
 		s := p.spans[u.text]
-		dates := p.findDates(text)
+		h := hintsOf(text)
+		dates := p.findDatesHinted(text, h)
 		for _, m := range dates {
 			d.Dates = append(d.Dates, declaration.DateMention{Date: m.date, At: u.id, Pos: s.posAt(m.start)})
 		}
-		if !strings.Contains(text, "《") {
-			goto known
+		if h.book {
+			for _, m := range bracketed.FindAllStringSubmatchIndex(text, -1) {
+				date, action := dateAndAction(text[:m[0]], dates)
+				addRef(u, collapseHanSpaces(text[m[2]:m[3]]), m[0], date, action)
+			}
 		}
-		for _, m := range bracketed.FindAllStringSubmatchIndex(text, -1) {
-			date, action := dateAndAction(text[:m[0]], dates)
-			addRef(u, collapseHanSpaces(text[m[2]:m[3]]), m[0], date, action)
-		}
-	known:
 		for _, name := range wellKnown {
+			if !h.known {
+				break
+			}
 			for i := 0; ; {
 				j := strings.Index(text[i:], name)
 				if j < 0 {
@@ -99,7 +101,7 @@ func (p *parser) scan() {
 			}
 		}
 		for _, re := range []*regexp.Regexp{definedZH, definedEN} {
-			if !strings.Contains(text, "称") && !strings.Contains(text, "稱") && !strings.Contains(text, "ereafter") && !strings.Contains(text, "ereinafter") {
+			if !h.term && !strings.Contains(text, "ereafter") && !strings.Contains(text, "ereinafter") {
 				break // neither 以下简称 nor hereinafter
 			}
 			for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
@@ -108,8 +110,58 @@ func (p *parser) scan() {
 				})
 			}
 		}
-		p.checkBrackets(text, s)
+		if h.bracket {
+			p.checkBrackets(text, s)
+		}
 	}
+}
+
+// hints says, from one pass over a text's bytes, which of the scans can
+// find anything in it: most texts hold no date, no 《》, no defined term.
+type hints struct {
+	year, month, day, digit bool // 年 月 日 0-9
+	book                    bool // 《
+	term                    bool // 称 稱 (以下简称)
+	known                   bool // 联 世 C U: the first letters of wellKnown names
+	bracket                 bool // any bracket checkBrackets follows
+}
+
+func hintsOf(text string) hints {
+	var h hints
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if c < 0x80 {
+			switch {
+			case c >= '0' && c <= '9':
+				h.digit = true
+			case c == 'C' || c == 'U':
+				h.known = true
+			case c == '(' || c == ')' || c == '[' || c == ']':
+				h.bracket = true
+			}
+			continue
+		}
+		if i+2 >= len(text) {
+			continue
+		}
+		switch string(text[i : i+3]) {
+		case "年":
+			h.year = true
+		case "月":
+			h.month = true
+		case "日":
+			h.day = true
+		case "《":
+			h.book, h.bracket = true, true
+		case "称", "稱":
+			h.term = true
+		case "联", "世":
+			h.known = true
+		case "（", "）", "》", "“", "”", "「", "」", "『", "』", "〔", "〕", "【", "】":
+			h.bracket = true
+		}
+	}
+	return h
 }
 
 // collapseHanSpaces removes the spaces of a spaced-out text (世 界 人 权
