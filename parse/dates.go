@@ -315,6 +315,9 @@ func hasMonthName(s string) bool {
 			continue
 		}
 		for _, m := range months {
+			if m[0] != s[i]|0x20 {
+				continue
+			}
 			end := i + len(m)
 			if len(s) >= end && strings.EqualFold(s[i:end], m) && (end == len(s) || !isASCIILetter(s[end])) && digitSoonAfter(s[end:]) {
 				return true

@@ -141,23 +141,25 @@ func hintsOf(text string) hints {
 			}
 			continue
 		}
-		if i+2 >= len(text) {
-			continue
+		if c < 0xE0 || c >= 0xF0 || i+2 >= len(text) {
+			continue // only three-byte characters matter here
 		}
-		switch string(text[i : i+3]) {
-		case "年":
+		r := rune(c&0x0F)<<12 | rune(text[i+1]&0x3F)<<6 | rune(text[i+2]&0x3F)
+		i += 2
+		switch r {
+		case '年':
 			h.year = true
-		case "月":
+		case '月':
 			h.month = true
-		case "日":
+		case '日':
 			h.day = true
-		case "《":
+		case '《':
 			h.book, h.bracket = true, true
-		case "称", "稱":
+		case '称', '稱':
 			h.term = true
-		case "联", "世":
+		case '联', '世':
 			h.known = true
-		case "（", "）", "》", "“", "”", "「", "」", "『", "』", "〔", "〕", "【", "】":
+		case '（', '）', '》', '“', '”', '「', '」', '『', '』', '〔', '〕', '【', '】':
 			h.bracket = true
 		}
 	}
