@@ -22,6 +22,9 @@ func (d *Document) AssignIDs() {
 }
 
 func assignProvisionIDs(parent string, ps []*Provision) {
+	if len(ps) == 0 {
+		return
+	}
 	unnumbered := map[ProvisionKind]int{}
 	seen := map[string]int{}
 	for _, p := range ps {

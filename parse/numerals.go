@@ -26,7 +26,10 @@ func isCNNumeral(r rune) bool {
 // 一百零五 → 105, 廿三 → 23; digit strings such as 一九九五 → 1995.
 // It returns -1 when s is not a numeral.
 func cnValue(s string) int {
-	rs := []rune(strings.Join(strings.Fields(s), ""))
+	if strings.ContainsAny(s, " \t\u3000") {
+		s = strings.Join(strings.Fields(s), "")
+	}
+	rs := []rune(s)
 	if len(rs) == 0 {
 		return -1
 	}
