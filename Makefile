@@ -3,7 +3,7 @@
 
 GO       ?= go
 BIN      := bin/convert
-FORMATS  ?= yaml,json,txt,pdf
+FORMATS  ?= yaml,json,txt,pdf,xlsx
 FUZZTIME ?= 20s
 
 .PHONY: all build demo test golden bench fuzz lint cov deps clean
@@ -31,7 +31,7 @@ demo: build
 			case $$name in bad-*|empty) echo "  (expected: $$name is a bad input)";; *) exit 1;; esac; \
 		fi; \
 	done
-	@echo "outputs in out/ (e.g. out/seed/input.yaml, out/seed/input.txt)"
+	@echo "outputs in out/ (e.g. out/seed/input.yaml, out/seed/input.pdf, out/seed/input.xlsx)"
 
 test: deps
 	$(GO) vet ./...
