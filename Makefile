@@ -25,7 +25,7 @@ demo: build
 	@rm -rf out && mkdir -p out
 	@for dir in fixtures/*/; do \
 		name=$$(basename $$dir); \
-		if $(BIN) -to $(FORMATS) -o out/$$name/ $$dir/input.txt; then \
+		if $(BIN) -to $(FORMATS) -o out/$$name/ fixtures/$$name/input.txt; then \
 			echo "converted $$name -> out/$$name/"; \
 		else \
 			case $$name in bad-*|empty) echo "  (expected: $$name is a bad input)";; *) exit 1;; esac; \
