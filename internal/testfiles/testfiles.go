@@ -11,6 +11,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files (read every diff before committing)")
@@ -99,6 +101,25 @@ func Golden(t testing.TB, path string, got []byte) {
 	if !bytes.Equal(got, want) {
 		t.Errorf("%s differs from the output; run the tests with -update and review the diff.\n%s", path, Diff(string(want), string(got)))
 	}
+}
+
+// NonSpace returns the non-space runes of the strings ss, each as its own
+// string, so that an invalid byte stays one item even where removing the
+// whitespace beside it would make it part of a valid rune. Comparing two
+// such lists is the lossless check: same characters, same order,
+// whitespace aside.
+func NonSpace(ss ...string) []string {
+	var out []string
+	for _, s := range ss {
+		for i := 0; i < len(s); {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if !unicode.IsSpace(r) {
+				out = append(out, s[i:i+size])
+			}
+			i += size
+		}
+	}
+	return out
 }
 
 // Diff shows the first five lines where want and got differ.

@@ -2,6 +2,7 @@ package linebreak
 
 import (
 	"fmt"
+	"github.com/declconv/declconv/internal/testfiles"
 	"slices"
 	"strings"
 	"unicode"
@@ -12,26 +13,9 @@ import (
 // share: check verifies every promise Lines makes, from the text and the
 // lines alone, with its own whole-paragraph reading of the rules.
 
-// nonSpace returns the non-space runes of the strings ss, each as its own
-// string, so that an invalid byte stays one item even where removing the
-// whitespace beside it would make it part of a valid rune.
-func nonSpace(ss ...string) []string {
-	var out []string
-	for _, s := range ss {
-		for i := 0; i < len(s); {
-			r, size := utf8.DecodeRuneInString(s[i:])
-			if !unicode.IsSpace(r) {
-				out = append(out, s[i:i+size])
-			}
-			i += size
-		}
-	}
-	return out
-}
-
 // lossless reports how lines differ from text once whitespace is removed.
 func lossless(text string, lines []string) error {
-	got, want := nonSpace(lines...), nonSpace(text)
+	got, want := testfiles.NonSpace(lines...), testfiles.NonSpace(text)
 	if slices.Equal(got, want) {
 		return nil
 	}

@@ -10,7 +10,6 @@ import (
 	"strings"
 	"testing"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/declconv/declconv/declaration"
 	"github.com/declconv/declconv/output/linebreak"
@@ -130,21 +129,6 @@ func golden(t *testing.T, path, got string) {
 	}
 }
 
-// nonSpace returns the non-space runes of ss, each as its own string.
-func nonSpace(ss ...string) []string {
-	var out []string
-	for _, s := range ss {
-		for i := 0; i < len(s); {
-			r, size := utf8.DecodeRuneInString(s[i:])
-			if !unicode.IsSpace(r) {
-				out = append(out, s[i:i+size])
-			}
-			i += size
-		}
-	}
-	return out
-}
-
 // checkOutput checks the promises of Write: a header ending in a rule as
 // wide as the text, then exactly the document's verbatim text, whitespace
 // aside; no line wider than the width unless linebreak had to let it be;
@@ -158,7 +142,7 @@ func checkOutput(t *testing.T, d *declaration.Document, width int, out string) {
 	if rule := strings.Repeat(string(Rule), width) + "\n"; !strings.HasSuffix(header, rule) {
 		t.Errorf("header does not end with a rule %d wide:\n%s", width, header)
 	}
-	if got, want := nonSpace(body), nonSpace(d.Verbatim()...); !slices.Equal(got, want) {
+	if got, want := testfiles.NonSpace(body), testfiles.NonSpace(d.Verbatim()...); !slices.Equal(got, want) {
 		g, w := strings.Join(got, ""), strings.Join(want, "")
 		i := 0
 		for i < len(g) && i < len(w) && g[i] == w[i] {
