@@ -53,7 +53,7 @@ func DecodeYAML(r io.Reader, name string) (*Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := check(name, tree); err != nil {
+	if err := check(name, tree, nil); err != nil {
 		return nil, err
 	}
 	var d Document
@@ -73,7 +73,7 @@ func DecodeJSON(r io.Reader, name string) (*Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := check(name, tree); err != nil {
+	if err := check(name, tree, data); err != nil {
 		return nil, err
 	}
 	var d Document

@@ -177,3 +177,17 @@ func TestDecodeErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestDecodeDeep: nesting beyond any real document is refused at once,
+// with a position, instead of being walked (or exhausting the stack).
+func TestDecodeDeep(t *testing.T) {
+	depth := 100000
+	j := `{"schema": "declconv/v1", "body": ` + strings.Repeat("[", depth) + strings.Repeat("]", depth) + "}"
+	if _, err := DecodeJSON(strings.NewReader(j), "deep.json"); err == nil || !strings.Contains(err.Error(), "deep.json:1:") || !strings.Contains(err.Error(), "nested deeper than") {
+		t.Errorf("JSON: error = %v", err)
+	}
+	y := "schema: declconv/v1\nbody: " + strings.Repeat("[", depth) + strings.Repeat("]", depth) + "\n"
+	if _, err := DecodeYAML(strings.NewReader(y), "deep.yaml"); err == nil || !strings.Contains(err.Error(), "deep.yaml:") {
+		t.Errorf("YAML: error = %v", err)
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -19,12 +20,22 @@ type node struct {
 	kind   nodeKind
 	scalar string // for scalars: str, int, float, bool
 	value  string
-	pos    Pos
+	pos    Pos // YAML: where the node starts
+	off    int // JSON: its byte offset, turned into a Pos only for an error; -1 for YAML
 	keys   []string
 	keyPos []Pos
+	keyOff []int
 	vals   []*node
 	items  []*node
 }
+
+// maxDepth bounds the nesting of a canonical document (a deep provision
+// tree is some tens of levels); deeper input is refused rather than
+// walked, whatever it holds.
+const maxDepth = 500
+
+// maxErrors bounds how many problems one decode reports.
+const maxErrors = 50
 
 type nodeKind int
 
@@ -48,11 +59,18 @@ func (n *node) describe() string {
 }
 
 func fromYAML(name string, y *yaml.Node) (*node, error) {
+	return fromYAMLAt(name, y, 0)
+}
+
+func fromYAMLAt(name string, y *yaml.Node, depth int) (*node, error) {
 	pos := Pos{Line: y.Line, Col: y.Column}
+	if depth > maxDepth {
+		return nil, &Error{File: name, Pos: pos, Msg: fmt.Sprintf("nested deeper than %d levels", maxDepth)}
+	}
 	if y.Kind == yaml.AliasNode || y.Anchor != "" {
 		return nil, &Error{File: name, Pos: pos, Msg: "anchors and aliases are not allowed in a canonical document"}
 	}
-	n := &node{pos: pos}
+	n := &node{pos: pos, off: -1}
 	switch y.Kind {
 	case yaml.MappingNode:
 		n.kind = mapNode
@@ -61,18 +79,19 @@ func fromYAML(name string, y *yaml.Node) (*node, error) {
 			if k.Kind != yaml.ScalarNode {
 				return nil, &Error{File: name, Pos: Pos{k.Line, k.Column}, Msg: "mapping keys must be plain strings"}
 			}
-			val, err := fromYAML(name, v)
+			val, err := fromYAMLAt(name, v, depth+1)
 			if err != nil {
 				return nil, err
 			}
 			n.keys = append(n.keys, k.Value)
 			n.keyPos = append(n.keyPos, Pos{k.Line, k.Column})
+			n.keyOff = append(n.keyOff, -1)
 			n.vals = append(n.vals, val)
 		}
 	case yaml.SequenceNode:
 		n.kind = seqNode
 		for _, c := range y.Content {
-			item, err := fromYAML(name, c)
+			item, err := fromYAMLAt(name, c, depth+1)
 			if err != nil {
 				return nil, err
 			}
@@ -97,12 +116,12 @@ func fromYAML(name string, y *yaml.Node) (*node, error) {
 func fromJSON(name string, data []byte) (*node, error) {
 	dec := json.NewDecoder(strings.NewReader(string(data)))
 	dec.UseNumber()
-	posAt := func(off int64) Pos {
+	tokenAt := func(off int64) int {
 		// Skip separators to land on the token itself.
 		for off < int64(len(data)) && strings.IndexByte(" \t\r\n,:", data[off]) >= 0 {
 			off++
 		}
-		return offsetPos(data, int(off))
+		return int(off)
 	}
 	fail := func(err error) error {
 		off := dec.InputOffset()
@@ -114,36 +133,40 @@ func fromJSON(name string, data []byte) (*node, error) {
 		}
 		return &Error{File: name, Pos: offsetPos(data, int(off)), Msg: "JSON: " + msg}
 	}
-	var read func() (*node, error)
-	read = func() (*node, error) {
-		pos := posAt(dec.InputOffset())
+	var read func(depth int) (*node, error)
+	read = func(depth int) (*node, error) {
+		off := tokenAt(dec.InputOffset())
+		if depth > maxDepth {
+			return nil, &Error{File: name, Pos: offsetPos(data, off), Msg: fmt.Sprintf("JSON: nested deeper than %d levels", maxDepth)}
+		}
 		tok, err := dec.Token()
 		if err != nil {
 			return nil, fail(err)
 		}
-		n := &node{pos: pos}
+		n := &node{off: off}
 		switch t := tok.(type) {
 		case json.Delim:
 			if t == '{' {
 				n.kind = mapNode
 				for dec.More() {
-					kpos := posAt(dec.InputOffset())
+					koff := tokenAt(dec.InputOffset())
 					ktok, err := dec.Token()
 					if err != nil {
 						return nil, fail(err)
 					}
-					val, err := read()
+					val, err := read(depth + 1)
 					if err != nil {
 						return nil, err
 					}
 					n.keys = append(n.keys, ktok.(string))
-					n.keyPos = append(n.keyPos, kpos)
+					n.keyPos = append(n.keyPos, Pos{})
+					n.keyOff = append(n.keyOff, koff)
 					n.vals = append(n.vals, val)
 				}
 			} else {
 				n.kind = seqNode
 				for dec.More() {
-					item, err := read()
+					item, err := read(depth + 1)
 					if err != nil {
 						return nil, err
 					}
@@ -167,12 +190,12 @@ func fromJSON(name string, data []byte) (*node, error) {
 		}
 		return n, nil
 	}
-	root, err := read()
+	root, err := read(0)
 	if err != nil {
 		return nil, err
 	}
 	if _, err := dec.Token(); err == nil {
-		return nil, &Error{File: name, Pos: posAt(dec.InputOffset()), Msg: "JSON: data after the document"}
+		return nil, &Error{File: name, Pos: offsetPos(data, tokenAt(dec.InputOffset())), Msg: "JSON: data after the document"}
 	}
 	return root, nil
 }
@@ -197,9 +220,18 @@ var validatorType = reflect.TypeFor[validator]()
 // check compares the tree with the Document type: every field known, of
 // the right type, none repeated, none required missing, every enumeration
 // value known, and the schema version right.
-func check(name string, root *node) error {
+//
+// data is the JSON input, for turning byte offsets into positions (nil
+// for YAML, whose nodes carry theirs).
+func check(name string, root *node, data []byte) error {
 	var errs ErrorList
-	bad := func(pos Pos, format string, args ...any) {
+	bad := func(pos Pos, off int, format string, args ...any) {
+		if len(errs) >= maxErrors {
+			return
+		}
+		if off >= 0 {
+			pos = offsetPos(data, off)
+		}
 		errs = append(errs, &Error{File: name, Pos: pos, Msg: fmt.Sprintf(format, args...)})
 	}
 	var walk func(n *node, t reflect.Type, path string)
@@ -213,7 +245,7 @@ func check(name string, root *node) error {
 		switch t.Kind() {
 		case reflect.Struct:
 			if n.kind != mapNode {
-				bad(n.pos, "%s: want a mapping, got %s", path, n.describe())
+				bad(n.pos, n.off, "%s: want a mapping, got %s", path, n.describe())
 				return
 			}
 			fields := structFields(t)
@@ -222,10 +254,10 @@ func check(name string, root *node) error {
 				f, ok := fields[k]
 				switch {
 				case !ok:
-					bad(n.keyPos[i], "%s: unknown field %q", path, k)
+					bad(n.keyPos[i], n.keyOff[i], "%s: unknown field %q", path, k)
 					continue
 				case seen[k]:
-					bad(n.keyPos[i], "%s: field %q repeated", path, k)
+					bad(n.keyPos[i], n.keyOff[i], "%s: field %q repeated", path, k)
 					continue
 				}
 				seen[k] = true
@@ -233,7 +265,7 @@ func check(name string, root *node) error {
 			}
 			for _, k := range slices.Sorted(maps.Keys(fields)) {
 				if fields[k].required && !seen[k] {
-					bad(n.pos, "%s: missing required field %q", path, k)
+					bad(n.pos, n.off, "%s: missing required field %q", path, k)
 				}
 			}
 		case reflect.Slice:
@@ -241,7 +273,7 @@ func check(name string, root *node) error {
 				return
 			}
 			if n.kind != seqNode {
-				bad(n.pos, "%s: want a list, got %s", path, n.describe())
+				bad(n.pos, n.off, "%s: want a list, got %s", path, n.describe())
 				return
 			}
 			for i, item := range n.items {
@@ -249,23 +281,23 @@ func check(name string, root *node) error {
 			}
 		case reflect.String:
 			if n.kind != scalarNode {
-				bad(n.pos, "%s: want a string, got %s", path, n.describe())
+				bad(n.pos, n.off, "%s: want a string, got %s", path, n.describe())
 				return
 			}
 			if t.Implements(validatorType) {
 				v := reflect.New(t).Elem()
 				v.SetString(n.value)
 				if !v.Interface().(validator).Valid() {
-					bad(n.pos, "%s: unknown value %q", path, n.value)
+					bad(n.pos, n.off, "%s: unknown value %q", path, n.value)
 				}
 			}
 		case reflect.Int:
 			if n.kind != scalarNode || n.scalar != "int" {
-				bad(n.pos, "%s: want an integer, got %s", path, n.describe())
+				bad(n.pos, n.off, "%s: want an integer, got %s", path, n.describe())
 			}
 		case reflect.Bool:
 			if n.kind != scalarNode || n.scalar != "bool" {
-				bad(n.pos, "%s: want a boolean, got %s", path, n.describe())
+				bad(n.pos, n.off, "%s: want a boolean, got %s", path, n.describe())
 			}
 		}
 	}
@@ -273,7 +305,7 @@ func check(name string, root *node) error {
 	if root.kind == mapNode {
 		for i, k := range root.keys {
 			if v := root.vals[i]; k == "schema" && v.kind == scalarNode && v.value != SchemaVersion {
-				bad(v.pos, "unknown schema %q: this version of declconv reads %s", v.value, SchemaVersion)
+				bad(v.pos, v.off, "unknown schema %q: this version of declconv reads %s", v.value, SchemaVersion)
 			}
 		}
 	}
@@ -294,9 +326,16 @@ type fieldInfo struct {
 	owner    string // the struct that declares the field (an embedded one for DateMention's)
 }
 
+// structFieldCache holds structFields' answer per type: the model's
+// types are few, and the strict check asks for every node.
+var structFieldCache sync.Map // reflect.Type → map[string]fieldInfo
+
 // structFields maps the JSON names of t's fields (flattening embedded
 // structs) to their types. YAML and JSON names agree; a test ties them.
 func structFields(t reflect.Type) map[string]fieldInfo {
+	if f, ok := structFieldCache.Load(t); ok {
+		return f.(map[string]fieldInfo)
+	}
 	fields := map[string]fieldInfo{}
 	for i := range t.NumField() {
 		f := t.Field(i)
@@ -312,5 +351,6 @@ func structFields(t reflect.Type) map[string]fieldInfo {
 		}
 		fields[name] = fieldInfo{typ: f.Type, required: !strings.Contains(opts, "omitempty"), doc: f.Tag.Get("doc"), owner: t.Name()}
 	}
+	structFieldCache.Store(t, fields)
 	return fields
 }

@@ -23,7 +23,8 @@ func ValidISODate(s string) bool {
 	return err == nil
 }
 
-// Validate checks what decoding cannot: the schema version, known kinds,
+// Validate checks what decoding cannot (reporting at most the first
+// maxErrors problems): the schema version, known kinds,
 // IDs that are well formed, unique and nested in their parent's, positions
 // inside the source, references to existing IDs and real ISO dates. Each
 // problem is an [*Error] whose message names the node; positions are those
@@ -31,7 +32,9 @@ func ValidISODate(s string) bool {
 func (d *Document) Validate() error {
 	var errs ErrorList
 	bad := func(pos Pos, format string, args ...any) {
-		errs = append(errs, &Error{File: d.Source.Name, Pos: pos, Msg: fmt.Sprintf(format, args...)})
+		if len(errs) < maxErrors {
+			errs = append(errs, &Error{File: d.Source.Name, Pos: pos, Msg: fmt.Sprintf(format, args...)})
+		}
 	}
 	if d.Schema != SchemaVersion {
 		bad(Pos{}, "schema is %q, want %q", d.Schema, SchemaVersion)
