@@ -3,7 +3,6 @@ package parse
 import (
 	"fmt"
 	"regexp"
-	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -35,26 +34,23 @@ func (p *parser) findDates(text string) []dateMatch {
 
 // findDatesHinted is findDates with the text's hints already known.
 func (p *parser) findDatesHinted(text string, h hints) []dateMatch {
-	var found []dateMatch
-	taken := func(a, b int) bool {
-		for _, f := range found {
-			if a < f.end && b > f.start {
-				return true
-			}
-		}
-		return false
-	}
+	// Each pass finds dates left to right; a date of an earlier pass
+	// wins over one of a later pass that overlaps it.
+	var found, pass []dateMatch // found: sorted by start, not overlapping
 	add := func(start, end int, y, mo, d int) {
-		if taken(start, end) {
-			return
-		}
 		if date, ok := p.completeDate(text[start:end], y, mo, d); ok {
-			found = append(found, dateMatch{start: start, end: end, date: date})
+			pass = append(pass, dateMatch{start: start, end: end, date: date})
 		}
+	}
+	endPass := func() {
+		found, pass = mergeDates(found, pass), pass[:0]
 	}
 	if h.year || h.month && h.day {
-		for _, c := range chineseDates(text, h.year, h.month && h.day) {
-			add(c.start, c.end, number(c.y), number(c.m), number(c.d))
+		for _, cs := range chineseDates(text, h.year, h.month && h.day) {
+			for _, c := range cs {
+				add(c.start, c.end, number(c.y), number(c.m), number(c.d))
+			}
+			endPass()
 		}
 	}
 	if h.digit && hasMonthName(text) {
@@ -79,10 +75,32 @@ func (p *parser) findDatesHinted(text string, h hints) []dateMatch {
 				}
 				add(m[0], m[1], y, mo, d)
 			}
+			endPass()
 		}
 	}
-	slices.SortFunc(found, func(a, b dateMatch) int { return a.start - b.start })
 	return found
+}
+
+// mergeDates adds the dates of a pass (in order) to those found so far
+// (in order, not overlapping), leaving out any that overlaps one already
+// there or one before it in the pass. It walks both lists once.
+func mergeDates(found, pass []dateMatch) []dateMatch {
+	if len(pass) == 0 {
+		return found
+	}
+	out := make([]dateMatch, 0, len(found)+len(pass))
+	i := 0
+	for _, c := range pass {
+		for i < len(found) && found[i].end <= c.start {
+			out = append(out, found[i])
+			i++
+		}
+		if i < len(found) && found[i].start < c.end || len(out) > 0 && out[len(out)-1].end > c.start {
+			continue
+		}
+		out = append(out, c)
+	}
+	return append(out, found[i:]...)
 }
 
 // cnDate is a Chinese date found at text[start:end], its parts as written.
@@ -91,14 +109,15 @@ type cnDate struct {
 	y, m, d    string
 }
 
-// chineseDates finds, in this order: dates with a year in digits
+// chineseDates finds, in three passes: dates with a year in digits
 // (１９９４年４月２６日, 1948 年 12 月 10 日), with a year in Chinese
 // numerals (一九九五年九月十一日, 二○○一年), and a month and day without a
 // year (９月１１日, 十月八日) unless a year stands right before them.
-func chineseDates(text string, year, monthDay bool) []cnDate {
-	var out []cnDate
+func chineseDates(text string, year, monthDay bool) [][]cnDate {
+	var passes [][]cnDate
 	if year {
 		for _, digits := range []bool{true, false} {
+			var out []cnDate
 			for at := 0; ; {
 				i := strings.Index(text[at:], "年")
 				if i < 0 {
@@ -110,9 +129,11 @@ func chineseDates(text string, year, monthDay bool) []cnDate {
 					out = append(out, c)
 				}
 			}
+			passes = append(passes, out)
 		}
 	}
 	if monthDay {
+		var out []cnDate
 		for at := 0; ; {
 			i := strings.Index(text[at:], "月")
 			if i < 0 {
@@ -128,8 +149,9 @@ func chineseDates(text string, year, monthDay bool) []cnDate {
 				out = append(out, cnDate{start: start, end: end, m: m, d: d})
 			}
 		}
+		passes = append(passes, out)
 	}
-	return out
+	return passes
 }
 
 // yearDate reads the date whose 年 is at byte i: four digits (or four

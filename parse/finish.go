@@ -2,6 +2,7 @@ package parse
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 	"strings"
 
@@ -32,6 +33,10 @@ func (p *parser) finish() {
 	slices.SortStableFunc(d.Diagnostics, func(a, b declaration.Diagnostic) int {
 		return cmp.Or(cmp.Compare(a.Pos.Line, b.Pos.Line), cmp.Compare(a.Pos.Col, b.Pos.Col))
 	})
+	if left := p.warnings - maxDiagnostics; left > 0 {
+		d.Diagnostics = append(d.Diagnostics, declaration.Diagnostic{Level: declaration.LevelWarning, Code: "too-many-diagnostics",
+			Pos: p.lastPos(), Message: fmt.Sprintf("%d more diagnostics left out", left)})
+	}
 }
 
 func describe(pr *declaration.Provision) string {

@@ -89,10 +89,45 @@ func (s span) posAt(i int) declaration.Pos {
 
 // byteOffset finds the byte offset in s.text of a position inside it.
 func byteOffset(s span, pos declaration.Pos) int {
+	loc := s.locator()
 	for i := range s.text {
-		if s.posAt(i) == pos {
+		if loc.at(i) == pos {
 			return i
 		}
 	}
 	return len(s.text)
+}
+
+// locator gives the positions of byte offsets of one span, walking on
+// from the last offset asked for rather than from the span's start: for
+// offsets asked in increasing order (dates, brackets, references found
+// left to right) the whole text is walked once, not once per offset.
+type locator struct {
+	s    span
+	off  int             // the byte offset pos is for
+	line int             // index in s.starts of the line off is on
+	pos  declaration.Pos // position of off
+}
+
+func (s span) locator() *locator {
+	return &locator{s: s, pos: s.starts[0]}
+}
+
+// at returns the position of byte offset i, as span.posAt does.
+func (l *locator) at(i int) declaration.Pos {
+	if i < l.off {
+		l.off, l.line, l.pos = 0, 0, l.s.starts[0]
+	}
+	text := l.s.text
+	for l.off < i && l.off < len(text) {
+		r, size := utf8.DecodeRuneInString(text[l.off:])
+		if r == '\n' {
+			l.line++
+			l.pos = l.s.starts[min(l.line, len(l.s.starts)-1)]
+		} else {
+			l.pos.Col++
+		}
+		l.off += size
+	}
+	return l.pos
 }

@@ -52,6 +52,7 @@ type parser struct {
 	// dates written without a year.
 	refYear, refMonth, refDay int
 	leadRest                  *para // the part of a lead paragraph that holds inline items
+	warnings                  int   // diagnostics reported, kept or not
 }
 
 func (p *parser) parse() {
@@ -65,7 +66,15 @@ func (p *parser) parse() {
 	p.finish()
 }
 
+// maxDiagnostics bounds the diagnostics of one document: past that many,
+// one more says how many were left out, so that a hostile input cannot
+// flood the report.
+const maxDiagnostics = 1000
+
 func (p *parser) warn(code string, pos declaration.Pos, format string, args ...any) {
+	if p.warnings++; p.warnings > maxDiagnostics {
+		return
+	}
 	p.doc.Diagnostics = append(p.doc.Diagnostics, declaration.Diagnostic{
 		Level: declaration.LevelWarning, Code: code, Pos: pos, Message: fmt.Sprintf(format, args...),
 	})

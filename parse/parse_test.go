@@ -3,6 +3,7 @@ package parse
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -478,5 +479,48 @@ func TestStatuteNesting(t *testing.T) {
 	}
 	if len(d.Diagnostics) > 0 {
 		t.Errorf("a list that starts again after a paragraph is no numbering error: %+v", d.Diagnostics)
+	}
+}
+
+// TestManyDiagnostics: a flood of problems is cut at maxDiagnostics, with
+// one more diagnostic saying how many were left out.
+func TestManyDiagnostics(t *testing.T) {
+	d, err := Parse(strings.NewReader("一、"+strings.Repeat("（", 5000)+"\n"), "x")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(d.Diagnostics); n != maxDiagnostics+1 {
+		t.Fatalf("%d diagnostics, want %d", n, maxDiagnostics+1)
+	}
+	if last := d.Diagnostics[maxDiagnostics]; last.Code != "too-many-diagnostics" || !strings.Contains(last.Message, "4001 more") { // 5,000 brackets and the truncated text
+		t.Errorf("last diagnostic = %+v", last)
+	}
+}
+
+// BenchmarkParseHostile parses inputs built to be slow: one long line full
+// of dates, of unclosed brackets, of inline items, and 100,000 short
+// articles. ns/B should stay near BenchmarkParse's: no input is quadratic.
+func BenchmarkParseHostile(b *testing.B) {
+	var items, articles strings.Builder
+	for i := 1; i <= 20000; i++ {
+		fmt.Fprintf(&items, "（%d）项目；", i)
+	}
+	for i := 1; i <= 100000; i++ {
+		fmt.Fprintf(&articles, "第%d条 内容。\n", i)
+	}
+	for _, c := range []struct{ name, text string }{
+		{"dates", "一、" + strings.Repeat("１９９２年１月，", 100000)},
+		{"brackets", "一、" + strings.Repeat("（", 100000)},
+		{"inline-items", "一、总则：" + items.String()},
+		{"articles", articles.String()},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			b.SetBytes(int64(len(c.text)))
+			for b.Loop() {
+				if _, err := Parse(strings.NewReader(c.text), "x"); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

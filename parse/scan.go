@@ -52,8 +52,7 @@ func (p *parser) units() []textUnit {
 func (p *parser) scan() {
 	d := p.doc
 	refs := map[string]int{} // title → index in d.References
-	addRef := func(u textUnit, title string, at int, date *declaration.Date, action string) {
-		s := p.spans[u.text]
+	addRef := func(u textUnit, loc *locator, title string, at int, date *declaration.Date, action string) {
 		if i, ok := refs[title]; ok {
 			r := &d.References[i]
 			if !slices.Contains(r.At, u.id) {
@@ -65,7 +64,7 @@ func (p *parser) scan() {
 			return
 		}
 		refs[title] = len(d.References)
-		d.References = append(d.References, declaration.Reference{Title: title, Date: date, Action: action, At: []string{u.id}, Pos: s.posAt(at)})
+		d.References = append(d.References, declaration.Reference{Title: title, Date: date, Action: action, At: []string{u.id}, Pos: loc.at(at)})
 	}
 	for _, u := range p.units() {
 		text := *u.text
@@ -73,15 +72,16 @@ func (p *parser) scan() {
 			continue
 		}
 		s := p.spans[u.text]
+		loc := s.locator()
 		h := hintsOf(text)
 		dates := p.findDatesHinted(text, h)
 		for _, m := range dates {
-			d.Dates = append(d.Dates, declaration.DateMention{Date: m.date, At: u.id, Pos: s.posAt(m.start)})
+			d.Dates = append(d.Dates, declaration.DateMention{Date: m.date, At: u.id, Pos: loc.at(m.start)})
 		}
 		if h.book {
 			for _, m := range bracketed.FindAllStringSubmatchIndex(text, -1) {
 				date, action := dateAndAction(text[:m[0]], dates)
-				addRef(u, collapseHanSpaces(text[m[2]:m[3]]), m[0], date, action)
+				addRef(u, loc, collapseHanSpaces(text[m[2]:m[3]]), m[0], date, action)
 			}
 		}
 		for _, name := range wellKnown {
@@ -95,7 +95,7 @@ func (p *parser) scan() {
 				}
 				at := i + j
 				if !strings.HasSuffix(text[:at], "《") {
-					addRef(u, name, at, nil, "")
+					addRef(u, loc, name, at, nil, "")
 				}
 				i = at + len(name)
 			}
@@ -111,7 +111,7 @@ func (p *parser) scan() {
 			}
 		}
 		if h.bracket {
-			p.checkBrackets(text, s)
+			p.checkBrackets(text, loc)
 		}
 	}
 }
@@ -248,7 +248,7 @@ var closerAt = func() map[int]int {
 }()
 
 // checkBrackets reports brackets opened and never closed in one text.
-func (p *parser) checkBrackets(text string, s span) {
+func (p *parser) checkBrackets(text string, loc *locator) {
 	type opened struct {
 		r  rune
 		at int
@@ -271,6 +271,6 @@ func (p *parser) checkBrackets(text string, s span) {
 		}
 	}
 	for _, o := range stack {
-		p.warn("bracket-unclosed", s.posAt(o.at), "%c opened here is never closed", o.r)
+		p.warn("bracket-unclosed", loc.at(o.at), "%c opened here is never closed", o.r)
 	}
 }
