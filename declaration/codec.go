@@ -16,14 +16,6 @@ import (
 // than this is refused rather than held in memory.
 const MaxEncodedSize = 64 << 20
 
-// EncodeJSON writes d as indented JSON with HTML characters left alone.
-func EncodeJSON(w io.Writer, d *Document) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(d)
-}
-
 // DecodeYAML reads a canonical YAML document. It is strict: an unknown or
 // repeated field, a value of the wrong type, a missing required field, an
 // unknown kind, an alias, or a schema other than [SchemaVersion] is an

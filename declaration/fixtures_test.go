@@ -141,6 +141,13 @@ func FuzzDecode(f *testing.F) {
 			}
 			return
 		}
+		var js bytes.Buffer
+		if err := EncodeJSON(&js, d); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(js.Bytes(), referenceJSON(t, d)) {
+			t.Fatal("EncodeJSON differs from encoding/json")
+		}
 		var buf bytes.Buffer
 		if err := EncodeYAML(&buf, d); err != nil {
 			t.Fatal(err)

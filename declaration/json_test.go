@@ -1,0 +1,53 @@
+package declaration
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"testing"
+
+	"github.com/declconv/declconv/internal/testfiles"
+)
+
+// referenceJSON is what encoding/json writes: EncodeJSON must match it
+// byte for byte.
+func referenceJSON(t testing.TB, d *Document) []byte {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(d); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func TestEncodeJSONMatchesEncodingJSON(t *testing.T) {
+	docs := map[string]*Document{"sample": sample(), "tricky": trickyDocument()}
+	odd := sample()
+	odd.Parties = []string{}                                                            // empty, not nil: omitted
+	odd.References = []Reference{{Title: "<&>", At: nil}, {Title: "x", At: []string{}}} // null and []
+	odd.Body[0].Text = "bad \xff byte \b\f\x01\x7f <tag> & \u2028\u2029"
+	odd.Front = append(odd.Front, &Block{})
+	docs["odd"] = odd
+	for _, path := range testfiles.Fixtures(t, "want.yaml") {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err := DecodeYAML(bytes.NewReader(data), path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs[path] = d
+	}
+	for name, d := range docs {
+		var got bytes.Buffer
+		if err := EncodeJSON(&got, d); err != nil {
+			t.Fatal(err)
+		}
+		if want := referenceJSON(t, d); !bytes.Equal(got.Bytes(), want) {
+			t.Errorf("%s: EncodeJSON differs from encoding/json:\n%s", name, testfiles.Diff(string(want), got.String()))
+		}
+	}
+}
