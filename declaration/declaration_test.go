@@ -16,8 +16,9 @@ func TestSchemaFileUpToDate(t *testing.T) {
 	}
 }
 
-// TestTagsAgree ties the YAML names to the JSON names, so that both
-// encodings and the schema describe one structure.
+// TestTagsAgree ties the YAML names and omitempty to the JSON ones, so
+// that both encodings, the strict decoder and the schema read one field
+// list (fields.go).
 func TestTagsAgree(t *testing.T) {
 	seen := map[reflect.Type]bool{}
 	var visit func(t reflect.Type)
@@ -31,14 +32,16 @@ func TestTagsAgree(t *testing.T) {
 		seen[typ] = true
 		for i := range typ.NumField() {
 			f := typ.Field(i)
-			j, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+			j, jopts, _ := strings.Cut(f.Tag.Get("json"), ",")
 			y, yopts, _ := strings.Cut(f.Tag.Get("yaml"), ",")
 			if f.Anonymous {
-				if yopts != "inline" {
-					t.Errorf("%s.%s: embedded struct must be yaml inline", typ.Name(), f.Name)
+				if yopts != "inline" || f.Tag.Get("json") != "" {
+					t.Errorf("%s.%s: an embedded struct must be yaml inline and have no json tag", typ.Name(), f.Name)
 				}
 			} else if j != y {
 				t.Errorf("%s.%s: json name %q, yaml name %q", typ.Name(), f.Name, j, y)
+			} else if strings.Contains(jopts, "omitempty") != strings.Contains(yopts, "omitempty") {
+				t.Errorf("%s.%s: omitempty in one tag and not the other", typ.Name(), f.Name)
 			}
 			if !f.Anonymous && f.Tag.Get("doc") == "" {
 				t.Errorf("%s.%s: no doc tag (it becomes the schema's description)", typ.Name(), f.Name)

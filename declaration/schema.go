@@ -29,7 +29,8 @@ func GenerateJSONSchema() []byte {
 		defs[t.Name()] = nil // reserve: types may refer to themselves
 		props := map[string]any{}
 		var required []string
-		for name, f := range structFields(t) {
+		for _, f := range fields(t) {
+			name := f.name
 			s := typeSchema(f.typ)
 			if p, ok := fieldPatterns[f.owner+"."+name]; ok {
 				for k, v := range p {
@@ -40,7 +41,7 @@ func GenerateJSONSchema() []byte {
 				s["description"] = f.doc
 			}
 			props[name] = s
-			if f.required {
+			if !f.omitempty {
 				required = append(required, name)
 			}
 		}

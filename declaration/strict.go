@@ -4,11 +4,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"maps"
 	"reflect"
 	"slices"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -248,10 +246,9 @@ func check(name string, root *node, data []byte) error {
 				bad(n.pos, n.off, "%s: want a mapping, got %s", path, n.describe())
 				return
 			}
-			fields := structFields(t)
 			seen := map[string]bool{}
 			for i, k := range n.keys {
-				f, ok := fields[k]
+				f, ok := fieldNamed(t, k)
 				switch {
 				case !ok:
 					bad(n.keyPos[i], n.keyOff[i], "%s: unknown field %q", path, k)
@@ -263,10 +260,15 @@ func check(name string, root *node, data []byte) error {
 				seen[k] = true
 				walk(n.vals[i], f.typ, joinPath(path, k))
 			}
-			for _, k := range slices.Sorted(maps.Keys(fields)) {
-				if fields[k].required && !seen[k] {
-					bad(n.pos, n.off, "%s: missing required field %q", path, k)
+			var missing []string
+			for _, f := range fields(t) {
+				if !f.omitempty && !seen[f.name] {
+					missing = append(missing, f.name)
 				}
+			}
+			slices.Sort(missing)
+			for _, k := range missing {
+				bad(n.pos, n.off, "%s: missing required field %q", path, k)
 			}
 		case reflect.Slice:
 			if n.kind == nullNode {
@@ -317,40 +319,4 @@ func joinPath(path, key string) string {
 		return key
 	}
 	return path + "." + key
-}
-
-type fieldInfo struct {
-	typ      reflect.Type
-	required bool
-	doc      string
-	owner    string // the struct that declares the field (an embedded one for DateMention's)
-}
-
-// structFieldCache holds structFields' answer per type: the model's
-// types are few, and the strict check asks for every node.
-var structFieldCache sync.Map // reflect.Type → map[string]fieldInfo
-
-// structFields maps the JSON names of t's fields (flattening embedded
-// structs) to their types. YAML and JSON names agree; a test ties them.
-func structFields(t reflect.Type) map[string]fieldInfo {
-	if f, ok := structFieldCache.Load(t); ok {
-		return f.(map[string]fieldInfo)
-	}
-	fields := map[string]fieldInfo{}
-	for i := range t.NumField() {
-		f := t.Field(i)
-		if f.Anonymous {
-			for k, v := range structFields(f.Type) {
-				fields[k] = v
-			}
-			continue
-		}
-		name, opts, _ := strings.Cut(f.Tag.Get("json"), ",")
-		if name == "-" || !f.IsExported() {
-			continue
-		}
-		fields[name] = fieldInfo{typ: f.Type, required: !strings.Contains(opts, "omitempty"), doc: f.Tag.Get("doc"), owner: t.Name()}
-	}
-	structFieldCache.Store(t, fields)
-	return fields
 }

@@ -5,7 +5,6 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode/utf8"
 )
 
@@ -46,45 +45,11 @@ func (e *yamlEmitter) indent(n int) {
 	}
 }
 
-// yamlField is a struct field as the encoder sees it.
-type yamlField struct {
-	name            string
-	omitempty, flow bool
-	index           []int // for reflect.Value.FieldByIndex, through inline structs
-}
-
-// yamlFieldCache holds the fields of each struct type, read from its tags
-// once: the model's types are few and fixed.
-var yamlFieldCache sync.Map // reflect.Type → []yamlField
-
-// yamlFields lists t's fields in order, flattening inline embedded structs.
-func yamlFields(t reflect.Type) []yamlField {
-	if fs, ok := yamlFieldCache.Load(t); ok {
-		return fs.([]yamlField)
-	}
-	var out []yamlField
-	for i := range t.NumField() {
-		f := t.Field(i)
-		name, opts, _ := strings.Cut(f.Tag.Get("yaml"), ",")
-		if strings.Contains(opts, "inline") {
-			for _, inner := range yamlFields(f.Type) {
-				inner.index = append([]int{i}, inner.index...)
-				out = append(out, inner)
-			}
-			continue
-		}
-		out = append(out, yamlField{name: name, omitempty: strings.Contains(opts, "omitempty"),
-			flow: strings.Contains(opts, "flow"), index: []int{i}})
-	}
-	yamlFieldCache.Store(t, out)
-	return out
-}
-
 // mapping writes the fields of struct v at the given indent; the first
 // line's indent is already written when continued (after "- ").
 func (e *yamlEmitter) mapping(v reflect.Value, indent int, continued bool) {
 	first := true
-	for _, f := range yamlFields(v.Type()) {
+	for _, f := range fields(v.Type()) {
 		fv := v.FieldByIndex(f.index)
 		if f.omitempty && (fv.IsZero() || fv.Kind() == reflect.Slice && fv.Len() == 0) {
 			continue
@@ -151,7 +116,7 @@ func (e *yamlEmitter) flow(v reflect.Value) {
 	switch v.Kind() {
 	case reflect.Struct:
 		e.buf = append(e.buf, '{')
-		for i, f := range yamlFields(v.Type()) {
+		for i, f := range fields(v.Type()) {
 			if i > 0 {
 				e.buf = append(e.buf, ", "...)
 			}
