@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"github.com/declconv/declconv/internal/testdocs"
 	"github.com/declconv/declconv/internal/testfiles"
 	"os"
 	"path/filepath"
@@ -31,7 +32,7 @@ func BenchmarkPDF(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		benchWrite(b, w, decode(b, filepath.Join(dir, "want.yaml")), len(src))
+		benchWrite(b, w, testdocs.Load(b, filepath.Join(dir, "want.yaml")), len(src))
 	})
 	b.Run("largest", func(b *testing.B) {
 		path := filepath.Join(testfiles.CorpusDir(b), largest)

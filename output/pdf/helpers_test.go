@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"github.com/declconv/declconv/internal/testdocs"
 	"github.com/declconv/declconv/internal/testfiles"
 	"os"
 	"os/exec"
@@ -75,21 +76,6 @@ func run(t testing.TB, name string, args ...string) string {
 	return string(out)
 }
 
-// decode reads a canonical YAML file.
-func decode(t testing.TB, path string) *declaration.Document {
-	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	d, err := declaration.DecodeYAML(f, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return d
-}
-
 // documents are the documents every content test renders: the seed, a
 // document built here that has what the seed lacks (chapters, headings,
 // nested items, closings, notes), and every fixture's canonical YAML.
@@ -98,7 +84,7 @@ func documents(t *testing.T) map[string]*declaration.Document {
 		"synthetic": synthetic(), // the seed and the others come from fixtures/
 	}
 	for _, p := range testfiles.Fixtures(t, "want.yaml") {
-		docs[filepath.Base(filepath.Dir(p))] = decode(t, p)
+		docs[filepath.Base(filepath.Dir(p))] = testdocs.Load(t, p)
 	}
 	return docs
 }

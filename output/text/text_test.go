@@ -3,6 +3,7 @@ package text
 import (
 	"bytes"
 	"fmt"
+	"github.com/declconv/declconv/internal/testdocs"
 	"github.com/declconv/declconv/internal/testfiles"
 	"os"
 	"path/filepath"
@@ -346,15 +347,7 @@ func TestFixtures(t *testing.T) {
 	for _, path := range testfiles.Fixtures(t, "want.yaml") {
 		dir := filepath.Dir(path)
 		t.Run(filepath.Base(dir), func(t *testing.T) {
-			f, err := os.Open(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer f.Close()
-			d, err := declaration.DecodeYAML(f, path)
-			if err != nil {
-				t.Fatal(err)
-			}
+			d := testdocs.Load(t, path)
 			out := write(t, Writer{}, d)
 			checkOutput(t, d, DefaultWidth, out)
 			golden(t, filepath.Join(dir, "want.txt"), out)

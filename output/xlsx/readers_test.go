@@ -6,6 +6,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"github.com/declconv/declconv/internal/testdocs"
 	"github.com/declconv/declconv/internal/testfiles"
 	"maps"
 	"os"
@@ -47,7 +48,7 @@ func readerBooks(t *testing.T, dir string) []*readerBook {
 		books = append(books, b)
 	}
 	for _, c := range goldenCases(t) {
-		d := loadYAML(t, c.yaml)
+		d := testdocs.Load(t, c.yaml)
 		write(&readerBook{name: strings.ReplaceAll(c.name, "/", "-"), docs: []*declaration.Document{d}}, render(t, d))
 	}
 

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/declconv/declconv/internal/testdocs"
 	"github.com/declconv/declconv/internal/testfiles"
 	"io"
 	"os"
@@ -41,24 +42,9 @@ func goldenCases(t testing.TB) []goldenCase {
 	return cases
 }
 
-func loadYAML(t testing.TB, path string) *declaration.Document {
-	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	d, err := declaration.DecodeYAML(f, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := d.Validate(); err != nil {
-		t.Fatalf("%s: %v", path, err)
-	}
-	return d
+func seed(t testing.TB) *declaration.Document {
+	return testdocs.Load(t, "../../fixtures/seed/want.yaml")
 }
-
-func seed(t testing.TB) *declaration.Document { return loadYAML(t, "../../fixtures/seed/want.yaml") }
 
 // render writes d with a zero Writer (SOURCE_DATE_EPOCH cleared by the caller if needed).
 func render(t testing.TB, d *declaration.Document) []byte {
@@ -118,7 +104,7 @@ func TestGolden(t *testing.T) {
 	t.Setenv("SOURCE_DATE_EPOCH", "")
 	for _, c := range goldenCases(t) {
 		t.Run(c.name, func(t *testing.T) {
-			got := dump(t, render(t, loadYAML(t, c.yaml)))
+			got := dump(t, render(t, testdocs.Load(t, c.yaml)))
 			if testfiles.Updating() {
 				if err := os.WriteFile(c.golden, []byte(got), 0o644); err != nil {
 					t.Fatal(err)
@@ -330,7 +316,7 @@ var cellRE = regexp.MustCompile(`<c r="([A-Z]+[0-9]+)"[^>]*?>`)
 // TestSafeCells checks that formula-looking text is stored as text: no
 // formula element anywhere, every text cell an inline string.
 func TestSafeCells(t *testing.T) {
-	d := loadYAML(t, "testdata/hostile.yaml")
+	d := testdocs.Load(t, "testdata/hostile.yaml")
 	data := render(t, d)
 	for i := 1; i <= 5; i++ {
 		raw := zipFile(t, data, fmt.Sprintf("xl/worksheets/sheet%d.xml", i))
@@ -419,7 +405,7 @@ func TestDeterministic(t *testing.T) {
 			b.setMemLimit(memLimit)
 		}
 		for _, c := range goldenCases(t) {
-			if err := b.Add(loadYAML(t, c.yaml)); err != nil {
+			if err := b.Add(testdocs.Load(t, c.yaml)); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -484,7 +470,7 @@ func TestModified(t *testing.T) {
 		t.Errorf("bad SOURCE_DATE_EPOCH: error = %v", err)
 	}
 	t.Setenv("SOURCE_DATE_EPOCH", "")
-	undated := loadYAML(t, "testdata/hostile.yaml")
+	undated := testdocs.Load(t, "testdata/hostile.yaml")
 	var buf bytes.Buffer
 	if err := (&Writer{}).Write(&buf, undated); err != nil {
 		t.Fatal(err)
@@ -497,7 +483,7 @@ func TestModified(t *testing.T) {
 // TestCorpus checks a workbook of several documents and a failure.
 func TestCorpus(t *testing.T) {
 	t.Setenv("SOURCE_DATE_EPOCH", "")
-	s, h := seed(t), loadYAML(t, "testdata/hostile.yaml")
+	s, h := seed(t), testdocs.Load(t, "testdata/hostile.yaml")
 	b := NewWorkbook(Options{})
 	defer b.Close()
 	b.setMemLimit(1 << 10) // spill to temporary files

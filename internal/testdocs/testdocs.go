@@ -1,0 +1,29 @@
+// Package testdocs loads canonical documents for the writers' tests,
+// which start from the reviewed YAML of the fixtures. (It is apart from
+// testfiles because the declaration package's own tests use testfiles.)
+package testdocs
+
+import (
+	"os"
+	"testing"
+
+	"github.com/declconv/declconv/declaration"
+)
+
+// Load decodes and validates the canonical YAML document at path.
+func Load(t testing.TB, path string) *declaration.Document {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	d, err := declaration.DecodeYAML(f, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := d.Validate(); err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return d
+}
