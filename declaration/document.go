@@ -22,6 +22,7 @@ type Document struct {
 	Preamble     []*Block      `yaml:"preamble,omitempty" json:"preamble,omitempty" doc:"paragraphs before the first provision"`
 	Body         []*Provision  `yaml:"body,omitempty" json:"body,omitempty" doc:"the provision tree"`
 	Closing      []*Block      `yaml:"closing,omitempty" json:"closing,omitempty" doc:"signature blocks, place-and-date lines, notes"`
+	Attachments  []*Attachment `yaml:"attachments,omitempty" json:"attachments,omitempty" doc:"annexes, schedules and other texts appended after the closing, each with its own provision tree"`
 	References   []Reference   `yaml:"references,omitempty" json:"references,omitempty" doc:"instruments the text cites"`
 	Dates        []DateMention `yaml:"dates,omitempty" json:"dates,omitempty" doc:"every date the text mentions, in order"`
 	Diagnostics  []Diagnostic  `yaml:"diagnostics,omitempty" json:"diagnostics,omitempty" doc:"problems found while parsing, in source order"`
@@ -112,6 +113,21 @@ type Provision struct {
 	Text      string        `yaml:"text,omitempty" json:"text,omitempty" doc:"the provision's own text, verbatim; continuation lines joined with newlines"`
 	Pos       Pos           `yaml:"pos,flow" json:"pos" doc:"where the provision starts"`
 	Children  []*Provision  `yaml:"children,omitempty" json:"children,omitempty" doc:"nested provisions"`
+}
+
+// Attachment is a text appended to the document and apart from its body:
+// an annex, a schedule, an appended specification, a decision printed
+// after a law. Its provisions have IDs below its own (att_1__art_2).
+type Attachment struct {
+	ID        string       `yaml:"id" json:"id" doc:"stable ID, att_N in document order"`
+	Markup    string       `yaml:"markup,omitempty" json:"markup,omitempty" doc:"source markup before the label, e.g. Markdown ##"`
+	Label     string       `yaml:"label,omitempty" json:"label,omitempty" doc:"the attachment's marker as written: 附件一, 附：, Annex I, SCHEDULE"`
+	Number    int          `yaml:"number,omitempty" json:"number,omitempty" doc:"the label's number, when it has one: 附件二 → 2, Annex III → 3"`
+	Heading   string       `yaml:"heading,omitempty" json:"heading,omitempty" doc:"its title, verbatim"`
+	Underline string       `yaml:"underline,omitempty" json:"underline,omitempty" doc:"a Markdown setext underline (=== or ---) under the label and heading"`
+	Pos       Pos          `yaml:"pos,flow" json:"pos" doc:"where the attachment starts"`
+	Body      []*Provision `yaml:"body,omitempty" json:"body,omitempty" doc:"its provision tree"`
+	Closing   []*Block     `yaml:"closing,omitempty" json:"closing,omitempty" doc:"its own signature lines, place-and-date lines and notes"`
 }
 
 // Reference is an instrument the text cites, such as 《联合公报》.

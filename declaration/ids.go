@@ -11,14 +11,25 @@ import "strconv"
 // ID depends only on the provision's own numbering and that of its
 // ancestors, never on text elsewhere: editing one article leaves the IDs of
 // the others unchanged. Blocks are numbered within their part
-// (front__p_1, preamble__p_2, closing__p_1).
+// (front__p_1, preamble__p_2, closing__p_1). Attachments are att_N in
+// order, and what they hold is numbered below them (att_1__art_2,
+// att_1__p_1).
 func (d *Document) AssignIDs() {
 	for part, bs := range map[string][]*Block{"front": d.Front, "preamble": d.Preamble, "closing": d.Closing} {
-		for i, b := range bs {
-			b.ID = part + "__p_" + strconv.Itoa(i+1)
-		}
+		assignBlockIDs(part, bs)
 	}
 	assignProvisionIDs("", d.Body)
+	for i, a := range d.Attachments {
+		a.ID = "att_" + strconv.Itoa(i+1)
+		assignProvisionIDs(a.ID, a.Body)
+		assignBlockIDs(a.ID, a.Closing)
+	}
+}
+
+func assignBlockIDs(part string, bs []*Block) {
+	for i, b := range bs {
+		b.ID = part + "__p_" + strconv.Itoa(i+1)
+	}
 }
 
 func assignProvisionIDs(parent string, ps []*Provision) {

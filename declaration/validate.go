@@ -62,7 +62,7 @@ func (d *Document) Validate() error {
 			bad(pos, "%s: %q is not an ISO 8601 date", what, dt.ISO)
 		}
 	}
-	for part, bs := range map[string][]*Block{"front": d.Front, "preamble": d.Preamble, "closing": d.Closing} {
+	checkBlocks := func(part string, bs []*Block) {
 		for _, b := range bs {
 			checkID(b.ID, b.Pos)
 			checkPos("block "+b.ID, b.Pos)
@@ -73,6 +73,22 @@ func (d *Document) Validate() error {
 				bad(b.Pos, "block %s in %s: id must start with %q", b.ID, part, part+"__")
 			}
 		}
+	}
+	for part, bs := range map[string][]*Block{"front": d.Front, "preamble": d.Preamble, "closing": d.Closing} {
+		checkBlocks(part, bs)
+	}
+	for _, a := range d.Attachments {
+		checkID(a.ID, a.Pos)
+		checkPos("attachment "+a.ID, a.Pos)
+		if a.Number < 0 {
+			bad(a.Pos, "attachment %s: negative number %d", a.ID, a.Number)
+		}
+		for _, p := range a.Body {
+			if !strings.HasPrefix(p.ID, a.ID+"__") {
+				bad(p.Pos, "provision %s: id must start with its attachment's id %q", p.ID, a.ID+"__")
+			}
+		}
+		checkBlocks(a.ID, a.Closing)
 	}
 	d.Walk(func(p *Provision, ancestors []*Provision) bool {
 		checkID(p.ID, p.Pos)

@@ -1,9 +1,22 @@
 package declaration
 
-// Walk calls fn for every provision of the body in document order (depth
-// first, parents before children). ancestors holds the provisions above p,
-// outermost first; fn must not keep it. Walk stops when fn returns false.
+// Walk calls fn for every provision in document order (depth first,
+// parents before children): the body's, then each attachment's. ancestors
+// holds the provisions above p, outermost first; fn must not keep it. Walk
+// stops when fn returns false.
 func (d *Document) Walk(fn func(p *Provision, ancestors []*Provision) bool) {
+	if !walkProvisions(d.Body, fn) {
+		return
+	}
+	for _, a := range d.Attachments {
+		if !walkProvisions(a.Body, fn) {
+			return
+		}
+	}
+}
+
+// walkProvisions walks one provision tree for Walk; false means fn stopped it.
+func walkProvisions(ps []*Provision, fn func(p *Provision, ancestors []*Provision) bool) bool {
 	var stack []*Provision
 	var walk func(ps []*Provision) bool
 	walk = func(ps []*Provision) bool {
@@ -20,7 +33,7 @@ func (d *Document) Walk(fn func(p *Provision, ancestors []*Provision) bool) {
 		}
 		return true
 	}
-	walk(d.Body)
+	return walk(ps)
 }
 
 // Provisions returns every provision of the body in document order.
@@ -36,7 +49,8 @@ func (d *Document) Provisions() []*Provision {
 // Verbatim returns every verbatim string of the document in source order:
 // the markup, label, text and underline of each front block, preamble
 // block and closing block, and the markup, label, heading, underline and
-// text of each provision. Joined and with
+// text of each provision; then, for each attachment, its markup, label,
+// heading and underline, its provisions and its closing. Joined and with
 // whitespace removed, it equals the source with whitespace removed: that
 // is the lossless invariant the parser keeps and the tests check.
 func (d *Document) Verbatim() []string {
@@ -55,10 +69,16 @@ func (d *Document) Verbatim() []string {
 	}
 	blocks(d.Front)
 	blocks(d.Preamble)
-	d.Walk(func(p *Provision, _ []*Provision) bool {
+	provision := func(p *Provision, _ []*Provision) bool {
 		add(p.Markup, p.Label, p.Heading, p.Underline, p.Text)
 		return true
-	})
+	}
+	walkProvisions(d.Body, provision)
 	blocks(d.Closing)
+	for _, a := range d.Attachments {
+		add(a.Markup, a.Label, a.Heading, a.Underline)
+		walkProvisions(a.Body, provision)
+		blocks(a.Closing)
+	}
 	return out
 }
