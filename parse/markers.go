@@ -276,3 +276,28 @@ func bullet(s string) (string, int, bool) {
 	}
 	return "", 0, false
 }
+
+// alternative is the other reading of a marker that two styles can claim:
+// (i), (v), (x) are letters or Roman numerals. The builder keeps the one
+// that continues a list, else the one that starts a list. A marker no
+// other style claims has none (a zero reading).
+func alternative(st *style, label string) reading {
+	if st.name != "letter-paren" {
+		return reading{}
+	}
+	inner := strings.Trim(label, "()（）")
+	if len(inner) != 1 || !isRomanLetter(rune(inner[0])) {
+		return reading{}
+	}
+	return reading{styleNamed("roman-paren"), romanValue(inner)}
+}
+
+// styleNamed finds a style of the table by name.
+func styleNamed(name string) *style {
+	for i := range styles {
+		if styles[i].name == name {
+			return &styles[i]
+		}
+	}
+	panic("parse: no style " + name)
+}

@@ -455,7 +455,8 @@ func TestDates(t *testing.T) {
 }
 
 // TestStatuteNesting: items under an article stay under it, however deep
-// the chapter and section above are, and after items seen at another depth.
+// the chapter and section above are, and after items seen at another depth;
+// a further paragraph (款) that ends with a colon holds the items after it.
 func TestStatuteNesting(t *testing.T) {
 	src := "第一章　总则\n\n第一条　国家实行下列制度：\n\n（一）甲；\n\n（二）乙。\n\n第二章　机构\n\n第一节　议会\n\n第二条　议会行使下列职权：\n\n（一）立法；\n\n（二）监督。\n\n第三条　议会每届任期五年。\n\n第四条　议员按照下列程序产生：\n\n（一）选举；\n\n（二）确认。\n\n下列人员不得为议员：\n\n（一）法官；\n\n（二）军人。\n"
 	d, err := Parse(strings.NewReader(src), "law.txt")
@@ -472,7 +473,7 @@ func TestStatuteNesting(t *testing.T) {
 		"chp_2 chapter", "chp_2__sec_1 section", "chp_2__sec_1__art_2 article",
 		"chp_2__sec_1__art_2__item_1 item", "chp_2__sec_1__art_2__item_2 item", "chp_2__sec_1__art_3 article",
 		"chp_2__sec_1__art_4 article", "chp_2__sec_1__art_4__item_1 item", "chp_2__sec_1__art_4__item_2 item",
-		"chp_2__sec_1__art_4__para_1 paragraph", "chp_2__sec_1__art_4__item_1_2 item", "chp_2__sec_1__art_4__item_2_2 item",
+		"chp_2__sec_1__art_4__para_1 paragraph", "chp_2__sec_1__art_4__para_1__item_1 item", "chp_2__sec_1__art_4__para_1__item_2 item",
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("tree:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

@@ -1,0 +1,145 @@
+package parse
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/declconv/declconv/declaration"
+)
+
+// seg is a piece of a paragraph that starts with a numbering marker (or,
+// for the first piece, possibly none).
+type seg struct {
+	st      *style // nil when unmarked
+	label   string
+	number  int
+	text    span // the text after the label
+	heading span // a heading between label and text (1. GENERAL The …)
+	pos     declaration.Pos
+	markup  string
+	indent  int // of the line the marker starts, or -1 inside a paragraph
+}
+
+// segments splits a paragraph at its leading marker and at the markers of
+// items run inline (：（１）…；（２）…), which must count up from one in
+// their style, each starting after punctuation.
+func (p *parser) segments(q *para) []seg {
+	s := q.s
+	first := seg{text: s, pos: q.pos(), markup: q.markup, indent: q.first.indent}
+	expected := map[string]int{}
+	var order []string
+	if st, label, n, ok := findMarker(s.text); ok {
+		first.st, first.label, first.number = st, label, n
+		_, first.text = s.cut(len(label))
+		first.pos = s.starts[0]
+		if q.markup != "" {
+			first.pos = q.pos()
+		}
+		expected[st.name] = n + 1
+		order = append(order, st.name)
+		// 1\. NUMBER AND TYPES OF IMMIGRANTS a. The Commonwealth …
+		if m := capsHeading.FindStringSubmatchIndex(first.text.text); m != nil {
+			first.heading, first.text = first.text.cut(m[3])
+		}
+	}
+	segs := []seg{first}
+	text := first.text.text
+	cur := first.text
+	offset := 0                         // byte offset of cur.text within text
+	atStart := first.heading.text != "" // a marker right after a heading
+	for _, i := range markerCandidates(text, atStart) {
+		st, label, n, ok := findMarker(text[i:])
+		if !ok || !st.inline && i > 0 || i < offset {
+			continue
+		}
+		want := expected[st.name]
+		if want == 0 {
+			want = 1
+		}
+		if n != want {
+			continue
+		}
+		expected[st.name] = n + 1
+		if k := indexString(order, st.name); k < 0 {
+			order = append(order, st.name)
+		} else {
+			for _, deeper := range order[k+1:] {
+				delete(expected, deeper)
+			}
+		}
+		before, after := cur.cut(i - offset)
+		if i == 0 {
+			before = span{}
+		}
+		segs[len(segs)-1].text = before
+		pos := after.starts[0]
+		_, rest := after.cut(len(label))
+		segs = append(segs, seg{st: st, label: label, number: n, text: rest, pos: pos, indent: -1})
+		cur, offset = rest, len(text)-len(rest.text)
+	}
+	return segs
+}
+
+// capsHeading is an English heading in capitals run into its text.
+var capsHeading = regexp.MustCompile(`^((?:[A-Z][A-Z'’,&-]*\s+){1,9}[A-Z][A-Z'’&-]+|[A-Z]{4,})\s+(?:[a-z]\.\s|[A-Z][a-z])`)
+
+// markerCandidates lists the byte offsets in text where an item may start
+// inline: after ：；。:; (and spaces), at a rune that can begin a marker;
+// and at 0 when atStart.
+func markerCandidates(text string, atStart bool) []int {
+	var out []int
+	if atStart {
+		out = append(out, 0)
+	}
+	for at := 0; ; {
+		i, size := indexClausePunct(text[at:])
+		if i < 0 {
+			return out
+		}
+		j := at + i + size
+		for j < len(text) && (text[j] == ' ' || strings.HasPrefix(text[j:], "\u3000")) {
+			if text[j] == ' ' {
+				j++
+			} else {
+				j += len("\u3000")
+			}
+		}
+		if r, _ := utf8.DecodeRuneInString(text[j:]); j < len(text) && mayStartMarker(r) {
+			out = append(out, j)
+		}
+		at = j
+	}
+}
+
+// indexClausePunct finds the first ：；。 : or ; in s, byte by byte (the
+// UTF-8 of ：；。 is EF BC 9A, EF BC 9B, E3 80 82), and its length.
+func indexClausePunct(s string) (int, int) {
+	for j := 0; j < len(s); j++ {
+		switch c := s[j]; {
+		case c == ':' || c == ';':
+			return j, 1
+		case c == 0xEF && j+2 < len(s) && s[j+1] == 0xBC && (s[j+2] == 0x9A || s[j+2] == 0x9B),
+			c == 0xE3 && j+2 < len(s) && s[j+1] == 0x80 && s[j+2] == 0x82:
+			return j, 3
+		}
+	}
+	return -1, 0
+}
+
+// mayStartMarker is a cheap test before findMarker: only these runes
+// begin the markers that run inline.
+func mayStartMarker(r rune) bool {
+	return r == '(' || r == '（' || isDigit(r) || isCNNumeral(r) || r >= 'a' && r <= 'z'
+}
+
+func indexString(list []string, s string) int {
+	for i, x := range list {
+		if x == s {
+			return i
+		}
+	}
+	return -1
+}
+
+func runeLen(s string) int { return utf8.RuneCountInString(s) }
