@@ -12,7 +12,7 @@ var (
 	isoDateLine = regexp.MustCompile(`^([0-9]{4})-([0-9]{2})-([0-9]{2})$`)
 	pageLine    = regexp.MustCompile(`^第\s*([0-9０-９]+|[一二三四五六七八九十]+)\s*版\s*[(（]([^)）]*)[)）]$`)
 	columnLine  = regexp.MustCompile(`^专栏[：:](.*)$`)
-	mdHeading   = regexp.MustCompile(`^(#{1,6})\s+(.*)$`)
+	mdHeading   = regexp.MustCompile(`^(#{1,6})\s*([^#\s].*)$`) // ###Article 1 without a space too
 	// leadPattern matches a news lead: agency, place, date, 电/讯.
 	leadPattern = regexp.MustCompile(`^【?(新华社|中新社|中央社|本报|人民日报|塔斯社|路透社|美联社|法新社)(?:记者)?(\p{Han}{0,8}?)((?:[0-9０-９一二三四五六七八九十]+月)?[0-9０-９一二三四五六七八九十廿卅]+日)(?:专)?[电讯]】?`)
 )

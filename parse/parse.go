@@ -57,10 +57,10 @@ type parser struct {
 
 func (p *parser) parse() {
 	p.front()
-	paras := p.paragraphs(p.lines[p.next:])
-	paras, closing := p.splitClosing(paras)
-	p.body(paras)
-	p.closing(closing)
+	body, closing, attachments := p.segment(p.paragraphs(p.lines[p.next:]))
+	p.body(body)
+	p.closing(closing, &p.doc.Closing, true)
+	p.attachments(attachments)
 	p.doc.AssignIDs()
 	p.scan()
 	p.finish()

@@ -38,13 +38,22 @@ func (p *parser) units() []textUnit {
 			out = append(out, textUnit{b.ID, &b.Text})
 		}
 	}
+	var provisions func(ps []*declaration.Provision)
+	provisions = func(ps []*declaration.Provision) {
+		for _, pr := range ps {
+			out = append(out, textUnit{pr.ID, &pr.Heading}, textUnit{pr.ID, &pr.Text})
+			provisions(pr.Children)
+		}
+	}
 	blocks(p.doc.Front)
 	blocks(p.doc.Preamble)
-	p.doc.Walk(func(pr *declaration.Provision, _ []*declaration.Provision) bool {
-		out = append(out, textUnit{pr.ID, &pr.Heading}, textUnit{pr.ID, &pr.Text})
-		return true
-	})
+	provisions(p.doc.Body)
 	blocks(p.doc.Closing)
+	for _, a := range p.doc.Attachments {
+		out = append(out, textUnit{a.ID, &a.Heading})
+		provisions(a.Body)
+		blocks(a.Closing)
+	}
 	return out
 }
 

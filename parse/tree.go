@@ -103,7 +103,7 @@ func (b *builder) paragraph(q *para) {
 			prov := &declaration.Provision{Kind: declaration.Section, Markup: q.markup, Heading: sg.text.text, Underline: q.underline.text, Pos: q.pos()}
 			*b.body = append(*b.body, prov)
 			b.p.spans[&prov.Heading] = sg.text
-			b.stack = []level{{st: &headingStyle, prov: prov, indent: -1}}
+			b.stack = []level{{st: &headingStyle, prov: prov, indent: -1, last: map[string]int{}}}
 		case !b.started():
 			b.preambleBlock(q, sg.text)
 		default:

@@ -1,0 +1,368 @@
+package parse
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/declconv/declconv/declaration"
+)
+
+// Segmentation decides, before any tree is built, where the body ends,
+// where the closing (signatures, place and date, notes) begins and where
+// each attachment (annex, schedule, appended text) begins. What it knows
+// of documents is in the tables below, one row per form.
+
+// closingFormulas open or end the paragraph that starts the closing: the
+// treaty formulas in English, the formulas that end a Chinese order or
+// proclamation.
+var closingFormulas = []struct {
+	prefix, suffix *regexp.Regexp
+}{
+	{prefix: regexp.MustCompile(`(?i)^in (?:witness|faith|testimony|confirmation) (?:whereof|thereof)\b`)},
+	{prefix: regexp.MustCompile(`(?i)^(?:done|dated|given|signed|made)\s+(?:at|in|on|this|under)\b`)},
+	{suffix: regexp.MustCompile(`(?:切切此布|此布|此令|特此布告|特此通告|特此公告|特此通知|特此通令|此致敬礼|专此电达|此电)[。！]?$`)},
+}
+
+// conclusionOpeners start a paragraph that looks back on the provisions
+// as a whole: after the last provision it is the document's conclusion,
+// not a further paragraph of that provision.
+var conclusionOpeners = regexp.MustCompile(`^(?:上述各|以上各|上列各|以上所述|上述这些|以上这些|综上所述|总之，|(?i:the (?:foregoing|above)\b))`)
+
+// noteMarkers start a note: 〔1〕, [1], ⑴, _1 …, 附注：, Note:, and the
+// archive references of transcribed records ([NAA: …]).
+var noteMarkers = regexp.MustCompile(`^(?:〔[0-9０-９]+〕|\[[0-9]+\]|[⑴-⒇]|_[0-9]+\s|\*\s*[0-9]+\s|(?:附注|附註|注|註|说明|說明)[：:]|(?i:notes?[：:]\s)|_?\[(?:NAA|AA|[A-Z]{2,4})\s*:)`)
+
+// attachmentHeads are the headings that start an attachment: 附件一,
+// 附：, 附录, Annex I, SCHEDULE 2, Appendix A, Enclosure.
+var attachmentHead = regexp.MustCompile(`^(?:(附件|附录|附錄|附表|附)\s*([一二三四五六七八九十0-9０-９]*)\s*[：:]?|((?i:annex|schedule|appendix|enclosure|attachment))(?:\s+([0-9]+|[IVXLC]+|[A-Z])\b)?\.?:?)`)
+
+// attachmentHeading reads an attachment heading: its label, its number
+// and the title after it ("" when the title is on the next line), or
+// ok == false.
+func attachmentHeading(t string) (label string, number int, title string, ok bool) {
+	if strings.Contains(t, "\n") || utf8.RuneCountInString(t) > 60 || endsWithAny(t, "。；，,;") {
+		return "", 0, "", false
+	}
+	m := attachmentHead.FindStringSubmatchIndex(t)
+	if m == nil {
+		return "", 0, "", false
+	}
+	label, rest := t[:m[1]], strings.TrimSpace(t[m[1]:])
+	var num string
+	switch {
+	case m[2] >= 0:
+		if t[m[2]:m[3]] == "附" && !strings.ContainsAny(label, "：:") {
+			return "", 0, "", false // 附近, 附带: a word, not 附：
+		}
+		num = t[m[4]:m[5]]
+	default:
+		if m[8] >= 0 {
+			num = t[m[8]:m[9]]
+		}
+		// Annex must stand alone or before a title in capitals or a
+		// colon: "Annex I", "ANNEX: TEXT OF …", not "Annex to the note".
+		if rest != "" && !strings.ContainsAny(label, ":") && strings.ToUpper(rest) != rest && num == "" {
+			return "", 0, "", false
+		}
+	}
+	if n := cnValue(num); n > 0 {
+		number = n
+	} else if n := digitValue(num); n > 0 {
+		number = n
+	} else if n := romanValue(strings.ToLower(num)); n > 0 {
+		number = n
+	} else if len(num) == 1 {
+		number = letterValue(num)
+	}
+	return label, number, rest, true
+}
+
+// attachmentParas are the paragraphs of one attachment.
+type attachmentParas struct {
+	head          *para // the heading paragraph
+	title         *para // a title on the line after a bare label (附：), or nil
+	body, closing []*para
+}
+
+// segment splits the paragraphs after the front into the body, the
+// closing and the attachments.
+func (p *parser) segment(paras []*para) (body, closing []*para, atts []attachmentParas) {
+	starts := attachmentStarts(paras)
+	end := len(paras)
+	if len(starts) > 0 {
+		end = starts[0]
+	}
+	body, closing = p.splitClosing(paras[:end])
+	for k, s := range starts {
+		stop := len(paras)
+		if k+1 < len(starts) {
+			stop = starts[k+1]
+		}
+		a := attachmentParas{head: paras[s]}
+		rest := paras[s+1 : stop]
+		if _, _, title, ok := attachmentHeading(paras[s].s.text); ok && title == "" && len(rest) > 0 && headingLike(rest[0].s.text) {
+			a.title, rest = rest[0], rest[1:]
+		}
+		a.body, a.closing = p.splitClosing(rest)
+		atts = append(atts, a)
+	}
+	return body, closing, atts
+}
+
+// attachmentStarts lists the paragraphs that start attachments: an
+// attachment heading after some provision, and, after a closing formula,
+// a Markdown heading (a further text: an enclosure, a translation).
+func attachmentStarts(paras []*para) []int {
+	var starts []int
+	marked, closed := false, false
+	for i, q := range paras {
+		t := q.s.text
+		if _, _, _, ok := findMarker(t); ok {
+			marked = true
+		}
+		if _, _, _, ok := attachmentHeading(t); ok && marked && !q.rule {
+			starts = append(starts, i)
+			continue
+		}
+		if closed && strings.HasPrefix(q.markup, "#") {
+			starts = append(starts, i)
+			closed = false
+			continue
+		}
+		if marked && closingFormula(t) {
+			closed = true
+		}
+	}
+	return starts
+}
+
+// closingFormula: the paragraph opens or ends with a closing formula.
+func closingFormula(t string) bool {
+	for _, f := range closingFormulas {
+		if f.prefix != nil && f.prefix.MatchString(t) || f.suffix != nil && f.suffix.MatchString(strings.TrimSpace(t)) {
+			return true
+		}
+	}
+	return false
+}
+
+// isNotesHeading: 注释, 注　　释, Notes, 附注：.
+func isNotesHeading(t string) bool {
+	return utf8.RuneCountInString(t) <= 20 && notesHead.MatchString(squeeze(t))
+}
+
+// closingKind classifies a paragraph that can end a document, or "".
+//
+// Each regular expression is tried only when a cheap test says it can
+// match: this runs on the last paragraphs of every document.
+func closingKind(q *para) declaration.BlockKind {
+	t := q.s.text
+	n := utf8.RuneCountInString(t)
+	startsFor := len(t) > 4 && strings.EqualFold(t[:4], "for ")
+	if first, _, multi := strings.Cut(t, "\n"); multi && startsFor && forParty.MatchString(first) {
+		return declaration.Signature
+	}
+	spaced := strings.Contains(t, "  ") || strings.Contains(t, "\t") || strings.Contains(t, "　")
+	switch {
+	case q.rule:
+		return declaration.Note
+	case n <= 60 && strings.Contains(t, "日") && placeDateZH.MatchString(t),
+		strings.Contains(t, ",") && cityDateEN.MatchString(t),
+		len(t) > 5 && strings.ContainsAny(t[:1], "DdSsMmGg") && placeDateEN.MatchString(t):
+		return declaration.PlaceDate
+	case (strings.Contains(t, "签") || strings.Contains(t, "盖") || strings.Contains(t, "(")) && signedMark.MatchString(t),
+		n <= 40 && strings.ContainsAny(t, " 　") && roleName.MatchString(t),
+		startsFor && n < 90 && forParty.MatchString(t),
+		q.first.indent >= 10 && n <= 40 && !strings.Contains(t, "\n"),
+		spaced && n <= 60 && !endsSentence(t) && padded.MatchString(t),
+		isIssuer(t):
+		return declaration.Signature
+	case (strings.HasPrefix(t, "（") || strings.HasPrefix(t, "(") || strings.HasPrefix(t, "[") || strings.HasPrefix(t, "_")) && sourceNote.MatchString(t),
+		noteMarkers.MatchString(t):
+		return declaration.Note
+	}
+	return ""
+}
+
+// issuerSuffixes end the name of a body that issues a text and signs it
+// on a line of its own: 中原人民解放军司令部, 晋察冀边区行政委员会.
+var issuerSuffixes = []string{"司令部", "委员会", "委員會", "政府", "党委", "总部", "總部", "指挥部", "军区", "政治部", "办事处", "联合会", "总会", "中央", "中央局", "分局", "人民代表大会", "常务委员会", "编辑部"}
+
+// isIssuer: a short line that is only the name of an issuing body.
+func isIssuer(t string) bool {
+	t = strings.TrimSpace(t)
+	if strings.Contains(t, "\n") || utf8.RuneCountInString(t) > 24 || !hasHan(t) || strings.ContainsAny(t, "，。；：！？、") {
+		return false
+	}
+	for _, s := range issuerSuffixes {
+		if strings.HasSuffix(t, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// weakClosing: a short line without sentence punctuation, such as a name,
+// an office or an issuing body, around a signature or place-and-date line.
+func weakClosing(t string) bool {
+	return !strings.Contains(t, "\n") && utf8.RuneCountInString(t) <= 40 && !endsSentence(t)
+}
+
+// splitClosing finds where the closing of a part starts: at the first of
+// a notes heading (or the rule above it), a closing formula (IN WITNESS
+// WHEREOF, DONE at, 切切此布), a concluding paragraph after the last
+// provision (上述各项…), or the run of signature, place-and-date and note
+// paragraphs that ends the part.
+func (p *parser) splitClosing(paras []*para) (body, closing []*para) {
+	end := len(paras)
+	lastMarked := -1
+	for i, q := range paras {
+		if _, _, _, ok := findMarker(q.s.text); ok {
+			lastMarked = i
+		}
+	}
+	for i, q := range paras {
+		if i == 0 {
+			continue
+		}
+		switch {
+		case isNotesHeading(q.s.text):
+			end = i
+			if paras[i-1].rule {
+				end = i - 1
+			}
+		case q.rule && (lastMarked >= 0 && lastMarked < i || i+1 < len(paras) && noteMarkers.MatchString(paras[i+1].s.text)):
+			end = i
+		case lastMarked >= 0 && closingFormula(q.s.text):
+			end = i
+		case lastMarked >= 0 && i > lastMarked && conclusionOpeners.MatchString(q.s.text):
+			end = i
+		default:
+			continue
+		}
+		break
+	}
+	// Walk back over closing lines; short unpunctuated lines (a name, an
+	// office) count only when a real closing line stands above them.
+	start, run, strong := end, end, false
+	for run > 0 {
+		q := paras[run-1]
+		kind := closingKind(q)
+		if _, _, _, marked := findMarker(q.s.text); marked && kind == "" {
+			break
+		}
+		if kind != "" {
+			strong = true
+		} else if !weakClosing(q.s.text) {
+			break
+		}
+		run--
+	}
+	if strong {
+		start = run
+	}
+	if start == 0 {
+		start = end // a document made only of such lines has no closing
+	}
+	if start == 0 {
+		return paras, nil
+	}
+	return paras[:start], paras[start:]
+}
+
+// closing turns closing paragraphs into blocks of list; for the
+// document's own closing (readMeta) it reads signatories and the signing
+// date and place from them.
+func (p *parser) closing(paras []*para, list *[]*declaration.Block, readMeta bool) {
+	d := p.doc
+	inNotes := false
+	var sig signatureState
+	for _, q := range paras {
+		t := q.s.text
+		if q.rule || isNotesHeading(t) {
+			inNotes = true
+		}
+		kind := closingKind(q)
+		switch {
+		case inNotes:
+			kind = declaration.Note
+		case kind == "" && weakClosing(t):
+			kind = declaration.Signature // a name, an office, an issuing body
+		case kind == "" && !closingFormula(t) && !conclusionOpeners.MatchString(t) && noteMarkers.MatchString(t):
+			kind = declaration.Note
+		case kind == "":
+			kind = declaration.Para // IN WITNESS WHEREOF, a concluding paragraph, a slogan
+		}
+		if kind == declaration.Note && !q.rule && noteMarkers.MatchString(t) {
+			inNotes = true // what follows a note is notes too
+		}
+		p.addBlock(list, kind, q.markup, "", q.s)
+		if !readMeta {
+			continue
+		}
+		switch kind {
+		case declaration.PlaceDate:
+			p.signedAt(t)
+		case declaration.Signature:
+			for _, t := range strings.Split(t, "\n") {
+				p.signatureLine(t, &sig)
+			}
+		case declaration.Para:
+			if m := placeDateEN.FindStringIndex(t); m != nil {
+				p.signedAt(t) // DONE at Geneva …, run into its paragraph
+			} else if i := strings.Index(t, "DONE at"); i >= 0 {
+				p.signedAt(t[i:])
+			} else if i := strings.Index(t, "Done at"); i >= 0 {
+				p.signedAt(t[i:])
+			}
+		}
+	}
+	if !sig.named {
+		for _, role := range sig.columns {
+			d.Signatories = append(d.Signatories, declaration.Signatory{Role: role})
+		}
+	}
+}
+
+// attachments builds the attachments: each heading, provision tree and
+// closing.
+func (p *parser) attachments(atts []attachmentParas) {
+	for _, ap := range atts {
+		h := ap.head
+		a := &declaration.Attachment{Markup: h.markup, Pos: h.pos(), Underline: h.underline.text}
+		label, number, title, ok := attachmentHeading(h.s.text)
+		switch {
+		case ok:
+			a.Label, a.Number = label, number
+			if title != "" {
+				_, rest := h.s.cut(len(h.s.text) - len(title))
+				a.Heading = rest.text
+				p.spans[&a.Heading] = rest
+			}
+		default:
+			a.Heading = h.s.text // a further text under a Markdown heading
+			p.spans[&a.Heading] = h.s
+		}
+		if ap.title != nil {
+			if a.Heading != "" {
+				ap.body = append([]*para{ap.title}, ap.body...)
+			} else {
+				a.Heading = ap.title.s.text
+				p.spans[&a.Heading] = ap.title.s
+			}
+		}
+		p.buildTree(ap.body, &a.Body, nil)
+		p.closing(ap.closing, &a.Closing, false)
+		p.doc.Attachments = append(p.doc.Attachments, a)
+	}
+}
+
+func (p *parser) hasMarkedBefore(paras []*para) bool {
+	for _, q := range paras {
+		if _, _, _, ok := findMarker(q.s.text); ok {
+			return true
+		}
+	}
+	return false
+}
