@@ -157,7 +157,7 @@ func english(word string) func(string) (string, int, bool) {
 		case after == "":
 		case after[0] == '.' || after[0] == ':':
 			end++
-		case after[0] == ' ' || after[0] == '\t':
+		case after[0] == ' ' || after[0] == '\t' || after[0] == '\n':
 		default:
 			return "", 0, false
 		}

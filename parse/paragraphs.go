@@ -95,10 +95,17 @@ func isRule(s string) bool {
 }
 
 // endsParagraph: a Chinese line that ends a sentence, or a heading-like
-// line, ends its paragraph.
+// line, ends its paragraph. So does a line of another script that ends a
+// sentence and is longer than any hard-wrapped line (one paragraph per
+// line), and a short first line without punctuation (Preamble, Article 1).
 func endsParagraph(text string) bool {
 	last := text[strings.LastIndexByte(text, '\n')+1:]
-	return headingLike(last) || hasHan(last) && endsWithAny(last, "。！？；：」』”’）)")
+	if headingLike(last) || hasHan(last) && endsWithAny(last, "。！？；：」』”’）)") {
+		return true
+	}
+	n := runeLen(last)
+	return n > 100 && endsWithAny(last, ".!?;:") ||
+		len(last) == len(text) && n <= 30 && !hasHan(last) && !endsWithAny(last, ",;:-–—(")
 }
 
 // headingLike is a short line without sentence punctuation: 序言,
