@@ -78,7 +78,47 @@ func (p *parser) segments(q *para) []seg {
 		segs = append(segs, seg{st: st, label: label, number: n, text: rest, pos: pos, indent: -1})
 		cur, offset = rest, len(text)-len(rest.text)
 	}
-	return segs
+	return endInlineItems(segs)
+}
+
+// endInlineItems ends the last item run inline where its sentence ends,
+// when the items before it are clauses (each ends with ；or ，): what
+// follows in the paragraph is not the item's (：（一）…；（二）…。这些…).
+// The rest becomes an unmarked piece of its own.
+func endInlineItems(segs []seg) []seg {
+	n := len(segs)
+	if n < 3 || segs[n-1].st == nil {
+		return segs
+	}
+	for _, sg := range segs[1 : n-1] {
+		if !endsWithAny(sg.text.text, "；;，,、") {
+			return segs // items that are sentences themselves run on
+		}
+	}
+	last := segs[n-1].text
+	i := sentenceEnd(last.text)
+	if i >= len(last.text) || strings.TrimSpace(last.text[i:]) == "" {
+		return segs
+	}
+	item, rest := last.cut(i)
+	segs[n-1].text = item
+	return append(segs, seg{text: rest, pos: rest.starts[0], indent: -1})
+}
+
+// sentenceEnd is the byte offset just past the first sentence end in s
+// (。！？, or . ! ? before a space), or len(s).
+func sentenceEnd(s string) int {
+	for i, r := range s {
+		switch r {
+		case '。', '！', '？':
+			return i + utf8.RuneLen(r)
+		case '.', '!', '?':
+			if i+1 < len(s) && s[i+1] == ' ' {
+				return i + 1
+			}
+		}
+	}
+	return len(s)
 }
 
 // capsHeading is an English heading in capitals run into its text.
