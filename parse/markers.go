@@ -153,6 +153,9 @@ func english(word string) func(string) (string, int, bool) {
 			return "", 0, false
 		}
 		end := len(word) + 1 + len(num)
+		if after := strings.TrimLeft(s[end:], " "); after != s[end:] && after != "" && (after[0] == ':' || after[0] == '.') {
+			end = len(s) - len(after) // Article 5 : with a space before the colon
+		}
 		switch after := s[end:]; {
 		case after == "":
 		case after[0] == '.' || after[0] == ':':

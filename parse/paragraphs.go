@@ -77,8 +77,12 @@ func splitMarkup(l line) (string, span) {
 	return "", lineSpan(l)
 }
 
-// isRule recognises a horizontal rule or a setext underline.
+// isRule recognises a horizontal rule or a setext underline, and a lone
+// _ or __ (the footnote separator of transcribed records).
 func isRule(s string) bool {
+	if s == "_" || s == "__" {
+		return true
+	}
 	if utf8.RuneCountInString(s) < 3 {
 		return false
 	}

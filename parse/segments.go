@@ -2,6 +2,7 @@ package parse
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -48,7 +49,8 @@ func (p *parser) segments(q *para) []seg {
 	cur := first.text
 	offset := 0                         // byte offset of cur.text within text
 	atStart := first.heading.text != "" // a marker right after a heading
-	for _, i := range markerCandidates(text, atStart) {
+	for _, c := range markerCandidates(text, atStart) {
+		i := c.at
 		st, label, n, ok := findMarker(text[i:])
 		if !ok || !st.inline && i > 0 || i < offset {
 			continue
@@ -57,7 +59,7 @@ func (p *parser) segments(q *para) []seg {
 		if want == 0 {
 			want = 1
 		}
-		if n != want {
+		if n != want || c.weak && n == 1 {
 			continue
 		}
 		expected[st.name] = n + 1
@@ -124,18 +126,27 @@ func sentenceEnd(s string) int {
 // capsHeading is an English heading in capitals run into its text.
 var capsHeading = regexp.MustCompile(`^((?:[A-Z][A-Z'’,&-]*\s+){1,9}[A-Z][A-Z'’&-]+|[A-Z]{4,})\s+(?:[a-z]\.\s|[A-Z][a-z])`)
 
+// candidate is a place in a paragraph where an item may start inline.
+type candidate struct {
+	at   int
+	weak bool // after a space only: only the second and later items of a list
+}
+
 // markerCandidates lists the byte offsets in text where an item may start
-// inline: after ：；。:; (and spaces), at a rune that can begin a marker;
-// and at 0 when atStart.
-func markerCandidates(text string, atStart bool) []int {
-	var out []int
+// inline: after ：；。:; (and, in text without Chinese, after ". " and
+// "- "), then spaces, at a rune that can begin a marker; at 0 when
+// atStart; and, in text without Chinese, weakly at every " (" (…security
+// and (2) the importation…).
+func markerCandidates(text string, atStart bool) []candidate {
+	var out []candidate
 	if atStart {
-		out = append(out, 0)
+		out = append(out, candidate{at: 0})
 	}
+	latin := !hasHan(text)
 	for at := 0; ; {
-		i, size := indexClausePunct(text[at:])
+		i, size := indexClausePunct(text[at:], latin)
 		if i < 0 {
-			return out
+			break
 		}
 		j := at + i + size
 		for j < len(text) && (text[j] == ' ' || strings.HasPrefix(text[j:], "\u3000")) {
@@ -146,18 +157,37 @@ func markerCandidates(text string, atStart bool) []int {
 			}
 		}
 		if r, _ := utf8.DecodeRuneInString(text[j:]); j < len(text) && mayStartMarker(r) {
-			out = append(out, j)
+			out = append(out, candidate{at: j})
 		}
 		at = j
 	}
+	if latin && strings.Contains(text, " (") {
+		strong := len(out)
+		for at := 0; ; {
+			i := strings.Index(text[at:], " (")
+			if i < 0 {
+				break
+			}
+			j := at + i + 1
+			if !slices.ContainsFunc(out[:strong], func(c candidate) bool { return c.at == j }) {
+				out = append(out, candidate{at: j, weak: true})
+			}
+			at = j
+		}
+		slices.SortFunc(out, func(a, b candidate) int { return a.at - b.at })
+	}
+	return out
 }
 
-// indexClausePunct finds the first ：；。 : or ; in s, byte by byte (the
-// UTF-8 of ：；。 is EF BC 9A, EF BC 9B, E3 80 82), and its length.
-func indexClausePunct(s string) (int, int) {
+// indexClausePunct finds the first ：；。 : or ; in s (with latin, also
+// . or - before a space), byte by byte (the UTF-8 of ：；。 is EF BC 9A,
+// EF BC 9B, E3 80 82), and its length.
+func indexClausePunct(s string, latin bool) (int, int) {
 	for j := 0; j < len(s); j++ {
 		switch c := s[j]; {
 		case c == ':' || c == ';':
+			return j, 1
+		case latin && (c == '.' || c == '-') && j > 0 && j+1 < len(s) && s[j+1] == ' ' && s[j-1] != ' ':
 			return j, 1
 		case c == 0xEF && j+2 < len(s) && s[j+1] == 0xBC && (s[j+2] == 0x9A || s[j+2] == 0x9B),
 			c == 0xE3 && j+2 < len(s) && s[j+1] == 0x80 && s[j+2] == 0x82:
