@@ -48,7 +48,9 @@ func (p *parser) segments(q *para) []seg {
 	text := first.text.text
 	cur := first.text
 	offset := 0                         // byte offset of cur.text within text
-	atStart := first.heading.text != "" // a marker right after a heading
+	// A marker right after a heading, or run in after the label: 4. (a) The
+	// Committee…, ARTICLE I 1. With respect…, 6.       1. For cheese.
+	atStart := first.heading.text != "" || first.st != nil && runInStart(first.text.text)
 	for _, c := range markerCandidates(text, atStart) {
 		i := c.at
 		st, label, n, ok := findMarker(text[i:])
@@ -125,6 +127,12 @@ func sentenceEnd(s string) int {
 
 // capsHeading is an English heading in capitals run into its text.
 var capsHeading = regexp.MustCompile(`^((?:[A-Z][A-Z'’,&-]*\s+){1,9}[A-Z][A-Z'’&-]+|[A-Z]{4,})\s+(?:[a-z]\.\s|[A-Z][a-z])`)
+
+// runInStart: text after a label begins with a marker that starts a list.
+func runInStart(text string) bool {
+	_, _, n, ok := findMarker(text)
+	return ok && n == 1
+}
 
 // candidate is a place in a paragraph where an item may start inline.
 type candidate struct {

@@ -171,9 +171,9 @@ func (b *builder) place(sg seg, inline bool) {
 		if holder.candidate && holder.prov.Heading == "" && len(holder.prov.Children) == 0 {
 			b.toHeading(holder)
 		}
-		holder.prov.Children = append(holder.prov.Children, prov)
+		holder.prov.Children = append(intoPreviousItem(holder.prov.Children, n), prov)
 	} else {
-		*b.body = append(*b.body, prov)
+		*b.body = append(intoPreviousItem(*b.body, n), prov)
 	}
 	b.checkNumber(parent, sg)
 	b.depth[st.name] = parent
@@ -185,6 +185,22 @@ func (b *builder) place(sg seg, inline bool) {
 		lv.candidate = true
 	}
 	b.stack = append(b.stack, lv)
+}
+
+// intoPreviousItem moves the unmarked paragraphs at the end of siblings
+// into the item before them when the item numbered n goes on their list:
+// a paragraph between two items of one list is the earlier item's.
+func intoPreviousItem(siblings []*declaration.Provision, n int) []*declaration.Provision {
+	k := len(siblings)
+	for k > 0 && siblings[k-1].Label == "" && siblings[k-1].Kind == declaration.Paragraph {
+		k--
+	}
+	if n < 2 || k == len(siblings) || k == 0 || siblings[k-1].Number != n-1 {
+		return siblings
+	}
+	item := siblings[k-1]
+	item.Children = append(item.Children, siblings[k:]...)
+	return siblings[:k]
 }
 
 // position decides a marker's style (where it could be read two ways, as
