@@ -13,7 +13,8 @@
 // wrapped lines align after the label (a hanging indent), and its children
 // are indented two columns further per level; signature and place-and-date
 // lines are set flush right; a blank line separates the parts of the
-// document and the top-level provisions. Newlines in the verbatim text are
+// document and the top-level provisions. Attachments (annexes) follow the
+// closing, each under a centred line of its label and heading. Newlines in the verbatim text are
 // kept as line breaks.
 package text
 
@@ -65,6 +66,9 @@ func (wr Writer) Write(w io.Writer, d *declaration.Document) error {
 		p.gap()
 	}
 	p.blocks(d.Closing)
+	for _, a := range d.Attachments {
+		p.attachment(a)
+	}
 	return p.w.Flush()
 }
 
@@ -223,6 +227,21 @@ func (p *printer) blocks(bs []*declaration.Block) {
 			p.flush(0, 0, join(head, b.Text))
 		}
 	}
+}
+
+// attachment writes an annex after the document: its label and heading
+// as one centred heading line (with its setext underline, if any, under
+// it), then its provisions and closing as the body's are written.
+func (p *printer) attachment(a *declaration.Attachment) {
+	p.gap()
+	p.centred(join(join(a.Markup, a.Label), a.Heading))
+	p.centred(a.Underline)
+	p.gap()
+	for _, pr := range a.Body {
+		p.provision(pr, 0, 0)
+		p.gap()
+	}
+	p.blocks(a.Closing)
 }
 
 // provision writes a provision and its children, depth levels in; col is
