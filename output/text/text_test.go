@@ -432,3 +432,21 @@ func TestAttachments(t *testing.T) {
 	}
 	at("注：本附件与声明同时生效。")
 }
+
+// TestUnderlines: Markdown setext underlines are verbatim text, printed
+// under the line they underline.
+func TestUnderlines(t *testing.T) {
+	d := sampleZh()
+	d.Front[len(d.Front)-1].Underline = "======"
+	d.Preamble[0].Underline = "------"
+	d.Body[1].Children[0].Underline = "~~~~"
+	d.Body[0].Underline = "----"
+	for _, width := range []int{20, 80} {
+		out := write(t, Writer{Width: width}, d)
+		checkOutput(t, d, width, out)
+	}
+	_, body := SplitHeader(write(t, Writer{}, d))
+	if !strings.Contains(body, "（一）在政治领域\n  ~~~~\n") {
+		t.Errorf("the underline of a provision heading is not under it:\n%s", body)
+	}
+}
