@@ -40,7 +40,7 @@ test: deps
 # golden rewrites the expected outputs; read every diff before committing.
 golden:
 	$(GO) test ./declaration ./parse ./output/text ./output/xlsx ./output/pdf -update
-	@git status --short -- fixtures output declaration
+	@git status --short -- fixtures internal output declaration
 
 # bench runs the Go benchmarks, then times the command end to end on a
 # corpus of 1,000 documents (scripts/bench.sh; pandoc and LibreOffice

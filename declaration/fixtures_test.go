@@ -14,12 +14,13 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 )
 
-// TestFixturesJSON starts from each fixture's reviewed canonical YAML:
-// the JSON encoding matches want.json, validates against the published
-// schema, and both encodings decode back to the same document.
+// TestFixturesJSON starts from each reviewed canonical YAML (the fixtures'
+// and internal/testdocs'): the JSON encoding matches want.json, validates
+// against the published schema, and both encodings decode back to the
+// same document.
 func TestFixturesJSON(t *testing.T) {
 	schema := compileSchema(t)
-	for _, path := range testfiles.Fixtures(t, "want.yaml") {
+	for _, path := range testfiles.Canonical(t) {
 		dir := filepath.Dir(path)
 		t.Run(filepath.Base(dir), func(t *testing.T) {
 			data, err := os.ReadFile(path)
@@ -113,6 +114,8 @@ func TestSchemaRejects(t *testing.T) {
 func FuzzDecode(f *testing.F) {
 	for _, pattern := range []string{"want.yaml", "want.json"} {
 		paths, _ := filepath.Glob(filepath.Join("..", "fixtures", "*", pattern))
+		more, _ := filepath.Glob(filepath.Join("..", "internal", "testdocs", "testdata", "*", pattern))
+		paths = append(paths, more...)
 		for _, p := range paths {
 			if data, err := os.ReadFile(p); err == nil {
 				f.Add(data)

@@ -30,7 +30,7 @@ func TestEncodeJSONMatchesEncodingJSON(t *testing.T) {
 	odd.Body[0].Text = "bad \xff byte \b\f\x01\x7f <tag> & \u2028\u2029"
 	odd.Front = append(odd.Front, &Block{})
 	docs["odd"] = odd
-	for _, path := range testfiles.Fixtures(t, "want.yaml") {
+	for _, path := range testfiles.Canonical(t) {
 		data, err := os.ReadFile(path)
 		if err != nil {
 			t.Fatal(err)

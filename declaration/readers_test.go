@@ -3,9 +3,10 @@ package declaration
 import (
 	"os"
 	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/declconv/declconv/internal/testfiles"
 )
 
 // python finds Debian's python3 with the given modules; where they are
@@ -27,15 +28,13 @@ func python(t *testing.T, modules ...string) string {
 }
 
 // TestIndependentReaders has other implementations read our output:
-// PyYAML reads every want.yaml and Python's json every want.json, and the
-// two must give the same data; python-jsonschema validates every
-// want.json against schema.json.
+// PyYAML reads every want.yaml (the fixtures' and internal/testdocs', which
+// has attachments) and Python's json every want.json, and the two must give
+// the same data; python-jsonschema validates every want.json against
+// schema.json.
 func TestIndependentReaders(t *testing.T) {
 	py := python(t, "yaml", "json", "jsonschema")
-	dirs, _ := filepath.Glob(filepath.Join("..", "fixtures", "*", "want.yaml"))
-	if len(dirs) == 0 {
-		t.Fatal("no fixtures")
-	}
+	dirs := testfiles.Canonical(t)
 	args := []string{"-c", `
 import json, sys, yaml, jsonschema
 schema = json.load(open("schema.json"))

@@ -5,18 +5,20 @@ package declaration
 // holds the provisions above p, outermost first; fn must not keep it. Walk
 // stops when fn returns false.
 func (d *Document) Walk(fn func(p *Provision, ancestors []*Provision) bool) {
-	if !walkProvisions(d.Body, fn) {
+	if !WalkProvisions(d.Body, fn) {
 		return
 	}
 	for _, a := range d.Attachments {
-		if !walkProvisions(a.Body, fn) {
+		if !WalkProvisions(a.Body, fn) {
 			return
 		}
 	}
 }
 
-// walkProvisions walks one provision tree for Walk; false means fn stopped it.
-func walkProvisions(ps []*Provision, fn func(p *Provision, ancestors []*Provision) bool) bool {
+// WalkProvisions walks one provision tree — the body, or an attachment's
+// — as Walk does; false means fn stopped it. It is for readers of the
+// model that show the body and each attachment apart.
+func WalkProvisions(ps []*Provision, fn func(p *Provision, ancestors []*Provision) bool) bool {
 	var stack []*Provision
 	var walk func(ps []*Provision) bool
 	walk = func(ps []*Provision) bool {
@@ -36,7 +38,8 @@ func walkProvisions(ps []*Provision, fn func(p *Provision, ancestors []*Provisio
 	return walk(ps)
 }
 
-// Provisions returns every provision of the body in document order.
+// Provisions returns every provision in document order: the body's, then
+// each attachment's.
 func (d *Document) Provisions() []*Provision {
 	var all []*Provision
 	d.Walk(func(p *Provision, _ []*Provision) bool {
@@ -73,11 +76,11 @@ func (d *Document) Verbatim() []string {
 		add(p.Markup, p.Label, p.Heading, p.Underline, p.Text)
 		return true
 	}
-	walkProvisions(d.Body, provision)
+	WalkProvisions(d.Body, provision)
 	blocks(d.Closing)
 	for _, a := range d.Attachments {
 		add(a.Markup, a.Label, a.Heading, a.Underline)
-		walkProvisions(a.Body, provision)
+		WalkProvisions(a.Body, provision)
 		blocks(a.Closing)
 	}
 	return out

@@ -1,6 +1,8 @@
 // Package testdocs loads canonical documents for the writers' tests,
-// which start from the reviewed YAML of the fixtures. (It is apart from
-// testfiles because the declaration package's own tests use testfiles.)
+// which start from the reviewed YAML of the fixtures and of testdata/*/
+// here: documents written by hand for what the parser does not produce
+// yet (testfiles.Canonical lists both). (It is apart from testfiles
+// because the declaration package's own tests use testfiles.)
 package testdocs
 
 import (

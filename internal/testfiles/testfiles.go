@@ -50,6 +50,21 @@ func Fixtures(t testing.TB, name string) []string {
 	return paths
 }
 
+// Canonical returns the paths of the reviewed canonical documents the
+// writers' tests start from: every fixtures/*/want.yaml, then every
+// internal/testdocs/testdata/*/want.yaml — documents written by hand for
+// what the parser does not produce yet (attachments). Each sits in a
+// folder of its own, with the goldens of its outputs beside it.
+func Canonical(t testing.TB) []string {
+	t.Helper()
+	paths := Fixtures(t, "want.yaml")
+	more, err := filepath.Glob(filepath.Join(Root(t), "internal", "testdocs", "testdata", "*", "want.yaml"))
+	if err != nil || len(more) == 0 {
+		t.Fatal("no internal/testdocs/testdata/*/want.yaml")
+	}
+	return append(paths, more...)
+}
+
 // CorpusDir returns the folder of real documents: $DECLCONV_CORPUS, else
 // shared/corpus beside the repository. They are not ours to redistribute,
 // so they are read in place; where the folder is absent, as on a fresh

@@ -11,7 +11,7 @@ import (
 
 // builder turns a document into the paragraphs to set, in document order:
 // the order of [declaration.Document.Verbatim], so that the PDF's text
-// reads back as the source did.
+// reads back as the source did (attachments last, after the closing).
 type builder struct {
 	g   geometry
 	fs  *fontSet // measures labels; nil estimates them by character class
@@ -25,14 +25,61 @@ func build(d *declaration.Document, g geometry, fs *fontSet) []*para {
 	for _, p := range d.Body {
 		b.provision(p, 0, 0)
 	}
-	if len(d.Closing) > 0 && len(b.out) > 0 {
+	b.closing(d.Closing)
+	for _, a := range d.Attachments {
+		b.attachment(a)
+	}
+	return b.out
+}
+
+// closing adds closing blocks a line clear of the text above them.
+func (b *builder) closing(bs []*declaration.Block) {
+	if len(bs) > 0 && len(b.out) > 0 {
 		n := len(b.out)
-		b.blocks(d.Closing)
+		b.blocks(bs)
 		if len(b.out) > n {
 			b.out[n].spaceBefore = max(b.out[n].spaceBefore, 1)
 		}
 	}
-	return b.out
+}
+
+// attachment adds an annex the way GB/T 9704 sets a 附件: on a new page,
+// its label (附件一, Annex I) in the heading face flush left on the first
+// line, its heading centred in the title's size on the third, then its
+// provisions and closing as the body's. Its outline entry holds its
+// provisions' entries. Markup and underline are source syntax, shown by
+// this typography rather than drawn.
+func (b *builder) attachment(a *declaration.Attachment) {
+	g := b.g
+	first := len(b.out)
+	if a.Label != "" {
+		b.add(&para{spans: []span{{text: a.Label, id: a.ID, pos: a.Pos}}, size: g.body, face: headingFace, align: left, keep: true})
+	}
+	if a.Heading != "" {
+		h := b.add(&para{spans: []span{{text: a.Heading, id: a.ID, pos: after(a.Pos, a.Label)}}, size: g.title, face: mainFace, align: center, keep: true, spaceAfter: 0.5})
+		if a.Label != "" {
+			h.spaceBefore = 1
+		}
+	}
+	if len(b.out) > first {
+		b.out[first].outline = attachmentTitle(a)
+	}
+	for _, p := range a.Body {
+		b.provision(p, 0, 1)
+	}
+	b.closing(a.Closing)
+	if len(b.out) > first {
+		b.out[first].newPage = true
+	}
+}
+
+// attachmentTitle is an attachment's outline entry: its label and heading
+// (附件一　口岸名单, Annex I Rules of Procedure).
+func attachmentTitle(a *declaration.Attachment) string {
+	if a.Label == "" || a.Heading == "" {
+		return strings.TrimSpace(a.Label + a.Heading)
+	}
+	return a.Label + labelSep(a.Label, a.Heading) + a.Heading
 }
 
 // add appends p, and returns it for the caller to adjust.

@@ -4,7 +4,10 @@
 // first-line indent, justified lines that never start with closing
 // punctuation nor end with opening punctuation, hanging labels for items,
 // page numbers on the outer side, an outline entry per article and
-// section, and document metadata.
+// section, and document metadata. Attachments (附件, annexes) follow on
+// pages of their own, as GB/T 9704 sets them: the label flush left in the
+// heading face, the heading centred as a title, an outline entry holding
+// those of their articles.
 //
 // The PDF library's own text flow (MultiCell, SplitText) drops a character
 // at every CJK line break, so this package breaks lines with

@@ -41,6 +41,7 @@ type para struct {
 	align align
 	grey  bool
 
+	newPage     bool    // starts a page (an attachment)
 	spaceBefore float64 // in body lines
 	spaceAfter  float64 // in body lines
 	keep        bool    // a heading: never the last line of a page

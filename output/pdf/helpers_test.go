@@ -78,20 +78,23 @@ func run(t testing.TB, name string, args ...string) string {
 
 // documents are the documents every content test renders: the seed, a
 // document built here that has what the seed lacks (chapters, headings,
-// nested items, closings, notes), and every fixture's canonical YAML.
+// nested items, closings, notes), and every canonical test document
+// (fixtures/*/want.yaml, internal/testdocs/testdata/*/want.yaml).
 func documents(t *testing.T) map[string]*declaration.Document {
 	docs := map[string]*declaration.Document{
-		"synthetic": synthetic(), // the seed and the others come from fixtures/
+		"synthetic": synthetic(), // the seed and the others are files
 	}
-	for _, p := range testfiles.Fixtures(t, "want.yaml") {
+	for _, p := range testfiles.Canonical(t) {
 		docs[filepath.Base(filepath.Dir(p))] = testdocs.Load(t, p)
 	}
 	return docs
 }
 
 // expected is the text the PDF must give back: every verbatim string of
-// the document in order, without whitespace. Markup (Markdown ###) is
-// source syntax that the PDF renders as typography, so it is left out.
+// the document in order (that of Verbatim: attachments after the
+// closing), without whitespace. Markup (Markdown ###) and setext
+// underlines are source syntax that the PDF renders as typography, so
+// they are left out.
 func expected(d *declaration.Document) string {
 	var b strings.Builder
 	add := func(ss ...string) {
@@ -99,17 +102,26 @@ func expected(d *declaration.Document) string {
 			b.WriteString(s)
 		}
 	}
-	for _, bs := range [][]*declaration.Block{d.Front, d.Preamble} {
+	blocks := func(bs []*declaration.Block) {
 		for _, bl := range bs {
 			add(bl.Label, bl.Text)
 		}
 	}
-	d.Walk(func(p *declaration.Provision, _ []*declaration.Provision) bool {
-		add(p.Label, p.Heading, p.Text)
-		return true
-	})
-	for _, bl := range d.Closing {
-		add(bl.Label, bl.Text)
+	var provisions func([]*declaration.Provision)
+	provisions = func(ps []*declaration.Provision) {
+		for _, p := range ps {
+			add(p.Label, p.Heading, p.Text)
+			provisions(p.Children)
+		}
+	}
+	blocks(d.Front)
+	blocks(d.Preamble)
+	provisions(d.Body)
+	blocks(d.Closing)
+	for _, a := range d.Attachments {
+		add(a.Label, a.Heading)
+		provisions(a.Body)
+		blocks(a.Closing)
 	}
 	return squeeze(b.String())
 }

@@ -124,7 +124,8 @@ func TestQpdfCheck(t *testing.T) {
 }
 
 // TestOutline reads the outline back with qpdf and finds every article,
-// chapter and section in it.
+// chapter and section in it, and every attachment with the top-level
+// provisions of its body below it.
 func TestOutline(t *testing.T) {
 	tool(t, "qpdf")
 	w := testWriter(t)
@@ -144,6 +145,18 @@ func TestOutline(t *testing.T) {
 				}
 			}
 			walk(doc.Outlines)
+			for _, a := range d.Attachments {
+				i := slices.IndexFunc(doc.Outlines, func(o outline) bool { return o.Title == attachmentTitle(a) })
+				if i < 0 {
+					t.Errorf("%s %q not at the top of the outline %q", a.ID, attachmentTitle(a), titles)
+					continue
+				}
+				for _, p := range a.Body {
+					if p.Kind == declaration.Article && !slices.ContainsFunc(doc.Outlines[i].Kids, func(o outline) bool { return o.Title == outlineTitle(p) }) {
+						t.Errorf("%s %q not below %q in the outline", p.ID, outlineTitle(p), attachmentTitle(a))
+					}
+				}
+			}
 			d.Walk(func(p *declaration.Provision, _ []*declaration.Provision) bool {
 				switch p.Kind {
 				case declaration.Part, declaration.Chapter, declaration.Article, declaration.Section:
@@ -339,7 +352,7 @@ func asGlyphErrors(err error, ge *GlyphErrors) bool {
 func TestLayoutGolden(t *testing.T) {
 	tool(t, "pdftotext")
 	w := testWriter(t)
-	for _, name := range []string{"seed", "synthetic"} {
+	for _, name := range []string{"seed", "synthetic", "annexes"} {
 		t.Run(name, func(t *testing.T) {
 			d := documents(t)[name]
 			got := layout(run(t, "pdftotext", "-bbox-layout", saved(t, render(t, w, d)), "-"))
@@ -395,4 +408,56 @@ func layout(xml string) string {
 		}
 	}
 	return b.String()
+}
+
+// TestAttachmentPages checks that each attachment starts a page, its label
+// flush left on the first line of the text block and its heading centred
+// below it.
+func TestAttachmentPages(t *testing.T) {
+	tool(t, "pdftotext")
+	w := testWriter(t)
+	d := documents(t)["annexes"]
+	g, _ := Official.geometry()
+	type line struct {
+		page int
+		x, y float64
+		text string
+	}
+	// The lines inside the text block (no running header, no page
+	// number), in the order pdftotext reads them.
+	var text []line
+	for _, l := range strings.Split(layout(run(t, "pdftotext", "-bbox-layout", saved(t, render(t, w, d)), "-")), "\n") {
+		var ln line
+		if n, _ := fmt.Sscanf(l, "%d %f %f", &ln.page, &ln.x, &ln.y); n == 3 && ln.y > g.top*ptPerMM-2 && ln.y < (g.top+g.blockH)*ptPerMM {
+			ln.text = strings.Join(strings.Fields(l)[3:], " ")
+			text = append(text, ln)
+		}
+	}
+	find := func(s string) int {
+		t.Helper()
+		for i, l := range text {
+			if l.text == s {
+				return i
+			}
+		}
+		t.Fatalf("no line %q in the PDF", s)
+		return 0
+	}
+	for _, a := range d.Attachments {
+		i := find(a.Label)
+		label, heading := text[i], text[find(a.Heading)]
+		if i == 0 || text[i-1].page >= label.page {
+			t.Errorf("%s does not start a page", a.Label)
+		}
+		if math.Abs(label.x-g.left*ptPerMM) > 1 {
+			t.Errorf("%s is not flush left: x = %.0f", a.Label, label.x)
+		}
+		if heading.page != label.page || heading.y-label.y < 1.5*g.pitch()*ptPerMM {
+			t.Errorf("heading %q is not on the third line, below %s", a.Heading, a.Label)
+		}
+		middle := (g.left + g.width()/2) * ptPerMM
+		if w := 22 * float64(len([]rune(a.Heading))); math.Abs(heading.x+w/2-middle) > 2 {
+			t.Errorf("heading %q is not centred: x = %.0f", a.Heading, heading.x)
+		}
+	}
 }

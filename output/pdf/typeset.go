@@ -66,6 +66,9 @@ func (s *setter) set(p *para) {
 	g := s.g
 	e := em(p.size)
 	lead := g.leading(p.size)
+	if p.newPage && !s.fresh {
+		s.newPage()
+	}
 	if p.spaceBefore > 0 && !s.fresh {
 		s.y += p.spaceBefore * g.pitch()
 	}

@@ -13,7 +13,8 @@
 // wrapped lines align after the label (a hanging indent), and its children
 // are indented two columns further per level; signature and place-and-date
 // lines are set flush right; a blank line separates the parts of the
-// document and the top-level provisions. Newlines in the verbatim text are
+// document and the top-level provisions. Attachments (annexes) follow the
+// closing, each under a centred line of its label and heading. Newlines in the verbatim text are
 // kept as line breaks.
 package text
 
@@ -65,6 +66,9 @@ func (wr Writer) Write(w io.Writer, d *declaration.Document) error {
 		p.gap()
 	}
 	p.blocks(d.Closing)
+	for _, a := range d.Attachments {
+		p.attachment(a)
+	}
 	return p.w.Flush()
 }
 
@@ -212,16 +216,44 @@ func (p *printer) blocks(bs []*declaration.Block) {
 		case declaration.TitleBlock:
 			p.gap()
 			p.centred(join(head, b.Text))
+			p.underline(p.centred, b.Underline)
 			p.gap()
 		case declaration.Subtitle, declaration.Heading:
 			p.centred(join(head, b.Text))
+			p.underline(p.centred, b.Underline)
 		case declaration.Signature, declaration.PlaceDate:
 			p.right(join(head, b.Text))
+			p.underline(p.right, b.Underline)
 		case declaration.Para, declaration.Recital, declaration.Lead, declaration.Note:
 			p.paragraphs(0, head, b.Text)
+			p.flush(0, 0, b.Underline)
 		default: // archive header lines, front matter, anything new
 			p.flush(0, 0, join(head, b.Text))
+			p.flush(0, 0, b.Underline)
 		}
+	}
+}
+
+// attachment writes an annex after the document: its label and heading
+// as one centred heading line (with its setext underline, if any, under
+// it), then its provisions and closing as the body's are written.
+func (p *printer) attachment(a *declaration.Attachment) {
+	p.gap()
+	p.centred(join(join(a.Markup, a.Label), a.Heading))
+	p.underline(p.centred, a.Underline)
+	p.gap()
+	for _, pr := range a.Body {
+		p.provision(pr, 0, 0)
+		p.gap()
+	}
+	p.blocks(a.Closing)
+}
+
+// underline writes a setext underline, if there is one, as set writes
+// the line above it. (centred and right take an empty line for a gap.)
+func (p *printer) underline(set func(string), s string) {
+	if s != "" {
+		set(s)
 	}
 }
 
@@ -237,8 +269,10 @@ func (p *printer) provision(pr *declaration.Provision, depth, col int) {
 		// set under that provision's text.
 		hang = min(col, p.width/2)
 		p.paragraphs(hang, "", pr.Text)
-	case pr.Heading != "":
+	case pr.Heading != "" || pr.Underline != "":
+		// A setext underline makes the line above it a heading.
 		p.flush(indent, hang, join(head, pr.Heading))
+		p.flush(indent, indent, pr.Underline)
 		p.flush(hang, hang, pr.Text)
 	default:
 		p.flush(indent, hang, join(head, pr.Text))

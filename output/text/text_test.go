@@ -341,10 +341,11 @@ func TestWriteError(t *testing.T) {
 	}
 }
 
-// TestFixtures renders every fixtures/*/want.yaml and compares it with
+// TestFixtures renders every canonical test document (fixtures/*/want.yaml,
+// internal/testdocs/testdata/*/want.yaml) and compares it with
 // want.txt beside it (go test -update rewrites want.txt).
 func TestFixtures(t *testing.T) {
-	for _, path := range testfiles.Fixtures(t, "want.yaml") {
+	for _, path := range testfiles.Canonical(t) {
 		dir := filepath.Dir(path)
 		t.Run(filepath.Base(dir), func(t *testing.T) {
 			d := testdocs.Load(t, path)
@@ -381,4 +382,71 @@ func TestRuleInTitle(t *testing.T) {
 		Front: []*declaration.Block{{Kind: declaration.FrontMatter, Text: "Title\n====="}}}
 	out := write(t, Writer{Width: 20}, d)
 	checkOutput(t, d, 20, out)
+}
+
+// TestAttachments: an annex follows the closing under a centred line of
+// its label and heading, Markdown markup and setext underline kept, and
+// every promise of Write still holds at any width.
+func TestAttachments(t *testing.T) {
+	d := sampleZh()
+	d.Attachments = []*declaration.Attachment{
+		{Label: "附件一", Heading: "联合委员会议事规则", Body: []*declaration.Provision{
+			{Kind: declaration.Article, Label: "一、", Number: 1, Text: "委员会每年举行一次会议，必要时经双方同意可举行特别会议。"},
+		}, Closing: []*declaration.Block{{Kind: declaration.Note, Label: "注：", Text: "本附件与声明同时生效。"}}},
+		{Markup: "##", Label: "Annex II", Heading: "Contact points", Underline: "==========", Body: []*declaration.Provision{
+			{Kind: declaration.Paragraph, Text: "Each Party shall name its contact point."},
+		}},
+	}
+	d.AssignIDs()
+	for width := 1; width <= 100; width++ {
+		checkOutput(t, d, width, write(t, Writer{Width: width}, d))
+	}
+	const width = 80
+	_, body := SplitHeader(write(t, Writer{}, d))
+	lines := strings.Split(body, "\n")
+	at := func(s string) int {
+		t.Helper()
+		for i, l := range lines {
+			if strings.TrimSpace(l) == s {
+				return i
+			}
+		}
+		t.Fatalf("no line %q in\n%s", s, body)
+		return 0
+	}
+	closing := at("二○○一年五月二十日于北京")
+	for _, h := range []string{"附件一　联合委员会议事规则", "## Annex II Contact points", "=========="} {
+		i := at(h)
+		if i < closing {
+			t.Errorf("%q comes before the closing", h)
+		}
+		if l := lines[i]; len(l)-len(strings.TrimLeft(l, " ")) != (width-columns(h))/2 {
+			t.Errorf("%q is not centred: %q", h, l)
+		}
+	}
+	if i := at("附件一　联合委员会议事规则"); lines[i-1] != "" || lines[i+1] != "" {
+		t.Error("an attachment's heading line does not stand between blank lines")
+	}
+	if i := at("一、委员会每年举行一次会议，必要时经双方同意可举行特别会议。"); i < at("附件一　联合委员会议事规则") {
+		t.Error("the annex's article is not under its heading")
+	}
+	at("注：本附件与声明同时生效。")
+}
+
+// TestUnderlines: Markdown setext underlines are verbatim text, printed
+// under the line they underline.
+func TestUnderlines(t *testing.T) {
+	d := sampleZh()
+	d.Front[len(d.Front)-1].Underline = "======"
+	d.Preamble[0].Underline = "------"
+	d.Body[1].Children[0].Underline = "~~~~"
+	d.Body[0].Underline = "----"
+	for _, width := range []int{20, 80} {
+		out := write(t, Writer{Width: width}, d)
+		checkOutput(t, d, width, out)
+	}
+	_, body := SplitHeader(write(t, Writer{}, d))
+	if !strings.Contains(body, "（一）在政治领域\n  ~~~~\n") {
+		t.Errorf("the underline of a provision heading is not under it:\n%s", body)
+	}
 }

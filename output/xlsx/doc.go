@@ -24,6 +24,11 @@
 //	Dates        document, text, ISO, year inferred, at, line, column
 //	Diagnostics  document, level, code, line, column, message
 //
+// The path of a provision is the labels and headings of the provisions
+// above it; an attachment's provisions (annexes, after the body) have a
+// path that starts with the attachment's label and heading (附件一 › 口岸名单
+// › …), and IDs below its own (att_1__art_2).
+//
 // Numbers (provision number, characters, line, column, page, bytes) are
 // number cells, left empty when zero. Everything else is an inline string
 // cell, so text that starts with =, +, - or @ stays text and is never read

@@ -151,12 +151,15 @@ func docDate(d *declaration.Document) string {
 // pathSep separates the steps of a provision's path.
 const pathSep = " › "
 
+// labelTrim is what a label ends with that a path leaves out (四、 → 四).
+const labelTrim = "、．.:：,，;； 　"
+
 // pathStep names an ancestor in a path: its label without the trailing
 // separator (四、 → 四) followed by its heading — with a space between
 // when the label ends in a narrow character (Article 1 Scope) — or its ID
 // when it has neither.
 func pathStep(p *declaration.Provision) string {
-	label := strings.TrimRight(p.Label, "、．.:：,，;； 　")
+	label := strings.TrimRight(p.Label, labelTrim)
 	switch {
 	case label == "" && p.Heading == "":
 		return p.ID
@@ -167,6 +170,23 @@ func pathStep(p *declaration.Provision) string {
 		return label + " " + p.Heading
 	}
 	return label + p.Heading
+}
+
+// attachmentPath is where the paths of an attachment's provisions start:
+// its label without the trailing separator and its heading, as two steps
+// (附件一 › 口岸名单, 附 › 国旗制法说明), or its ID when it has neither.
+func attachmentPath(a *declaration.Attachment) []string {
+	var steps []string
+	if label := strings.TrimRight(a.Label, labelTrim); label != "" {
+		steps = append(steps, label)
+	}
+	if a.Heading != "" {
+		steps = append(steps, a.Heading)
+	}
+	if len(steps) == 0 {
+		steps = append(steps, a.ID)
+	}
+	return steps
 }
 
 // joinUnique joins the distinct non-empty strings of list with "; ", in order.

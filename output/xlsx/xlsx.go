@@ -170,19 +170,27 @@ func (b *Workbook) Add(d *declaration.Document) error {
 	for _, m := range d.Dates {
 		mentions[m.At] = append(mentions[m.At], m.ISO)
 	}
+	// The rows of an attachment's provisions have paths that start with
+	// the attachment, so that they stand apart from the body's.
 	var path []string
-	d.Walk(func(p *declaration.Provision, ancestors []*declaration.Provision) bool {
-		path = path[:0]
-		for _, a := range ancestors {
-			path = append(path, pathStep(a))
+	clauses := func(head []string) func(*declaration.Provision, []*declaration.Provision) bool {
+		return func(p *declaration.Provision, ancestors []*declaration.Provision) bool {
+			path = append(path[:0], head...)
+			for _, a := range ancestors {
+				path = append(path, pathStep(a))
+			}
+			row(b.clauses, p.ID, p.Pos.Line,
+				str(name), str(p.ID), str(string(p.Kind)), str(p.Label), num(p.Number),
+				str(strings.Join(path, pathSep)), str(p.Heading), str(p.Text),
+				num(utf8.RuneCountInString(p.Text)), str(joinUnique(cites[p.ID])),
+				str(joinUnique(mentions[p.ID])), num(p.Pos.Line))
+			return true
 		}
-		row(b.clauses, p.ID, p.Pos.Line,
-			str(name), str(p.ID), str(string(p.Kind)), str(p.Label), num(p.Number),
-			str(strings.Join(path, pathSep)), str(p.Heading), str(p.Text),
-			num(utf8.RuneCountInString(p.Text)), str(joinUnique(cites[p.ID])),
-			str(joinUnique(mentions[p.ID])), num(p.Pos.Line))
-		return true
-	})
+	}
+	declaration.WalkProvisions(d.Body, clauses(nil))
+	for _, a := range d.Attachments {
+		declaration.WalkProvisions(a.Body, clauses(attachmentPath(a)))
+	}
 
 	if b.documents != nil {
 		row(b.documents, "", 0, str(name), str(d.Title), str(string(d.Kind)), str(docDate(d)), num(provisions), str("ok"), value{})

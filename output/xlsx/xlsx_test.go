@@ -26,15 +26,16 @@ type goldenCase struct {
 }
 
 // goldenCases lists testdata/*.yaml (golden testdata/NAME.xlsx.tsv) and
-// every fixture's want.yaml (golden want.xlsx.tsv beside it).
+// every canonical test document's want.yaml (golden want.xlsx.tsv beside
+// it): the fixtures' and internal/testdocs'.
 func goldenCases(t testing.TB) []goldenCase {
 	var cases []goldenCase
 	own, _ := filepath.Glob("testdata/*.yaml")
 	for _, p := range own {
 		cases = append(cases, goldenCase{strings.TrimSuffix(filepath.Base(p), ".yaml"), p, strings.TrimSuffix(p, ".yaml") + ".xlsx.tsv"})
 	}
-	for _, p := range testfiles.Fixtures(t, "want.yaml") {
-		cases = append(cases, goldenCase{"fixture/" + filepath.Base(filepath.Dir(p)), p, filepath.Join(filepath.Dir(p), "want.xlsx.tsv")})
+	for _, p := range testfiles.Canonical(t) {
+		cases = append(cases, goldenCase{"doc/" + filepath.Base(filepath.Dir(p)), p, filepath.Join(filepath.Dir(p), "want.xlsx.tsv")})
 	}
 	if len(cases) == 0 {
 		t.Fatal("no test documents found")
@@ -139,6 +140,42 @@ func cell(r []string, i int) string {
 		return r[i]
 	}
 	return ""
+}
+
+// TestAttachmentRows checks that an attachment's provisions are rows of
+// the Clauses sheet after the body's, with their own IDs and a path that
+// starts with the attachment's label and heading.
+func TestAttachmentRows(t *testing.T) {
+	d := testdocs.Load(t, filepath.Join(testfiles.Root(t), "internal", "testdocs", "testdata", "annexes", "want.yaml"))
+	d.Attachments[0].Label = "附："
+	rs := rows(t, open(t, render(t, d)), "Clauses")
+	h := rs[0]
+	id, path := col(t, h, "ID"), col(t, h, "Path")
+	got := map[string]string{}
+	var order []string
+	for _, r := range rs[1:] {
+		got[cell(r, id)] = cell(r, path)
+		order = append(order, cell(r, id))
+	}
+	var want []string
+	d.Walk(func(p *declaration.Provision, _ []*declaration.Provision) bool {
+		want = append(want, p.ID)
+		return true
+	})
+	if strings.Join(order, " ") != strings.Join(want, " ") {
+		t.Errorf("rows %q, want %q", order, want)
+	}
+	for id, want := range map[string]string{
+		"art_3":                "",
+		"art_3__para_1":        "第三条",
+		"att_1__art_1":         "附 › 口岸名单",
+		"att_2__art_2":         "附件二 › 联合工作组职责",
+		"att_2__art_2__item_3": "附件二 › 联合工作组职责 › 二",
+	} {
+		if got[id] != want {
+			t.Errorf("%s: path %q, want %q", id, got[id], want)
+		}
+	}
 }
 
 // TestClauses checks the Clauses sheet of the seed against the model.
