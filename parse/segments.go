@@ -61,6 +61,9 @@ func (p *parser) segments(q *para) []seg {
 		if want == 0 {
 			want = 1
 		}
+		if i == 0 && n == 1 {
+			want = 1 // run in after its label: a list of its own (6. 1. For cheese)
+		}
 		if n != want || c.weak && n == 1 {
 			continue
 		}
@@ -143,8 +146,8 @@ type candidate struct {
 // markerCandidates lists the byte offsets in text where an item may start
 // inline: after ：；。:; (and, in text without Chinese, after ". " and
 // "- "), then spaces, at a rune that can begin a marker; at 0 when
-// atStart; and, in text without Chinese, weakly at every " (" (…security
-// and (2) the importation…).
+// atStart; and, in text without Chinese, weakly at " (" after "and",
+// "or" or a comma (…security and (2) the importation…).
 func markerCandidates(text string, atStart bool) []candidate {
 	var out []candidate
 	if atStart {
@@ -177,6 +180,10 @@ func markerCandidates(text string, atStart bool) []candidate {
 				break
 			}
 			j := at + i + 1
+			if !strings.HasSuffix(text[:j], " and ") && !strings.HasSuffix(text[:j], " or ") && !strings.HasSuffix(text[:j], ", ") {
+				at = j
+				continue // paragraph (2) below: a citation, not an item
+			}
 			if !slices.ContainsFunc(out[:strong], func(c candidate) bool { return c.at == j }) {
 				out = append(out, candidate{at: j, weak: true})
 			}

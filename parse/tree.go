@@ -227,7 +227,7 @@ func (b *builder) position(sg seg) (*style, int, int) {
 	floor := b.statuteFloor()
 	for i := len(b.stack) - 1; i >= floor-1 && i >= -1; i-- {
 		for _, r := range readings {
-			if last, ok := b.lastOf(i, r.st); ok && continues(r, last) && !b.nestedBelow(i, sg) {
+			if last, ok := b.lastOf(i, r.st); ok && continues(r, last) && !b.offList(i, sg) {
 				return r.st, r.n, i
 			}
 		}
@@ -253,14 +253,18 @@ func (b *builder) position(sg seg) (*style, int, int) {
 	return r.st, r.n, len(b.stack) - 1
 }
 
-// nestedBelow: the marker is indented deeper than the last child of the
-// level at i, so it starts a list of its own even in the same style.
-func (b *builder) nestedBelow(i int, sg seg) bool {
+// offList: indentation says the marker is not in the list of the level
+// at i: it is indented deeper than that list's open item of its style (a
+// list of its own), or less deep than that list's open item.
+func (b *builder) offList(i int, sg seg) bool {
 	if i+1 >= len(b.stack) || sg.indent < 0 {
 		return false
 	}
 	child := b.stack[i+1]
-	return child.indent >= 0 && sg.indent > child.indent && child.st.name == sg.st.name
+	if child.indent < 0 {
+		return false
+	}
+	return sg.indent > child.indent && child.st.name == sg.st.name || sg.indent < child.indent
 }
 
 // statuteFloor is the stack index of the innermost open statute provision
