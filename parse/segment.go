@@ -352,7 +352,7 @@ func (p *parser) attachments(atts []attachmentParas) {
 				p.spans[&a.Heading] = ap.title.s
 			}
 		}
-		p.buildTree(ap.body, &a.Body, nil)
+		p.buildTree(ap.body, &a.Body, nil, false)
 		p.closing(ap.closing, &a.Closing, false)
 		p.doc.Attachments = append(p.doc.Attachments, a)
 	}

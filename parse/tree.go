@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/declconv/declconv/declaration"
@@ -43,6 +44,7 @@ type builder struct {
 	p        *parser
 	body     *[]*declaration.Provision // the tree being built
 	preamble *[]*declaration.Block     // where text before the first provision goes; nil: into the tree
+	plain    bool                      // the text has no numbered provisions: its paragraphs are the body
 	stack    []level
 	top      map[string]int // per style, the last number of the top-level list
 	seen     map[string]int // per style, the last number placed anywhere
@@ -53,12 +55,21 @@ func (p *parser) body(paras []*para) {
 	if p.leadRest != nil {
 		paras = append([]*para{p.leadRest}, paras...)
 	}
-	p.buildTree(paras, &p.doc.Body, &p.doc.Preamble)
+	plain := slices.Contains(unnumberedInstruments, p.doc.Kind) && !p.hasMarkedBefore(paras)
+	p.buildTree(paras, &p.doc.Body, &p.doc.Preamble, plain)
 }
 
-// buildTree builds a provision tree from paragraphs.
-func (p *parser) buildTree(paras []*para, body *[]*declaration.Provision, preamble *[]*declaration.Block) {
-	b := &builder{p: p, body: body, preamble: preamble, top: map[string]int{}, seen: map[string]int{}, depth: map[string]int{}}
+// unnumberedInstruments are the kinds of document whose text is their
+// body even when no paragraph is numbered (a joint statement in plain
+// paragraphs); in news, editorials and letters plain paragraphs stay
+// outside the provision tree.
+var unnumberedInstruments = []declaration.Kind{declaration.JointStatement, declaration.JointCommunique,
+	declaration.DeclarationKind, declaration.Treaty, declaration.Agreement}
+
+// buildTree builds a provision tree from paragraphs. With plain, the
+// first ordinary paragraph begins the body even without a marker.
+func (p *parser) buildTree(paras []*para, body *[]*declaration.Provision, preamble *[]*declaration.Block, plain bool) {
+	b := &builder{p: p, body: body, preamble: preamble, plain: plain, top: map[string]int{}, seen: map[string]int{}, depth: map[string]int{}}
 	for _, q := range paras {
 		b.paragraph(q)
 	}
@@ -104,7 +115,7 @@ func (b *builder) paragraph(q *para) {
 			*b.body = append(*b.body, prov)
 			b.p.spans[&prov.Heading] = sg.text
 			b.stack = []level{{st: &headingStyle, prov: prov, indent: -1, last: map[string]int{}}}
-		case !b.started():
+		case !b.started() && (!b.plain || q.markup != "" || headingLike(sg.text.text) || isRecital(sg.text.text) || bracketedLine(sg.text.text)):
 			b.preambleBlock(q, sg.text)
 		default:
 			b.unmarked(sg.text)
@@ -124,6 +135,13 @@ func (b *builder) preambleBlock(q *para, s span) {
 		kind = declaration.Heading
 	}
 	b.p.addBlock(b.preamble, kind, q.markup, "", s).Underline = q.underline.text
+}
+
+// bracketedLine: a line in brackets, such as a dateline [Hobart, 30
+// September 1980] or （一九四六年五月）.
+func bracketedLine(s string) bool {
+	return !strings.Contains(s, "\n") && (strings.HasPrefix(s, "[") && strings.HasSuffix(s, "]") ||
+		strings.HasPrefix(s, "（") && strings.HasSuffix(s, "）") || strings.HasPrefix(s, "(") && strings.HasSuffix(s, ")"))
 }
 
 var recitalWords = []string{"鉴于", "鑒於", "whereas", "recognizing", "recognising", "reaffirming", "considering",
