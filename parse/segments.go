@@ -47,7 +47,7 @@ func (p *parser) segments(q *para) []seg {
 	segs := []seg{first}
 	text := first.text.text
 	cur := first.text
-	offset := 0                         // byte offset of cur.text within text
+	offset := 0 // byte offset of cur.text within text
 	// A marker right after a heading, or run in after the label: 4. (a) The
 	// Committee…, ARTICLE I 1. With respect…, 6.       1. For cheese.
 	atStart := first.heading.text != "" || first.st != nil && runInStart(first.text.text)
