@@ -25,6 +25,15 @@ func (q *para) pos() declaration.Pos { return q.first.pos() }
 func (p *parser) paragraphs(lines []line) []*para {
 	var out []*para
 	var cur *para
+	// Text with a line longer than any hard wrap is not hard-wrapped:
+	// each of its lines is a paragraph (one paragraph per line).
+	unwrapped := false
+	for _, l := range lines {
+		if len(l.text) > unwrappedLine && runeLen(l.text) > unwrappedLine {
+			unwrapped = true
+			break
+		}
+	}
 	flush := func() {
 		if cur != nil {
 			out = append(out, cur)
@@ -48,7 +57,7 @@ func (p *parser) paragraphs(lines []line) []*para {
 		}
 		markup, s := splitMarkup(l)
 		_, _, _, marked := findMarker(s.text)
-		if cur == nil || l.indent > 0 || marked || markup != "" || cur.markup != "" || endsParagraph(cur.s.text) {
+		if cur == nil || l.indent > 0 || marked || markup != "" || cur.markup != "" || endsParagraph(cur.s.text) || unwrapped && !hasHan(l.text) && !endsWithAny(cur.s.text, ":") {
 			flush()
 			cur = &para{markup: markup, s: s, first: l}
 			continue
@@ -58,6 +67,9 @@ func (p *parser) paragraphs(lines []line) []*para {
 	flush()
 	return out
 }
+
+// unwrappedLine is longer than any hard-wrapped line of English text.
+const unwrappedLine = 120
 
 // splitMarkup separates Markdown heading marks and quote marks from a line.
 func splitMarkup(l line) (string, span) {
