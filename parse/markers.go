@@ -281,14 +281,18 @@ func bullet(s string) (string, int, bool) {
 }
 
 // alternative is the other reading of a marker that two styles can claim:
-// (i), (v), (x) are letters or Roman numerals. The builder keeps the one
+// (i), (v), (x) are letters or Roman numerals; (C) may be a capital in a
+// list of small letters. The builder keeps the one
 // that continues a list, else the one that starts a list. A marker no
 // other style claims has none (a zero reading).
 func alternative(st *style, label string) reading {
+	inner := strings.Trim(label, "()（）")
+	if st.name == "upper-paren" {
+		return reading{styleNamed("letter-paren"), letterValue(inner)} // (C) among (b) and (d)
+	}
 	if st.name != "letter-paren" {
 		return reading{}
 	}
-	inner := strings.Trim(label, "()（）")
 	if len(inner) != 1 || !isRomanLetter(rune(inner[0])) {
 		return reading{}
 	}

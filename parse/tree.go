@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 
@@ -95,6 +96,13 @@ func (b *builder) paragraph(q *para) {
 		}
 		return
 	}
+	if m := sideHeading.FindStringSubmatchIndex(q.s.text); m != nil && q.markup == "" {
+		// ARMISTICE AND SUBSEQUENT ARRANGEMENTS 7. The two …: a heading
+		// over the provisions that follow, run into the first of them.
+		head, rest := q.s.cut(m[3])
+		b.sideHeading(head, q)
+		q = &para{s: rest, first: q.first}
+	}
 	segs := b.p.segments(q)
 	for i, sg := range segs {
 		if sg.st != nil {
@@ -110,17 +118,25 @@ func (b *builder) paragraph(q *para) {
 		}
 		switch {
 		case (q.markup != "" || q.underline.text != "") && len(*b.body) > 0:
-			// An unnumbered Markdown heading inside the text: a section of its own.
-			prov := &declaration.Provision{Kind: declaration.Section, Markup: q.markup, Heading: sg.text.text, Underline: q.underline.text, Pos: q.pos()}
-			*b.body = append(*b.body, prov)
-			b.p.spans[&prov.Heading] = sg.text
-			b.stack = []level{{st: &headingStyle, prov: prov, indent: -1, last: map[string]int{}}}
+			b.sideHeading(sg.text, q) // an unnumbered Markdown heading inside the text
 		case !b.started() && (!b.plain || q.markup != "" || headingLike(sg.text.text) || isRecital(sg.text.text) || bracketedLine(sg.text.text)):
 			b.preambleBlock(q, sg.text)
 		default:
 			b.unmarked(sg.text)
 		}
 	}
+}
+
+// sideHeading is a heading without a number (a Markdown heading, a side
+// heading in capitals): a section of its own at the top, holding what
+// follows up to the next such heading.
+var sideHeading = regexp.MustCompile(`^((?:[A-Z][A-Z'’,&-]*\s+){0,12}[A-Z][A-Z'’&-]{2,})\s+[0-9]{1,3}\\?\.`)
+
+func (b *builder) sideHeading(s span, q *para) {
+	prov := &declaration.Provision{Kind: declaration.Section, Markup: q.markup, Heading: s.text, Underline: q.underline.text, Pos: q.pos()}
+	*b.body = append(*b.body, prov)
+	b.p.spans[&prov.Heading] = s
+	b.stack = []level{{st: &headingStyle, prov: prov, indent: -1, last: map[string]int{}}}
 }
 
 func (b *builder) preambleBlock(q *para, s span) {
