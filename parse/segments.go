@@ -57,6 +57,9 @@ func (p *parser) segments(q *para) []seg {
 		if !ok || !st.inline && i > 0 || i < offset {
 			continue
 		}
+		if alt := alternative(st, label); alt.st != nil && expected[alt.st.name] == alt.n {
+			st, n = alt.st, alt.n // (v) after (iv)
+		}
 		want := expected[st.name]
 		if want == 0 {
 			want = 1
