@@ -46,7 +46,7 @@ var styles = []style{
 	{name: "circled", match: circled},
 	{name: "digit-dun", inline: true, match: suffixed(isDigit, digitValue, "、")},
 	{name: "digit-dot", match: digitDot},
-	{name: "letter-dot", match: letterDot},
+	{name: "letter-dot", inline: true, match: letterDot},
 	{name: "dash", match: dash},
 	{name: "bullet", match: bullet},
 }

@@ -147,8 +147,8 @@ type candidate struct {
 }
 
 // markerCandidates lists the byte offsets in text where an item may start
-// inline: after ：；。:; (and, in text without Chinese, after ". " and
-// "- "), then spaces, at a rune that can begin a marker; at 0 when
+// inline: after ：；。:; (and, in text without Chinese, after ". ", "- "
+// and a closing quote), then spaces, at a rune that can begin a marker; at 0 when
 // atStart; and, in text without Chinese, weakly at " (" after "and",
 // "or" or a comma (…security and (2) the importation…).
 func markerCandidates(text string, atStart bool) []candidate {
@@ -198,14 +198,14 @@ func markerCandidates(text string, atStart bool) []candidate {
 }
 
 // indexClausePunct finds the first ：；。 : or ; in s (with latin, also
-// . or - before a space), byte by byte (the UTF-8 of ：；。 is EF BC 9A,
+// . - ' or " before a space), byte by byte (the UTF-8 of ：；。 is EF BC 9A,
 // EF BC 9B, E3 80 82), and its length.
 func indexClausePunct(s string, latin bool) (int, int) {
 	for j := 0; j < len(s); j++ {
 		switch c := s[j]; {
 		case c == ':' || c == ';':
 			return j, 1
-		case latin && (c == '.' || c == '-') && j > 0 && j+1 < len(s) && s[j+1] == ' ' && s[j-1] != ' ':
+		case latin && (c == '.' || c == '-' || c == '\'' || c == '"') && j > 0 && j+1 < len(s) && s[j+1] == ' ' && s[j-1] != ' ':
 			return j, 1
 		case c == 0xEF && j+2 < len(s) && s[j+1] == 0xBC && (s[j+2] == 0x9A || s[j+2] == 0x9B),
 			c == 0xE3 && j+2 < len(s) && s[j+1] == 0x80 && s[j+2] == 0x82:
