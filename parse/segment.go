@@ -14,13 +14,14 @@ import (
 // of documents is in the tables below, one row per form.
 
 // closingFormulas open or end the paragraph that starts the closing: the
-// treaty formulas in English, the formulas that end a Chinese order or
-// proclamation.
+// treaty formulas in English, the end of a text quoted in a cable, the
+// formulas that end a Chinese order or proclamation.
 var closingFormulas = []struct {
 	prefix, suffix *regexp.Regexp
 }{
 	{prefix: regexp.MustCompile(`(?i)^in (?:witness|faith|testimony|confirmation) (?:whereof|thereof)\b`)},
 	{prefix: regexp.MustCompile(`(?i)^(?:done|dated|given|signed|made)\s+(?:at|in|on|this|under)\b`)},
+	{prefix: regexp.MustCompile(`(?i)^\(?(?:text ends|end of text|end text)\b`)}, // a text quoted in a cable ends
 	{suffix: regexp.MustCompile(`(?:切切此布|此布|此令|特此布告|特此通告|特此公告|特此通知|特此通令|此致敬礼|专此电达|此电)[。！]?$`)},
 }
 
