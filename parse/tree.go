@@ -119,7 +119,7 @@ func (b *builder) paragraph(q *para) {
 		switch {
 		case (q.markup != "" || q.underline.text != "") && len(*b.body) > 0:
 			b.sideHeading(sg.text, q) // an unnumbered Markdown heading inside the text
-		case !b.started() && (!b.plain || q.markup != "" || headingLike(sg.text.text) || isRecital(sg.text.text) || bracketedLine(sg.text.text)):
+		case !b.started() && (!b.plain || q.markup != "" || headingLike(sg.text.text) || isRecital(sg.text.text) || bracketedLine(sg.text.text) || b.p.dateline(sg.text.text)):
 			b.preambleBlock(q, sg.text)
 		default:
 			b.unmarked(sg.text)
@@ -158,6 +158,17 @@ func (b *builder) preambleBlock(q *para, s span) {
 func bracketedLine(s string) bool {
 	return !strings.Contains(s, "\n") && (strings.HasPrefix(s, "[") && strings.HasSuffix(s, "]") ||
 		strings.HasPrefix(s, "（") && strings.HasSuffix(s, "）") || strings.HasPrefix(s, "(") && strings.HasSuffix(s, ")"))
+}
+
+// dateline: one short line that ends with a date (The White House,
+// Washington, 20 June 1962).
+func (p *parser) dateline(s string) bool {
+	if strings.Contains(s, "\n") || runeLen(s) > 80 {
+		return false
+	}
+	s = strings.TrimRight(s, ".]）) ")
+	ms := p.findDates(s)
+	return len(ms) > 0 && ms[len(ms)-1].end == len(s)
 }
 
 var recitalWords = []string{"鉴于", "鑒於", "whereas", "recognizing", "recognising", "reaffirming", "considering",
