@@ -27,7 +27,7 @@ func (p *parser) finish() {
 		end := lastPos(last)
 		p.warn("no-closing", end, "document ends after %s with no closing (no signatures, place or date)", describe(last))
 	}
-	if last := lastText(verbatim); last != "" && !endsWithAny(last, "。！？.!?”」』）)…—>") && len(d.Closing) == 0 && len(d.Body) > 0 {
+	if last := lastText(verbatim); last != "" && !endsWithAny(last, "。！？.!?”」』）)…—>") && len(d.Closing) == 0 && len(d.Body) > 0 && len(d.Attachments) == 0 {
 		p.warn("truncated", p.lastPos(), "text ends mid-sentence: the document may be truncated")
 	}
 	slices.SortStableFunc(d.Diagnostics, func(a, b declaration.Diagnostic) int {

@@ -39,6 +39,7 @@ var styles = []style{
 	{name: "cn-dun", inline: true, match: suffixed(isCNNumeral, cnValue, "、")},
 	{name: "cn-paren", inline: true, match: parenthesized(isCNNumeral, cnValue)},
 	{name: "stem-paren", inline: true, match: parenthesized(func(r rune) bool { return strings.ContainsRune(stems, r) }, stemValue)},
+	{name: "stem-dun", inline: true, match: suffixed(func(r rune) bool { return strings.ContainsRune(stems, r) }, stemValue, "、")},
 	{name: "digit-paren", inline: true, match: parenthesized(isDigit, digitValue)},
 	{name: "letter-paren", inline: true, match: parenthesized(isLowerLetter, letterValue)},
 	{name: "upper-paren", match: parenthesized(isUpperLetter, letterValue)},

@@ -121,7 +121,7 @@ func endsParagraph(text string) bool {
 	}
 	n := runeLen(last)
 	return n > 100 && endsWithAny(last, ".!?;:") ||
-		len(last) == len(text) && n <= 30 && !hasHan(last) && !endsWithAny(last, ",;:-–—(")
+		len(last) == len(text) && n <= 30 && !hasHan(last) && !endsWithAny(last, ".,;:!?-–—(")
 }
 
 // headingLike is a short line without sentence punctuation: 序言,

@@ -61,6 +61,7 @@ func (p *parser) parse() {
 	p.body(body)
 	p.closing(closing, &p.doc.Closing, true)
 	p.attachments(attachments)
+	p.checkRunOn()
 	p.doc.AssignIDs()
 	p.scan()
 	p.finish()

@@ -525,3 +525,24 @@ func BenchmarkParseHostile(b *testing.B) {
 		})
 	}
 }
+
+// TestTextRunsOn: a provision whose text runs on past a sentence end into
+// a footnote line is reported, and one that does not is not.
+func TestTextRunsOn(t *testing.T) {
+	for src, want := range map[string]bool{
+		"Article 1\n\nThe Parties shall consult.\n[1] See the exchange of notes.\n":   true,
+		"Article 1\n\nThe Parties shall consult each other\non matters of common concern.\n": false,
+	} {
+		d, err := Parse(strings.NewReader(src), "runs-on.txt")
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := false
+		for _, g := range d.Diagnostics {
+			got = got || g.Code == "text-runs-on"
+		}
+		if got != want {
+			t.Errorf("%q: text-runs-on reported %v, want %v (%v)", src, got, want, d.Diagnostics)
+		}
+	}
+}

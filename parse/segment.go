@@ -367,3 +367,26 @@ func (p *parser) hasMarkedBefore(paras []*para) bool {
 	}
 	return false
 }
+
+// checkRunOn warns where a provision's text runs on, past a sentence end,
+// into a line that looks like another kind of text: a closing formula, a
+// notes heading or a note, a signature or place-and-date line. Such text
+// was not recognised as the edge it is.
+func (p *parser) checkRunOn() {
+	p.doc.Walk(func(pr *declaration.Provision, _ []*declaration.Provision) bool {
+		lines := strings.Split(pr.Text, "\n")
+		for i := 1; i < len(lines); i++ {
+			l := strings.TrimSpace(lines[i])
+			if !endsSentence(lines[i-1]) {
+				continue
+			}
+			q := &para{s: span{text: l}}
+			if closingFormula(l) || isNotesHeading(l) || noteMarkers.MatchString(l) || closingKind(q) != "" {
+				s := p.spans[&pr.Text]
+				p.warn("text-runs-on", s.starts[min(i, len(s.starts)-1)], "%s runs on past a sentence end into what looks like a closing or a note: %.30q", describe(pr), l)
+				return true
+			}
+		}
+		return true
+	})
+}
