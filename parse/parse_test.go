@@ -530,7 +530,7 @@ func BenchmarkParseHostile(b *testing.B) {
 // a footnote line is reported, and one that does not is not.
 func TestTextRunsOn(t *testing.T) {
 	for src, want := range map[string]bool{
-		"Article 1\n\nThe Parties shall consult.\n[1] See the exchange of notes.\n":   true,
+		"Article 1\n\nThe Parties shall consult.\n[1] See the exchange of notes.\n":          true,
 		"Article 1\n\nThe Parties shall consult each other\non matters of common concern.\n": false,
 	} {
 		d, err := Parse(strings.NewReader(src), "runs-on.txt")
