@@ -14,6 +14,7 @@ type para struct {
 	first     line   // the paragraph's first line
 	rule      bool   // a horizontal rule: ---, ***, ———
 	underline span   // a Markdown setext underline under a one-line paragraph
+	marked    bool   // it starts with a numbering marker
 }
 
 func (q *para) pos() declaration.Pos { return q.first.pos() }
@@ -59,7 +60,7 @@ func (p *parser) paragraphs(lines []line) []*para {
 		_, _, _, marked := findMarker(s.text)
 		if cur == nil || l.indent > 0 || marked || markup != "" || cur.markup != "" || endsParagraph(cur.s.text) || unwrapped && !hasHan(l.text) && !endsWithAny(cur.s.text, ":") {
 			flush()
-			cur = &para{markup: markup, s: s, first: l}
+			cur = &para{markup: markup, s: s, first: l, marked: marked}
 			continue
 		}
 		cur.s = cur.s.join(s)

@@ -13,17 +13,17 @@ import (
 // each attachment (annex, schedule, appended text) begins. What it knows
 // of documents is in the tables below, one row per form.
 
-// closingFormulas open or end the paragraph that starts the closing: the
-// treaty formulas in English, the end of a text quoted in a cable, the
-// formulas that end a Chinese order or proclamation.
-var closingFormulas = []struct {
-	prefix, suffix *regexp.Regexp
-}{
-	{prefix: regexp.MustCompile(`(?i)^in (?:witness|faith|testimony|confirmation) (?:whereof|thereof)\b`)},
-	{prefix: regexp.MustCompile(`(?i)^(?:done|dated|given|signed|made)\s+(?:at|in|on|this|under)\b`)},
-	{prefix: regexp.MustCompile(`(?i)^\(?(?:text ends|end of text|end text)\b`)}, // a text quoted in a cable ends
-	{suffix: regexp.MustCompile(`(?:切切此布|此布|此令|特此布告|特此通告|特此公告|特此通知|特此通令|此致敬礼|专此电达|此电)[。！]?$`)},
+// closingFormulas open the paragraph that starts the closing: the treaty
+// formulas in English, the end of a text quoted in a cable.
+var closingFormulas = []*regexp.Regexp{
+	regexp.MustCompile(`(?i)^in (?:witness|faith|testimony|confirmation) (?:whereof|thereof)\b`),
+	regexp.MustCompile(`(?i)^(?:done|dated|given|signed|made)\s+(?:at|in|on|this|under)\b`),
+	regexp.MustCompile(`(?i)^\(?(?:text ends|end of text|end text)\b`),
 }
+
+// closingWords end the paragraph that starts the closing: the formulas
+// that end a Chinese order, proclamation or telegram.
+var closingWords = []string{"切切此布", "此布", "此令", "特此布告", "特此通告", "特此公告", "特此通知", "特此通令", "此致敬礼", "专此电达", "此电"}
 
 // conclusionOpeners start a paragraph that looks back on the provisions
 // as a whole: after the last provision it is the document's conclusion,
@@ -42,6 +42,9 @@ var attachmentHead = regexp.MustCompile(`^(?:(附件|附录|附錄|附表|附)\s
 // and the title after it ("" when the title is on the next line), or
 // ok == false.
 func attachmentHeading(t string) (label string, number int, title string, ok bool) {
+	if t == "" || !strings.HasPrefix(t, "附") && !strings.ContainsRune("AaSsEe", rune(t[0])) {
+		return "", 0, "", false // the cheap test first: most paragraphs start otherwise
+	}
 	if strings.Contains(t, "\n") || utf8.RuneCountInString(t) > 60 || endsWithAny(t, "。；，,;") {
 		return "", 0, "", false
 	}
@@ -119,7 +122,7 @@ func attachmentStarts(paras []*para) []int {
 	marked, closed := false, false
 	for i, q := range paras {
 		t := q.s.text
-		if _, _, _, ok := findMarker(t); ok {
+		if q.marked {
 			marked = true
 		}
 		if _, _, _, ok := attachmentHeading(t); ok && marked && !q.rule {
@@ -140,8 +143,19 @@ func attachmentStarts(paras []*para) []int {
 
 // closingFormula: the paragraph opens or ends with a closing formula.
 func closingFormula(t string) bool {
-	for _, f := range closingFormulas {
-		if f.prefix != nil && f.prefix.MatchString(t) || f.suffix != nil && f.suffix.MatchString(strings.TrimSpace(t)) {
+	// The formulas are short and start with one of a few letters: no need
+	// to scan a long paragraph, nor most paragraphs at all.
+	if t != "" && strings.IndexByte("iIdDgGsSmMtTeE(", t[0]) >= 0 {
+		head := t[:min(len(t), 40)]
+		for _, re := range closingFormulas {
+			if re.MatchString(head) {
+				return true
+			}
+		}
+	}
+	tail := strings.TrimRight(strings.TrimSpace(t), "。！")
+	for _, w := range closingWords {
+		if strings.HasSuffix(tail, w) {
 			return true
 		}
 	}
@@ -150,7 +164,7 @@ func closingFormula(t string) bool {
 
 // isNotesHeading: 注释, 注　　释, Notes, 附注：.
 func isNotesHeading(t string) bool {
-	return utf8.RuneCountInString(t) <= 20 && notesHead.MatchString(squeeze(t))
+	return len(t) <= 80 && utf8.RuneCountInString(t) <= 20 && notesHead.MatchString(squeeze(t))
 }
 
 // closingKind classifies a paragraph that can end a document, or "".
@@ -219,7 +233,7 @@ func (p *parser) splitClosing(paras []*para) (body, closing []*para) {
 	end := len(paras)
 	lastMarked := -1
 	for i, q := range paras {
-		if _, _, _, ok := findMarker(q.s.text); ok {
+		if q.marked {
 			lastMarked = i
 		}
 	}
@@ -250,7 +264,7 @@ func (p *parser) splitClosing(paras []*para) (body, closing []*para) {
 	for run > 0 {
 		q := paras[run-1]
 		kind := closingKind(q)
-		if _, _, _, marked := findMarker(q.s.text); marked && kind == "" {
+		if q.marked && kind == "" {
 			break
 		}
 		if kind != "" {
@@ -361,7 +375,7 @@ func (p *parser) attachments(atts []attachmentParas) {
 
 func (p *parser) hasMarkedBefore(paras []*para) bool {
 	for _, q := range paras {
-		if _, _, _, ok := findMarker(q.s.text); ok {
+		if q.marked {
 			return true
 		}
 	}
@@ -374,6 +388,9 @@ func (p *parser) hasMarkedBefore(paras []*para) bool {
 // was not recognised as the edge it is.
 func (p *parser) checkRunOn() {
 	p.doc.Walk(func(pr *declaration.Provision, _ []*declaration.Provision) bool {
+		if !strings.Contains(pr.Text, "\n") {
+			return true // one line: nothing runs on
+		}
 		lines := strings.Split(pr.Text, "\n")
 		for i := 1; i < len(lines); i++ {
 			l := strings.TrimSpace(lines[i])

@@ -96,7 +96,7 @@ func (b *builder) paragraph(q *para) {
 		}
 		return
 	}
-	if m := sideHeading.FindStringSubmatchIndex(q.s.text); m != nil && q.markup == "" {
+	if m := matchSideHeading(q.s.text); m != nil && q.markup == "" {
 		// ARMISTICE AND SUBSEQUENT ARRANGEMENTS 7. The two …: a heading
 		// over the provisions that follow, run into the first of them.
 		head, rest := q.s.cut(m[3])
@@ -132,11 +132,20 @@ func (b *builder) paragraph(q *para) {
 // follows up to the next such heading.
 var sideHeading = regexp.MustCompile(`^((?:[A-Z][A-Z'’,&-]*\s+){0,12}[A-Z][A-Z'’&-]{2,})\s+[0-9]{1,3}\\?\.`)
 
+// matchSideHeading tries sideHeading on the start of a paragraph that
+// starts with two capitals (most do not).
+func matchSideHeading(t string) []int {
+	if len(t) < 4 || t[0] < 'A' || t[0] > 'Z' || t[1] < 'A' || t[1] > 'Z' {
+		return nil
+	}
+	return sideHeading.FindStringSubmatchIndex(t[:min(len(t), 160)])
+}
+
 func (b *builder) sideHeading(s span, q *para) {
 	prov := &declaration.Provision{Kind: declaration.Section, Markup: q.markup, Heading: s.text, Underline: q.underline.text, Pos: q.pos()}
 	*b.body = append(*b.body, prov)
 	b.p.spans[&prov.Heading] = s
-	b.stack = []level{{st: &headingStyle, prov: prov, indent: -1, last: map[string]int{}}}
+	b.stack = []level{{st: &headingStyle, prov: prov, indent: -1}}
 }
 
 func (b *builder) preambleBlock(q *para, s span) {
@@ -222,7 +231,7 @@ func (b *builder) place(sg seg, inline bool) {
 	}
 	b.checkNumber(parent, sg)
 	b.depth[st.name] = parent
-	lv := level{st: st, prov: prov, indent: sg.indent, inline: inline, last: map[string]int{}}
+	lv := level{st: st, prov: prov, indent: sg.indent, inline: inline}
 	switch {
 	case st.rank > 0 && st.rank <= 3 && prov.Text != "" && !endsSentence(prov.Text):
 		b.toHeading(&lv) // 第一章 总纲
@@ -378,6 +387,9 @@ func (b *builder) checkNumber(parent int, sg seg) {
 	st := sg.st
 	m := b.top
 	if parent >= 0 {
+		if b.stack[parent].last == nil {
+			b.stack[parent].last = map[string]int{} // made when a first child comes: most provisions have none
+		}
 		m = b.stack[parent].last
 	}
 	prev, seen := m[st.name]
@@ -465,7 +477,7 @@ func (b *builder) addParagraph(s span, markup string) {
 	}
 	b.stack[i].prov.Children = append(b.stack[i].prov.Children, prov)
 	if endsWithAny(s.text, "：:") {
-		b.stack = append(b.stack, level{st: &introducer, prov: prov, indent: -1, last: map[string]int{}})
+		b.stack = append(b.stack, level{st: &introducer, prov: prov, indent: -1})
 	}
 }
 
