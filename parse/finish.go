@@ -22,6 +22,9 @@ func (p *parser) finish() {
 	p.assignParties()
 	verbatim := d.Verbatim()
 	d.Language = language(verbatim)
+	if d.Kind == declaration.Other {
+		d.Kind = ownKind(verbatim)
+	}
 	if len(d.Closing) == 0 && len(d.Body) > 0 && slices.Contains(closingExpected, d.Kind) {
 		last := d.Body[len(d.Body)-1]
 		end := lastPos(last)
