@@ -3,6 +3,7 @@ package parse
 import (
 	"cmp"
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -74,9 +75,28 @@ func lastText(v []string) string {
 	return strings.TrimSpace(v[len(v)-1])
 }
 
-// signedInBody reads 本协定于一九九五年九月十一日在北京签订 from the text.
+// signedInBody reads 本协定于一九九五年九月十一日在北京签订 and the
+// English formulas (DONE at Geneva the twenty-fifth day of September, …;
+// DATED this …) from the text, when the closing did not give them.
 func (p *parser) signedInBody() {
+	defer func() {
+		// a text without provisions may hold the formula in a paragraph
+		for _, bs := range [][]*declaration.Block{p.doc.Preamble, p.doc.Closing} {
+			for _, b := range bs {
+				if p.doc.Signed != nil {
+					return
+				}
+				if b.Kind != declaration.Note {
+					p.doc.Signed = p.signingFormula(b.Text)
+				}
+			}
+		}
+	}()
 	p.doc.Walk(func(pr *declaration.Provision, _ []*declaration.Provision) bool {
+		if s := p.signingFormula(pr.Text); s != nil {
+			p.doc.Signed = s
+			return false
+		}
 		if !hasSigningWord(pr.Text) {
 			return true
 		}
@@ -90,6 +110,33 @@ func (p *parser) signedInBody() {
 		}
 		return true
 	})
+}
+
+// signingFormulas open the sentence that dates an instrument: Done at,
+// Signed at, Dated this, Given at, Made in. They count only at the start
+// of a sentence (a report that "the Treaty was signed at …" is not one),
+// and only with a date right after them (or after the place).
+var signingFormulas = regexp.MustCompile(`(?:^|[.;:]\s*)(?i:done|signed|dated|given|made)\s+(?:(?i:at|in)\s+([A-Z][A-Za-z.'-]*(?:[ ,]+[A-Z][A-Za-z.'-]*)*?)\s*,?\s+)?(?i:(?:on|this|the)\s+)?`)
+
+// signingFormula reads the date and place of such a sentence in s.
+func (p *parser) signingFormula(s string) *declaration.Signing {
+	if !strings.Contains(s, "one") && !strings.Contains(s, "ONE") && !strings.Contains(s, "igned") &&
+		!strings.Contains(s, "IGNED") && !strings.Contains(s, "ated") && !strings.Contains(s, "ATED") &&
+		!strings.Contains(s, "iven") && !strings.Contains(s, "ade ") {
+		return nil
+	}
+	for _, m := range signingFormulas.FindAllStringSubmatchIndex(s, -1) {
+		ds := p.findDates(s[m[1]:])
+		if len(ds) == 0 || ds[0].start != 0 || ds[0].date.ISO == "" {
+			continue
+		}
+		sg := &declaration.Signing{Date: &ds[0].date}
+		if m[2] >= 0 {
+			sg.Place = strings.TrimRight(s[m[2]:m[3]], " ,")
+		}
+		return sg
+	}
+	return nil
 }
 
 // hasSigningWord: 签 簽 or 订立/訂立 stand in s, found in one pass.

@@ -70,6 +70,19 @@ func (p *parser) htmlTags() {
 	}
 }
 
+// refFrom takes the text's own date (（一九三六年十二月二十八日） under
+// its title) as the context that completes dates written without a
+// year, when no issue date gave one.
+func (p *parser) refFrom(text string) {
+	if p.refYear != 0 {
+		return
+	}
+	if ms := p.findDates(text); len(ms) > 0 && len(ms[0].date.ISO) == len("2006-01-02") && !ms[0].date.YearInferred {
+		iso := ms[0].date.ISO
+		p.refYear, p.refMonth, p.refDay = atoi(iso[:4]), atoi(iso[5:7]), atoi(iso[8:])
+	}
+}
+
 func (p *parser) peek() (line, bool) {
 	if p.next < len(p.lines) {
 		return p.lines[p.next], true
@@ -334,6 +347,7 @@ func (p *parser) subtitles() {
 			p.addBlock(&p.doc.Front, declaration.FrontMatter, "", "", lineSpan(l))
 		case isDateLine(l.text) || p.isAdoptionRecord(l.text) || parenthesizedRecord(l.text):
 			p.addBlock(&p.doc.Front, declaration.Subtitle, "", "", lineSpan(l))
+			p.refFrom(l.text)
 		default:
 			return
 		}

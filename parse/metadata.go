@@ -183,3 +183,92 @@ func isCapitals(s string) bool {
 	}
 	return letters >= 4 && strings.Contains(strings.TrimSpace(s), " ")
 }
+
+// courtesies close a letter or telegram after or instead of the sender's
+// name; they are not part of the name (中共冀鲁豫区党委敬贺).
+var courtesies = []string{"敬贺", "敬賀", "同贺", "同賀", "谨贺", "謹賀", "敬启", "敬啟", "谨启", "謹啟", "同叩", "叩", "鞠躬", "敬礼", "敬禮",
+	"Yours faithfully", "Yours sincerely", "Yours truly", "Yours very truly", "Respectfully yours"}
+
+// stripCourtesy removes a closing courtesy from the end of a signature
+// line; a line that is only a courtesy becomes empty.
+func stripCourtesy(t string) string {
+	for _, c := range courtesies {
+		if rest, ok := strings.CutSuffix(t, c); ok {
+			return strings.TrimRight(rest, " 　,，")
+		}
+	}
+	return t
+}
+
+// hasLetter: s holds a letter or a Chinese character, not only rules and
+// punctuation (the `_` of a Markdown export).
+func hasLetter(s string) bool {
+	return strings.IndexFunc(s, unicode.IsLetter) >= 0
+}
+
+// bodySuffixes end the names of issuing bodies: 冀南区党委, 中原军区司令部.
+var bodySuffixes = []string{"委员会", "委員會", "党委", "黨委", "政府", "司令部", "指挥部", "指揮部", "总部", "總部", "军区", "軍區",
+	"联合会", "聯合會", "协会", "協會", "学会", "學會", "办事处", "辦事處", "报社", "報社", "小组", "小組", "公司", "银行", "銀行",
+	"委", "会", "會", "部", "局", "处", "處", "院", "署", "厅", "廳", "社", "军", "軍", "团", "團", "队", "隊", "所", "校", "厂", "廠"}
+
+// offices start an English line that names an office, not a person.
+var offices = []string{"Minister", "Prime Minister", "President", "Secretary", "Ambassador", "Chairman", "Governor",
+	"High Commissioner", "Commissioner", "Director", "Chief", "Deputy", "Acting"}
+
+func startsWithOffice(s string) bool {
+	for _, o := range offices {
+		if strings.HasPrefix(s, o+" ") || s == o {
+			return true
+		}
+	}
+	return false
+}
+
+// nameLike: a line standing alone in a signature block names a person
+// or body — a Chinese name of two to four characters, a body ending in
+// one of bodySuffixes, or a Latin name — never a slogan or an
+// inscription (全心全意为人民服务).
+func nameLike(s string) bool {
+	if !hasHan(s) {
+		return !endsSentence(s)
+	}
+	n := runeLen(squeeze(s))
+	if n >= 2 && n <= 4 {
+		return true
+	}
+	for _, suf := range bodySuffixes {
+		if strings.HasSuffix(s, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// flattenedNames splits a line of names in capitals run together, as a
+// two-column block of signatures flattened onto one line comes out
+// (PETER FRASER JOHN CURTIN F. JONES F. M. FORDE …): a name is initials
+// or given names and ends at the first word after them without a full
+// stop. It gives nil for anything else: fewer than three names, a word in
+// lower case, a word such as OF or AND that names do not hold.
+func flattenedNames(s string) []string {
+	words := strings.Fields(s)
+	if len(words) < 6 || !isCapitals(s) {
+		return nil
+	}
+	var names []string
+	var cur []string
+	for _, w := range words {
+		if slices.Contains(minorWords, strings.ToLower(w)) || strings.ContainsAny(w, ",;:()[]") {
+			return nil
+		}
+		cur = append(cur, w)
+		if !strings.HasSuffix(w, ".") && len(cur) >= 2 {
+			names = append(names, strings.Join(cur, " "))
+			cur = nil
+		}
+	}
+	if len(cur) > 0 || len(names) < 3 {
+		return nil
+	}
+	return names
+}

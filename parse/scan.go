@@ -77,6 +77,9 @@ func (p *parser) scan() {
 		dates := p.findDatesHinted(text, h)
 		for _, m := range dates {
 			d.Dates = append(d.Dates, declaration.DateMention{Date: m.date, At: u.id, Pos: loc.at(m.start)})
+			if m.date.ISO == "" {
+				p.warn("date-year-unknown", loc.at(m.start), "%s: the year is not written and the text's date does not tell it", m.date.Text)
+			}
 		}
 		if h.book {
 			for _, m := range bracketed.FindAllStringSubmatchIndex(text, -1) {
