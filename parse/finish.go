@@ -115,26 +115,30 @@ func (p *parser) signedInBody() {
 // signingFormulas open the sentence that dates an instrument: Done at,
 // Signed at, Dated this, Given at, Made in. They count only at the start
 // of a sentence (a report that "the Treaty was signed at …" is not one),
-// and only with a date right after them (or after the place).
-var signingFormulas = regexp.MustCompile(`(?:^|[.;:]\s*)(?i:done|signed|dated|given|made)\s+(?:(?i:at|in)\s+([A-Z][A-Za-z.'-]*(?:[ ,]+[A-Z][A-Za-z.'-]*)*?)\s*,?\s+)?(?i:(?:on|this|the)\s+)?`)
+// and only with a date right after them or after the place.
+var (
+	signingFormulas = regexp.MustCompile(`(?:^|[.;:]\s*)(?i:done|signed|dated|given|made)\s+`)
+	signingPlace    = regexp.MustCompile(`^(?i:(?:at|in)\s+)?([A-Z][A-Za-z.'-]*(?:,?\s+[A-Z][A-Za-z.'-]*)*)?,?\s*(?i:(?:on|this|the)\s+)?$`)
+)
 
 // signingFormula reads the date and place of such a sentence in s.
 func (p *parser) signingFormula(s string) *declaration.Signing {
 	if !strings.Contains(s, "one") && !strings.Contains(s, "ONE") && !strings.Contains(s, "igned") &&
 		!strings.Contains(s, "IGNED") && !strings.Contains(s, "ated") && !strings.Contains(s, "ATED") &&
-		!strings.Contains(s, "iven") && !strings.Contains(s, "ade ") {
+		!strings.Contains(s, "iven") && !strings.Contains(s, "IVEN") && !strings.Contains(s, "ade ") && !strings.Contains(s, "ADE ") {
 		return nil
 	}
-	for _, m := range signingFormulas.FindAllStringSubmatchIndex(s, -1) {
-		ds := p.findDates(s[m[1]:])
-		if len(ds) == 0 || ds[0].start != 0 || ds[0].date.ISO == "" {
+	for _, m := range signingFormulas.FindAllStringIndex(s, -1) {
+		rest := s[m[1]:]
+		ds := p.findDates(rest[:min(len(rest), 400)])
+		if len(ds) == 0 || ds[0].date.ISO == "" || ds[0].start > 80 {
 			continue
 		}
-		sg := &declaration.Signing{Date: &ds[0].date}
-		if m[2] >= 0 {
-			sg.Place = strings.TrimRight(s[m[2]:m[3]], " ,")
+		pm := signingPlace.FindStringSubmatch(rest[:ds[0].start])
+		if pm == nil {
+			continue // words between the formula and the date: not a dateline
 		}
-		return sg
+		return &declaration.Signing{Date: &ds[0].date, Place: pm[1]}
 	}
 	return nil
 }
