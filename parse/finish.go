@@ -117,15 +117,14 @@ func (p *parser) signedInBody() {
 // of a sentence (a report that "the Treaty was signed at …" is not one),
 // and only with a date right after them or after the place.
 var (
-	signingFormulas = regexp.MustCompile(`(?:^|[.;:]\s*)(?i:done|signed|dated|given|made)\s+`)
+	signingFormulas = regexp.MustCompile(`(?:^|[.;:]\s*)(?:Done|DONE|Signed|SIGNED|Dated|DATED|Given|GIVEN|Made|MADE)\s+`)
+	signingWords    = []string{"Done", "DONE", "Signed", "SIGNED", "Dated", "DATED", "Given", "GIVEN", "Made", "MADE"}
 	signingPlace    = regexp.MustCompile(`^(?i:(?:at|in)\s+)?([A-Z][A-Za-z.'-]*(?:,?\s+[A-Z][A-Za-z.'-]*)*)?,?\s*(?i:(?:on|this|the)\s+)?$`)
 )
 
 // signingFormula reads the date and place of such a sentence in s.
 func (p *parser) signingFormula(s string) *declaration.Signing {
-	if !strings.Contains(s, "one") && !strings.Contains(s, "ONE") && !strings.Contains(s, "igned") &&
-		!strings.Contains(s, "IGNED") && !strings.Contains(s, "ated") && !strings.Contains(s, "ATED") &&
-		!strings.Contains(s, "iven") && !strings.Contains(s, "IVEN") && !strings.Contains(s, "ade ") && !strings.Contains(s, "ADE ") {
+	if !containsAny(s, signingWords) {
 		return nil
 	}
 	for _, m := range signingFormulas.FindAllStringIndex(s, -1) {
@@ -141,6 +140,16 @@ func (p *parser) signingFormula(s string) *declaration.Signing {
 		return &declaration.Signing{Date: &ds[0].date, Place: pm[1]}
 	}
 	return nil
+}
+
+// containsAny: one of words stands in s.
+func containsAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // hasSigningWord: 签 簽 or 订立/訂立 stand in s, found in one pass.

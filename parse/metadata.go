@@ -13,21 +13,20 @@ import (
 // fill metadata the title and the closing did not give.
 
 // selfRefs are how a text refers to itself, before a kind word of the
-// kinds table: 本宪章, this Treaty, the present Convention.
-var selfRefs = []struct {
-	prefix  string
-	chinese bool // the prefix goes before Chinese kind words, else English ones
-}{
-	{"本", true}, {"this ", false}, {"the present ", false},
-}
+// kinds table: 本宪章, this Treaty, the present Convention (in any case).
+var selfRefs = []string{"本", "this ", "This ", "THIS ", "the present ", "The present ", "THE PRESENT "}
 
 // enclosures introduce the text of an instrument inside a covering
 // cable or letter; the kind word in the group is what the text is:
 // "Text of the agreement begins", "the text of the United States Draft
-// Treaty on …. Begins", "…协定全文如下".
-var enclosures = []*regexp.Regexp{
-	regexp.MustCompile(`(?i)\btext of (?:the )?([^.:;]{1,120}?)(?:\s+begins|[.:;])`),
-	regexp.MustCompile(`([\p{Han}《》]{2,40}?)全文如下`),
+// Treaty on …. Begins", "…协定全文如下". Each row has a plain word that
+// must stand in the text before the expression is tried.
+var enclosures = []struct {
+	word string
+	re   *regexp.Regexp
+}{
+	{"ext of", regexp.MustCompile(`(?i)\btext of (?:the )?([^.:;]{1,120}?)(?:\s+begins|[.:;])`)},
+	{"全文如下", regexp.MustCompile(`([\p{Han}《》]{2,40}?)全文如下`)},
 }
 
 // ownKind tells the kind of a document whose title names none from its
@@ -36,24 +35,23 @@ var enclosures = []*regexp.Regexp{
 func ownKind(verbatim []string) declaration.Kind {
 	count := map[declaration.Kind]int{}
 	for _, t := range verbatim {
-		var lower string
-		for _, k := range kinds {
-			if strings.TrimSpace(k.word) != k.word {
-				continue // " act": not a self-reference shape
-			}
-			chinese := hasHan(k.word)
-			for _, r := range selfRefs {
-				if r.chinese != chinese {
-					continue
+		for _, prefix := range selfRefs {
+			for i := 0; ; {
+				j := strings.Index(t[i:], prefix)
+				if j < 0 {
+					break
 				}
-				if chinese {
-					count[k.kind] += strings.Count(t, r.prefix+k.word)
-					continue
+				i += j + len(prefix)
+				for _, k := range kinds {
+					w := strings.TrimSpace(k.word)
+					if w != k.word || hasHan(w) != (prefix == "本") {
+						continue // " act" is no self-reference shape
+					}
+					if len(t)-i >= len(w) && strings.EqualFold(t[i:i+len(w)], w) {
+						count[k.kind]++
+						break
+					}
 				}
-				if lower == "" {
-					lower = strings.ToLower(t)
-				}
-				count[k.kind] += strings.Count(lower, r.prefix+k.word)
 			}
 		}
 	}
@@ -75,8 +73,11 @@ func ownKind(verbatim []string) declaration.Kind {
 			t = t[:budget]
 		}
 		budget -= len(t)
-		for _, re := range enclosures {
-			if m := re.FindStringSubmatch(t); m != nil {
+		for _, e := range enclosures {
+			if !strings.Contains(t, e.word) && !strings.Contains(t, strings.ToUpper(e.word)) {
+				continue
+			}
+			if m := e.re.FindStringSubmatch(t); m != nil {
 				if k := kindOf(m[1]); k != declaration.Other {
 					return k
 				}
@@ -271,4 +272,167 @@ func flattenedNames(s string) []string {
 		return nil
 	}
 	return names
+}
+
+// An instrument's name is matched by its shape around an instrument noun
+// (instrumentNouns), not by a list of names: capitalised words before the
+// noun (the Japanese Peace Treaty, the New Zealand -Australia Free Trade
+// Agreement), or a capitalised object after it, opened by one of
+// tailOpeners (the Treaty of Peace with Japan, the Constitution of the
+// International Refugee Organisation) and joined by tailJoiners.
+var (
+	tailOpeners = []string{"of", "on", "between", "with", "for", "concerning"}
+	tailJoiners = []string{"of", "and", "the", "for", "on", "with"}
+)
+
+// determiners before an instrument noun make it a plain mention (The
+// Agreement, This Treaty, Such Convention), not a name.
+var determiners = []string{"The", "This", "That", "These", "Those", "Such", "Each", "Any", "Said", "A", "An", "Our", "Their",
+	"Its", "His", "Her", "Every", "No", "Present", "Whereas", "Under", "In", "By", "Of", "To", "For", "With", "And", "But", "If"}
+
+// genericWords qualify a kind of instrument without naming one.
+var genericWords = []string{"Joint", "Draft", "Final", "Agreed", "Interim", "Original", "New", "Said", "Present", "General", "Secret", "-"}
+
+type instrumentRef struct {
+	title string
+	at    int
+}
+
+// instrumentNouns are the nouns of instrumentName, found first with a
+// plain search: the regular expression only runs around them.
+var instrumentNouns = []string{"Treaty", "Agreement", "Convention", "Charter", "Declaration", "Protocol", "Act", "Constitution",
+	"Covenant", "Pact", "Accord", "Communiqu", "Memorandum", "Statute"}
+
+// instrumentNames finds the names of instruments an English text cites.
+func instrumentNames(text string) []instrumentRef {
+	var at []int // where a noun stands
+	for _, n := range instrumentNouns {
+		for i := 0; ; {
+			j := strings.Index(text[i:], n)
+			if j < 0 {
+				break
+			}
+			k := i + j
+			i = k + len(n)
+			if k > 0 && isASCIILetter(text[k-1]) || i < len(text) && isASCIILetter(text[i]) && n != "Communiqu" {
+				continue // Action, Acts, Contract
+			}
+			at = append(at, k)
+		}
+	}
+	if len(at) == 0 {
+		return nil
+	}
+	slices.Sort(at)
+	var out []instrumentRef
+	done := 0
+	for _, i := range at {
+		if i < done {
+			continue
+		}
+		r, end, ok := instrumentAt(text, max(done, i-200), i)
+		if end > done {
+			done = end
+		}
+		if ok {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// wordAfter is the end of the word of ASCII letters and apostrophes at i.
+func wordAfter(text string, i int) int {
+	j := i
+	for j < len(text) && (isASCIILetter(text[j]) || text[j] == '\'') {
+		j++
+	}
+	return j
+}
+
+// wordBefore is the start of the word of ASCII letters and apostrophes
+// that ends at i.
+func wordBefore(text string, i int) int {
+	j := i
+	for j > 0 && (isASCIILetter(text[j-1]) || text[j-1] == '\'') {
+		j--
+	}
+	return j
+}
+
+func skipBlanks(text string, i int) int {
+	for i < len(text) && (text[i] == ' ' || text[i] == '\t') {
+		i++
+	}
+	return i
+}
+
+func isUpperASCII(c byte) bool { return c >= 'A' && c <= 'Z' }
+
+// instrumentAt reads the name whose noun stands at i, looking back no
+// further than from; end is where the search may go on.
+func instrumentAt(text string, from, i int) (instrumentRef, int, bool) {
+	nounEnd := wordAfter(text, i)
+	if strings.HasPrefix(text[nounEnd:], "é") { // Communiqué
+		nounEnd += len("é")
+	}
+	// capitalised words before the noun, joined by blanks or a dash
+	start := i
+	for k := i; k > from; {
+		j := k
+		for j > from && (text[j-1] == ' ' || text[j-1] == '\t' || text[j-1] == '-') {
+			j--
+		}
+		w := wordBefore(text, j)
+		if j == k || w == j || w < from || !isUpperASCII(text[w]) {
+			break
+		}
+		start, k = w, w
+	}
+	for start < i {
+		w := text[start:wordAfter(text, start)]
+		if !slices.Contains(determiners, w) {
+			break
+		}
+		start = skipBlanks(text, start+len(w))
+		for start < i && text[start] == '-' {
+			start = skipBlanks(text, start+1)
+		}
+	}
+	// a capitalised object after it
+	end := nounEnd
+	if k := skipBlanks(text, end); k > end {
+		if w := text[k:wordAfter(text, k)]; slices.Contains(tailOpeners, w) {
+			k = skipBlanks(text, k+len(w))
+			if strings.HasPrefix(text[k:], "the ") {
+				k = skipBlanks(text, k+len("the "))
+			}
+			for k < len(text) && isUpperASCII(text[k]) {
+				w := text[k:wordAfter(text, k)]
+				if monthNumber(w) > 0 {
+					break // the Moscow Declaration of October, 1943
+				}
+				end = k + len(w)
+				k = skipBlanks(text, end)
+				if k == end || strings.HasPrefix(text[k:], "and the ") {
+					break // a second name follows: … with Borealis and the … Convention
+				}
+				for {
+					w := text[k:wordAfter(text, k)]
+					if w == "" || !slices.Contains(tailJoiners, w) {
+						break
+					}
+					k = skipBlanks(text, k+len(w))
+				}
+			}
+		}
+	}
+	generic := true // Joint Communique, Draft Treaty: a kind, not a name
+	for _, w := range strings.Fields(text[start:i]) {
+		generic = generic && slices.Contains(genericWords, w)
+	}
+	if generic && end == nounEnd {
+		return instrumentRef{}, end, false // a bare noun: the Agreement, this Treaty
+	}
+	return instrumentRef{strings.TrimSpace(text[start:end]), start}, end, true
 }
