@@ -13,7 +13,7 @@ var (
 	placeDateEN    = regexp.MustCompile(`(?i)^(?:done|signed|dated|made)\s+(?:at|in|on|this)\b`)
 	cityDateEN     = regexp.MustCompile(`^([A-Z][A-Za-z .'-]+),\s+[0-9]{1,2}\s+[A-Za-z]+\s+[0-9]{4}\.?$`)
 	signedMark     = regexp.MustCompile(`[（(](?:签字|签名|签署|盖章|Signed|signed|Sgd\.?)[）)]|^\([A-Z][A-Z. '-]+\)\s+(?:[Oo]n behalf of|[Ff]or)\b`)
-	roleName       = regexp.MustCompile(`^(\p{Han}{2,24}?(?:主席|总统|总理|首相|部长|外长|代表|司令员|司令|政委|委员长|秘书长|大使|国王))[\s　]+(\p{Han}(?:[ \t　]*\p{Han}){1,3})$`)
+	roleName       = regexp.MustCompile(`^(\p{Han}{0,24}?(?:主席|总统|总理|首相|部长|外长|代表|司令员|司令|政委|委员长|秘书长|大使|国王))[\s　]+(\p{Han}(?:[ \t　]*\p{Han}){1,3})$`)
 	forParty       = regexp.MustCompile(`(?i)^for\s+(?:the\s+)?(.{3,80}?):?$`)
 	sourceNote     = regexp.MustCompile(`^[（(]《.*[）)]$|^_?\[`)
 	padded         = regexp.MustCompile(`\S[ \t　]{2,}\S`)
@@ -40,6 +40,25 @@ type signatureState struct {
 // (and office) under it. party is the party named by a For line above.
 func (p *parser) signatureLine(t string, st *signatureState) {
 	d := p.doc
+	if t = stripCourtesy(strings.TrimSpace(t)); t == "" || !hasLetter(t) {
+		return // a rule of underscores, a bare courtesy
+	}
+	if ms := p.findDates(t); len(ms) > 0 && ms[len(ms)-1].end == len(t) && ms[len(ms)-1].start > 0 && !strings.Contains(t, "  ") {
+		// a dated signature line: Minister for Trade 6th July, 1957
+		p.signedAt(t[ms[len(ms)-1].start:])
+		t = strings.TrimRight(t[:ms[len(ms)-1].start], " ,")
+		if startsWithOffice(t) {
+			d.Signatories = append(d.Signatories, declaration.Signatory{Role: t})
+			return
+		}
+	}
+	if names := flattenedNames(t); names != nil {
+		for _, n := range names {
+			d.Signatories = append(d.Signatories, declaration.Signatory{Name: n, Party: st.party})
+		}
+		st.party = ""
+		return
+	}
 	if n := len(d.Signatories); st.party == "" && n > 0 && d.Signatories[n-1].Party != "" && d.Signatories[n-1].Role == "" && weakClosing(t) && !forParty.MatchString(t) {
 		d.Signatories[n-1].Role = t // the office under a name: President
 		return
@@ -86,7 +105,7 @@ func (p *parser) signatureLine(t string, st *signatureState) {
 			d.Signatories = append(d.Signatories, s)
 			st.party = ""
 		}
-	case len(cells) == 1 && st.columns == nil && !signedMark.MatchString(t) && !placeDateZH.MatchString(t):
+	case len(cells) == 1 && st.columns == nil && !signedMark.MatchString(t) && !placeDateZH.MatchString(t) && nameLike(cells[0]):
 		d.Signatories = append(d.Signatories, declaration.Signatory{Name: cells[0]}) // an issuing body
 	}
 }

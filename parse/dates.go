@@ -16,10 +16,53 @@ import (
 var englishDates = []*regexp.Regexp{
 	regexp.MustCompile(`(?i)\b(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?\s+(?:day\s+of\s+)?(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December),?\s+(?P<y>[0-9]{4})\b`),
 	regexp.MustCompile(`(?i)\b(?P<dw>(?:twenty|thirty)?-?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)\s+day\s+of\s+(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December),?\s+(?P<y>[0-9]{4})\b`),
-	regexp.MustCompile(`(?i)\b(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)\s+(?:(?P<d>[0-9]{1,2}),?\s+)?(?P<y>[0-9]{4})\b`),
+	regexp.MustCompile(`(?i)\b(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December),?\s+(?:(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?,?\s+)?(?P<y>[0-9]{4})\b`),
+}
+
+// wordDates are English dates with the year written out in words, as
+// treaties date themselves: the twenty-fifth day of September, one
+// thousand nine hundred and twenty-six. Group yw is read by yearInWords.
+var wordDates = regexp.MustCompile(`(?i)\b(?:(?P<dw>(?:twenty|thirty)?-?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)|(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?)\s+day\s+of\s+(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December),?\s+(?:in\s+the\s+year\s+)?(?P<yw>(?:one|two)\s+thousand(?:[\s-]+(?:and|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\b)*)`)
+
+// numberWords are the values of English number words, for years in words.
+var numberWords = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+	"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+	"eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+	"eighty": 80, "ninety": 90}
+
+// yearInWords reads one thousand nine hundred and forty-four → 1944; 0
+// when the words are not a number.
+func yearInWords(s string) int {
+	total, cur := 0, 0
+	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return r == ' ' || r == '-' || r == '\n' || r == '\t' }) {
+		switch w {
+		case "and":
+		case "hundred":
+			cur *= 100
+		case "thousand":
+			total, cur = total+cur*1000, 0
+		default:
+			n, ok := numberWords[w]
+			if !ok {
+				return 0
+			}
+			cur += n
+		}
+	}
+	return total + cur
 }
 
 var months = []string{"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
+
+// monthNumber gives the number of an English month name, 0 if none.
+func monthNumber(name string) int {
+	for i, m := range months {
+		if strings.EqualFold(name, m) {
+			return i + 1
+		}
+	}
+	return 0
+}
 
 // dateMatch is a date found at text[start:end].
 type dateMatch struct {
@@ -53,6 +96,36 @@ func (p *parser) findDatesHinted(text string, h hints) []dateMatch {
 			endPass()
 		}
 	}
+	if h.year {
+		// years of an era (民国三十五年) and written with 千/百 (一千八百四十年)
+		for _, c := range p.countedYears(text) {
+			if date, ok := p.completeDate(text[c.start:c.end], c.year, number(c.m), number(c.d)); ok {
+				date.YearInferred = c.inferred
+				pass = append(pass, dateMatch{start: c.start, end: c.end, date: date})
+			}
+		}
+		endPass()
+	}
+	if strings.Contains(text, "housand") || strings.Contains(text, "HOUSAND") {
+		re := wordDates
+		for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
+			get := func(name string) string {
+				i := re.SubexpIndex(name)
+				if i < 0 || m[2*i] < 0 {
+					return ""
+				}
+				return text[m[2*i]:m[2*i+1]]
+			}
+			d := number(get("d"))
+			if w := get("dw"); w != "" {
+				d = ordinalDay(w)
+			}
+			if y := yearInWords(get("yw")); y >= 1000 {
+				add(m[0], m[1], y, monthNumber(get("mon")), d)
+			}
+		}
+		endPass()
+	}
 	if h.digit && hasMonthName(text) {
 		for _, re := range englishDates {
 			for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
@@ -67,13 +140,7 @@ func (p *parser) findDatesHinted(text string, h hints) []dateMatch {
 				if w := get("dw"); w != "" {
 					d = ordinalDay(w)
 				}
-				mo := 0
-				for i, name := range months {
-					if strings.EqualFold(get("mon"), name) {
-						mo = i + 1
-					}
-				}
-				add(m[0], m[1], y, mo, d)
+				add(m[0], m[1], y, monthNumber(get("mon")), d)
 			}
 			endPass()
 		}
@@ -152,6 +219,100 @@ func chineseDates(text string, year, monthDay bool) [][]cnDate {
 		passes = append(passes, out)
 	}
 	return passes
+}
+
+// eras are the calendars whose years count from an epoch: the year N of
+// the era is base+N.
+var eras = []struct {
+	name string
+	base int
+	from int // the first and last Gregorian years of the era, to read a
+	to   int // bare 三十五年五月 in a text of those years as a year of it
+}{
+	{"民国", 1911, 1912, 1949}, {"民國", 1911, 1912, 1949}, {"中华民国", 1911, 1912, 1949}, {"中華民國", 1911, 1912, 1949},
+}
+
+// countedYear is a date whose year is written as a counted number (with
+// 十, 百, 千) rather than digit by digit.
+type countedYear struct {
+	start, end int
+	year       int
+	m, d       string
+	inferred   bool // the era was not written
+}
+
+// countedYears finds 一千八百四十年 (a year written with 千), 民国三十五年
+// (a year of an era) and, in a text of an era's years, a bare 三十五年 with
+// a month after it. Years written digit by digit are chineseDates' work.
+func (p *parser) countedYears(text string) []countedYear {
+	var out []countedYear
+	for at := 0; ; {
+		i := strings.Index(text[at:], "年")
+		if i < 0 {
+			break
+		}
+		i += at
+		at = i + len("年")
+		start, n := i, 0
+		for start > 0 && n < 8 {
+			r, size := utf8.DecodeLastRuneInString(text[:start])
+			if !isCNNumeral(r) {
+				break
+			}
+			start -= size
+			n++
+		}
+		num := text[start:i]
+		if n == 0 || !strings.ContainsAny(num, "十百千") {
+			continue
+		}
+		c := countedYear{start: start, end: at}
+		v := cnValue(num)
+		switch {
+		case strings.Contains(num, "千"):
+			if v < 1000 || v > 2999 {
+				continue
+			}
+			c.year = v
+		default:
+			era := -1
+			for k, e := range eras {
+				if strings.HasSuffix(text[:start], e.name) && (era < 0 || len(e.name) > len(eras[era].name)) {
+					era = k
+				}
+			}
+			if era >= 0 {
+				c.start -= len(eras[era].name)
+				c.year = eras[era].base + v
+				break
+			}
+			if !p.inEra(v) || !startsMonth(text[at:]) {
+				continue
+			}
+			c.year, c.inferred = 1911+v, true
+		}
+		if m, end, ok := partThen(text, c.end, "月", false); ok {
+			c.m, c.end = m, end
+			if d, end, ok := partThen(text, c.end, "日", false); ok {
+				c.d, c.end = d, end
+			}
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// inEra: the text's reference year is in the Republican era and year n of
+// it is not later than the reference year.
+func (p *parser) inEra(n int) bool {
+	e := eras[0]
+	return p.refYear >= e.from && p.refYear <= e.to && n >= 1 && e.base+n <= p.refYear
+}
+
+// startsMonth: s starts with a month, 五月 or 十二月.
+func startsMonth(s string) bool {
+	_, _, ok := partThen(s, 0, "月", false)
+	return ok
 }
 
 // yearDate reads the date whose 年 is at byte i: four digits (or four
@@ -247,7 +408,10 @@ func isCNCount(r rune) bool {
 func (p *parser) completeDate(text string, y, m, d int) (declaration.Date, bool) {
 	date := declaration.Date{Text: text}
 	if y <= 0 {
-		if p.refYear == 0 || m <= 0 {
+		// The year of the text's own date, dispatch or issue, for a month
+		// not later than its own: a later month may be of the year before,
+		// so it is left without an ISO value rather than guessed.
+		if p.refYear == 0 || m <= 0 || m > p.refMonth {
 			return date, true
 		}
 		y = p.refYear

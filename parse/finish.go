@@ -3,6 +3,7 @@ package parse
 import (
 	"cmp"
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -22,6 +23,9 @@ func (p *parser) finish() {
 	p.assignParties()
 	verbatim := d.Verbatim()
 	d.Language = language(verbatim)
+	if d.Kind == declaration.Other {
+		d.Kind = ownKind(verbatim)
+	}
 	if len(d.Closing) == 0 && len(d.Body) > 0 && slices.Contains(closingExpected, d.Kind) {
 		last := d.Body[len(d.Body)-1]
 		end := lastPos(last)
@@ -71,9 +75,28 @@ func lastText(v []string) string {
 	return strings.TrimSpace(v[len(v)-1])
 }
 
-// signedInBody reads 本协定于一九九五年九月十一日在北京签订 from the text.
+// signedInBody reads 本协定于一九九五年九月十一日在北京签订 and the
+// English formulas (DONE at Geneva the twenty-fifth day of September, …;
+// DATED this …) from the text, when the closing did not give them.
 func (p *parser) signedInBody() {
+	defer func() {
+		// a text without provisions may hold the formula in a paragraph
+		for _, bs := range [][]*declaration.Block{p.doc.Preamble, p.doc.Closing} {
+			for _, b := range bs {
+				if p.doc.Signed != nil {
+					return
+				}
+				if b.Kind != declaration.Note {
+					p.doc.Signed = p.signingFormula(b.Text)
+				}
+			}
+		}
+	}()
 	p.doc.Walk(func(pr *declaration.Provision, _ []*declaration.Provision) bool {
+		if s := p.signingFormula(pr.Text); s != nil {
+			p.doc.Signed = s
+			return false
+		}
 		if !hasSigningWord(pr.Text) {
 			return true
 		}
@@ -87,6 +110,46 @@ func (p *parser) signedInBody() {
 		}
 		return true
 	})
+}
+
+// signingFormulas open the sentence that dates an instrument: Done at,
+// Signed at, Dated this, Given at, Made in. They count only at the start
+// of a sentence (a report that "the Treaty was signed at …" is not one),
+// and only with a date right after them or after the place.
+var (
+	signingFormulas = regexp.MustCompile(`(?:^|[.;:]\s*)(?:Done|DONE|Signed|SIGNED|Dated|DATED|Given|GIVEN|Made|MADE)\s+`)
+	signingWords    = []string{"Done", "DONE", "Signed", "SIGNED", "Dated", "DATED", "Given", "GIVEN", "Made", "MADE"}
+	signingPlace    = regexp.MustCompile(`^(?i:(?:at|in)\s+)?([A-Z][A-Za-z.'-]*(?:,?\s+[A-Z][A-Za-z.'-]*)*)?,?\s*(?i:(?:on|this|the)\s+)?$`)
+)
+
+// signingFormula reads the date and place of such a sentence in s.
+func (p *parser) signingFormula(s string) *declaration.Signing {
+	if !containsAny(s, signingWords) {
+		return nil
+	}
+	for _, m := range signingFormulas.FindAllStringIndex(s, -1) {
+		rest := s[m[1]:]
+		ds := p.findDates(rest[:min(len(rest), 400)])
+		if len(ds) == 0 || ds[0].date.ISO == "" || ds[0].start > 80 {
+			continue
+		}
+		pm := signingPlace.FindStringSubmatch(rest[:ds[0].start])
+		if pm == nil {
+			continue // words between the formula and the date: not a dateline
+		}
+		return &declaration.Signing{Date: &ds[0].date, Place: pm[1]}
+	}
+	return nil
+}
+
+// containsAny: one of words stands in s.
+func containsAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // hasSigningWord: 签 簽 or 订立/訂立 stand in s, found in one pass.

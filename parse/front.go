@@ -2,7 +2,9 @@ package parse
 
 import (
 	"regexp"
+	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/declconv/declconv/declaration"
@@ -13,8 +15,10 @@ var (
 	pageLine    = regexp.MustCompile(`^第\s*([0-9０-９]+|[一二三四五六七八九十]+)\s*版\s*[(（]([^)）]*)[)）]$`)
 	columnLine  = regexp.MustCompile(`^专栏[：:](.*)$`)
 	mdHeading   = regexp.MustCompile(`^(#{1,6})\s*([^#\s].*)$`) // ###Article 1 without a space too
-	// leadPattern matches a news lead: agency, place, date, 电/讯.
-	leadPattern = regexp.MustCompile(`^【?(新华社|中新社|中央社|本报|人民日报|塔斯社|路透社|美联社|法新社)(?:记者)?(\p{Han}{0,8}?)((?:[0-9０-９一二三四五六七八九十]+月)?[0-9０-９一二三四五六七八九十廿卅]+日)(?:专)?[电讯]】?`)
+	// leadPattern matches a news lead: agency, place, date, then the kind
+	// of dispatch (电, 讯, 专电, 急电, 特讯 …). Without a date the lead must
+	// be bracketed (【新华社邯郸讯】) or the paper's own (本报讯).
+	leadPattern = regexp.MustCompile(`^(【)?(新华社|中新社|中央社|本报|本報|人民日报|塔斯社|路透社|美联社|法新社)(?:记者)?(\p{Han}{0,8}?)((?:[0-9０-９一二三四五六七八九十]+月)?[0-9０-９一二三四五六七八九十廿卅]+日)?(?:专|專|急|特|加急)?[电讯電訊](】)?`)
 )
 
 // front consumes the lines before the text proper: front matter, the
@@ -22,7 +26,9 @@ var (
 func (p *parser) front() {
 	d := p.doc
 	p.skipBlank()
+	p.htmlTags()
 	p.frontMatter()
+	p.htmlTags()
 	p.archiveHeader()
 	// Markdown title and the lines describing it, up to an HTML comment
 	// such as <!-- INFO END --> (law collections).
@@ -43,6 +49,38 @@ func (p *parser) front() {
 		p.title()
 	}
 	p.subtitles()
+	p.ownTitle()
+}
+
+// htmlTag is a line holding one HTML tag and nothing else, such as the
+// <meta http-equiv=…/> some Markdown exports start with.
+var htmlTag = regexp.MustCompile(`^<[A-Za-z][^<>]*>$`)
+
+// htmlTags takes such lines at the top as front matter: they are markup,
+// never the title.
+func (p *parser) htmlTags() {
+	for {
+		l, ok := p.peek()
+		if !ok || !htmlTag.MatchString(l.text) {
+			return
+		}
+		p.addBlock(&p.doc.Front, declaration.FrontMatter, "", "", lineSpan(l))
+		p.next++
+		p.skipBlank()
+	}
+}
+
+// refFrom takes the text's own date (（一九三六年十二月二十八日） under
+// its title) as the context that completes dates written without a
+// year, when no issue date gave one.
+func (p *parser) refFrom(text string) {
+	if p.refYear != 0 {
+		return
+	}
+	if ms := p.findDates(text); len(ms) > 0 && len(ms[0].date.ISO) == len("2006-01-02") && !ms[0].date.YearInferred {
+		iso := ms[0].date.ISO
+		p.refYear, p.refMonth, p.refDay = atoi(iso[:4]), atoi(iso[5:7]), atoi(iso[8:])
+	}
 }
 
 func (p *parser) peek() (line, bool) {
@@ -85,6 +123,7 @@ func (p *parser) frontMatter() {
 		starts = append(starts, declaration.Pos{Line: l.num, Col: 1})
 	}
 	p.addBlock(&p.doc.Front, declaration.FrontMatter, "", "", span{text: text, starts: starts})
+	p.editorTitle = true
 	p.next = end + 1
 	if t := frontMatterTitle(raws[1 : len(raws)-1]); t != "" && p.doc.Title == "" {
 		p.setTitle(t)
@@ -115,8 +154,17 @@ func frontMatterTitle(lines []string) string {
 			}
 			return strings.Join(parts, " ")
 		}
-		if len(v) >= 2 && (v[0] == '\'' || v[0] == '"') && v[len(v)-1] == v[0] {
-			v = v[1 : len(v)-1]
+		if v[0] == '\'' || v[0] == '"' {
+			// a quoted scalar may be folded over the indented lines below
+			for _, next := range lines[i+1:] {
+				if len(v) >= 2 && v[len(v)-1] == v[0] || next == "" || next[0] != ' ' {
+					break
+				}
+				v += " " + strings.TrimSpace(next)
+			}
+			if len(v) >= 2 && v[len(v)-1] == v[0] {
+				v = v[1 : len(v)-1]
+			}
 		}
 		return v
 	}
@@ -184,7 +232,9 @@ var reportVerbs = regexp.MustCompile(`闭幕|开幕|召开|举行|发表|通过|
 // that ends with a kind word and reports nothing (晋察冀边委会决定).
 func headlineKind(headline string) declaration.Kind {
 	for _, part := range strings.Fields(headline) {
-		if k := kindOf(part); k != declaration.Other && !reportVerbs.MatchString(part) {
+		if k := kindOf(part); k == declaration.Statement && slices.ContainsFunc(speakers, func(s string) bool { return strings.Contains(part, s) }) {
+			return k // 中共中央发言人表示坚决反对
+		} else if k != declaration.Other && !reportVerbs.MatchString(part) {
 			for _, kw := range kinds {
 				if kw.kind == k && strings.HasSuffix(strings.ToLower(part), kw.word) {
 					return k
@@ -231,13 +281,15 @@ func (p *parser) lead() {
 	if m == nil {
 		return
 	}
+	bracketed, dated := m[2] >= 0 && m[10] >= 0, m[8] >= 0
+	agency, place := l.text[m[4]:m[5]], l.text[m[6]:m[7]]
+	if !dated && !bracketed && !strings.HasPrefix(agency, "本") {
+		return // 新华社北京… without a date or brackets may be a sentence
+	}
 	d := p.doc
-	dateText := l.text[m[6]:m[7]]
-	d.Dispatch = &declaration.Dispatch{
-		Text:   l.text[m[0]:m[1]],
-		Agency: l.text[m[2]:m[3]],
-		Place:  l.text[m[4]:m[5]],
-		Date:   p.partialDate(dateText),
+	d.Dispatch = &declaration.Dispatch{Text: l.text[m[0]:m[1]], Agency: agency, Place: place}
+	if dated {
+		d.Dispatch.Date = p.partialDate(l.text[m[8]:m[9]])
 	}
 	// The lead may carry the whole text, items run inline
 	// (…决定如下：（甲）…（一）…): the lead block ends where they start.
@@ -262,7 +314,7 @@ func (p *parser) title() {
 	if !ok || endsSentence(l.text) || utf8.RuneCountInString(l.text) > 120 {
 		return
 	}
-	if _, _, _, marked := findMarker(l.text); marked {
+	if _, _, _, marked := findMarker(l.text); marked || strings.HasPrefix(l.text, "#") {
 		return
 	}
 	if kindOf(l.text) == declaration.Other && p.doc.Title != "" {
@@ -295,6 +347,7 @@ func (p *parser) subtitles() {
 			p.addBlock(&p.doc.Front, declaration.FrontMatter, "", "", lineSpan(l))
 		case isDateLine(l.text) || p.isAdoptionRecord(l.text) || parenthesizedRecord(l.text):
 			p.addBlock(&p.doc.Front, declaration.Subtitle, "", "", lineSpan(l))
+			p.refFrom(l.text)
 		default:
 			return
 		}
@@ -333,6 +386,7 @@ func parenthesizedRecord(s string) bool {
 }
 
 func (p *parser) setTitle(t string) {
+	t = cleanTitle(t)
 	p.doc.Title = t
 	if k := kindOf(t); k != declaration.Other || p.doc.Kind == declaration.Other {
 		p.doc.Kind = k
@@ -342,7 +396,10 @@ func (p *parser) setTitle(t string) {
 	}
 }
 
-// kinds maps title words to document kinds, most specific first.
+// kinds maps the words a document calls itself by to document kinds,
+// most specific first. The same rows read titles (甲国和乙国联合声明,
+// NORTH ATLANTIC TREATY) and a text's references to itself (本宪章, this
+// Treaty, the present Convention): see ownKind.
 var kinds = []struct {
 	word string
 	kind declaration.Kind
@@ -353,25 +410,52 @@ var kinds = []struct {
 	{"joint communique", declaration.JointCommunique}, {"joint communiqué", declaration.JointCommunique},
 	{"communique", declaration.JointCommunique}, {"communiqué", declaration.JointCommunique}, {"公报", declaration.JointCommunique},
 	{"宣言", declaration.DeclarationKind}, {"declaration", declaration.DeclarationKind},
-	{"条约", declaration.Treaty}, {"條約", declaration.Treaty}, {"宪章", declaration.Treaty}, {"treaty", declaration.Treaty}, {"charter", declaration.Treaty},
-	{"协定", declaration.Agreement}, {"協定", declaration.Agreement}, {"协议", declaration.Agreement}, {"备忘录", declaration.Agreement},
+	{"条约", declaration.Treaty}, {"條約", declaration.Treaty}, {"宪章", declaration.Treaty}, {"憲章", declaration.Treaty},
+	{"公约", declaration.Treaty}, {"公約", declaration.Treaty}, {"议定书", declaration.Treaty}, {"議定書", declaration.Treaty},
+	{"treaty", declaration.Treaty}, {"charter", declaration.Treaty}, {"convention", declaration.Treaty}, {"protocol", declaration.Treaty},
+	{"协定", declaration.Agreement}, {"協定", declaration.Agreement}, {"协议", declaration.Agreement}, {"協議", declaration.Agreement}, {"备忘录", declaration.Agreement},
 	{"agreement", declaration.Agreement}, {"memorandum", declaration.Agreement},
 	{"声明", declaration.Statement}, {"聲明", declaration.Statement}, {"statement", declaration.Statement},
-	{"命令", declaration.Order}, {"布告", declaration.Order}, {"通令", declaration.Order}, {"proclamation", declaration.Order},
-	{"宪法", declaration.Law}, {"法", declaration.Law}, {"条例", declaration.Law}, {"简章", declaration.Law}, {"章程", declaration.Law},
-	{"决定", declaration.Law}, {"办法", declaration.Law}, {"规定", declaration.Law}, {"决议", declaration.Law},
+	{"命令", declaration.Order}, {"布告", declaration.Order}, {"通令", declaration.Order}, {"训令", declaration.Order}, {"訓令", declaration.Order},
+	{"此令", declaration.Order}, {"proclamation", declaration.Order},
+	{"宪法", declaration.Law}, {"法", declaration.Law}, {"条例", declaration.Law}, {"條例", declaration.Law}, {"简章", declaration.Law}, {"章程", declaration.Law},
+	{"决定", declaration.Law}, {"办法", declaration.Law}, {"辦法", declaration.Law}, {"规定", declaration.Law}, {"規定", declaration.Law}, {"决议", declaration.Law},
 	{"constitution", declaration.Law}, {" act", declaration.Law},
 }
 
-// kindOf guesses the kind of a document from its title.
+// speakers name who speaks in a title: a spokesman's words are a
+// statement, whatever document they are about (中共发言人评…的决议).
+var speakers = []string{"发言人", "發言人", "spokesman", "spokesperson"}
+
+// actedOn are verbs that make a kind word the object of a headline, not
+// the document's name: 国民党当局撕毁汉口协议 reports on an agreement.
+// A 关于 title (…关于废除…的决定) always names itself, and is not checked.
+var actedOn = []string{"撕毁", "撕毀", "破坏", "破壞", "违背", "違背", "违反", "違反", "评", "評", "驳斥", "駁斥",
+	"反对", "反對", "拥护", "擁護", "响应", "響應", "废除", "廢除", "执行", "執行", "遵守", "签署", "簽署", "签订", "簽訂"}
+
+// kindOf tells the kind of a document from its title: a speaker makes it
+// a statement; otherwise the kind word nearest the end, unless a verb
+// before it makes it the object of a report.
 func kindOf(title string) declaration.Kind {
 	t := strings.ToLower(title)
-	best, at := declaration.Other, -1
+	for _, s := range speakers {
+		if strings.Contains(t, s) {
+			return declaration.Statement
+		}
+	}
+	best, at, start := declaration.Other, -1, 0
 	for _, k := range kinds {
 		// The kind word nearest the end of a Chinese title wins
 		// (…宪法修正案的决定 is a decision); the first listed wins ties.
 		if i := strings.LastIndex(t, k.word); i >= 0 && i+len(k.word) > at {
-			best, at = k.kind, i+len(k.word)
+			best, at, start = k.kind, i+len(k.word), i
+		}
+	}
+	if best != declaration.Other && !strings.Contains(t, "关于") && !strings.Contains(t, "關於") {
+		for _, v := range actedOn {
+			if strings.Contains(t[:start], v) {
+				return declaration.Other
+			}
 		}
 	}
 	return best
@@ -380,7 +464,11 @@ func kindOf(title string) declaration.Kind {
 var (
 	zhParties = regexp.MustCompile(`^(\p{Han}{4,60}?)(?:关于|關於)`)
 	zhAnd     = regexp.MustCompile(`[和与與同、]`)
-	enParties = regexp.MustCompile(`(?i)\b(?:between|by)\s+(?:the\s+government\s+of\s+|the\s+)?(.+?)\s+and\s+(?:the\s+government\s+of\s+|the\s+)?(.+?)(?:\s+(?:on|concerning|regarding|relating)\b|[.,;:]|$)`)
+	// enParties reads "between A and B", "between A, B and C", "by A and
+	// B" up to the subject (on, concerning, in relation to …). A leading
+	// "the" is dropped; "Government of" is kept, as the text names the party.
+	enParties = regexp.MustCompile(`(?i)\b(?:between|by)\s+(.+?\s+and\s+.+?)(?:\s+(?:on|concerning|regarding|relating|in\s+relation|in\s+respect|with\s+respect|for|to)\b|[.;:]|$)`)
+	enListSep = regexp.MustCompile(`(?i),\s+(?:and\s+)?|\s+and\s+`)
 )
 
 // partiesOf finds the parties named in a title: 甲国和乙国关于…,
@@ -421,9 +509,56 @@ func partiesOf(title string) []string {
 		}
 	}
 	if m := enParties.FindStringSubmatch(strings.ReplaceAll(title, "\n", " ")); m != nil {
-		return []string{m[1], m[2]}
+		var out []string
+		for _, s := range enListSep.Split(m[1], -1) {
+			s = strings.TrimSpace(s)
+			if len(s) > 4 && strings.EqualFold(s[:4], "the ") {
+				s = s[4:]
+			}
+			if s == "" || s[0] < 'A' || s[0] > 'Z' {
+				return nil // not a list of names: …by the parties and …
+			}
+			out = append(out, titleCase(s))
+		}
+		if len(out) >= 2 {
+			return out
+		}
 	}
 	return nil
+}
+
+// footnoteCall is a footnote call in a title: [1], ⑴, ①, a superscript.
+var footnoteCall = regexp.MustCompile(`\[[0-9]{1,3}\]|[⑴-⒇①-⑳¹²³⁴-⁹]+|</?[A-Za-z][^<>]*>`)
+
+// cleanTitle removes footnote calls and HTML tags from a title.
+func cleanTitle(t string) string {
+	if strings.ContainsAny(t, "[<⑴⑵⑶①②③¹²³") {
+		t = strings.TrimSpace(footnoteCall.ReplaceAllString(t, ""))
+	}
+	return t
+}
+
+// minorWords stay in lower case inside a name written in capitals.
+var minorWords = []string{"of", "the", "and", "for", "in", "on", "to", "de", "du", "des", "la", "le"}
+
+// titleCase writes a name printed in capitals (NEW ZEALAND, THE REPUBLIC
+// OF ARCADIA) as a name is written (New Zealand, The Republic of
+// Arcadia); a name already in mixed case is kept.
+func titleCase(s string) string {
+	if strings.ToUpper(s) != s || strings.ToLower(s) == s {
+		return s
+	}
+	words := strings.Fields(s)
+	for i, w := range words {
+		lw := strings.ToLower(w)
+		if i > 0 && slices.Contains(minorWords, lw) {
+			words[i] = lw
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(lw)
+		words[i] = string(unicode.ToUpper(r)) + lw[size:]
+	}
+	return strings.Join(words, " ")
 }
 
 func atoi(s string) int {

@@ -52,6 +52,7 @@ type parser struct {
 	// dates written without a year.
 	refYear, refMonth, refDay int
 	leadRest                  *para // the part of a lead paragraph that holds inline items
+	editorTitle               bool  // the title so far is an editor's (front matter), not the text's own
 	warnings                  int   // diagnostics reported, kept or not
 }
 

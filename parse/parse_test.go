@@ -442,6 +442,14 @@ func TestDates(t *testing.T) {
 		"the twenty-first day of July, 1947": "1947-07-21",
 		"March 3, 1962":                      "1962-03-03",
 		"一九九五年十三月":                           "",
+		"DONE at Geneva the twenty-fifth day of September, one thousand nine hundred and twenty-six": "1926-09-25",
+		"DATED this twenty-first day of January, One thousand nine hundred and forty-four.":          "1944-01-21",
+		"DONE at Washington, the fourth day of April, 1949":                                          "1949-04-04",
+		"appointed on June 12th, 1924;":                                                              "1924-06-12",
+		"made effective in May, 1957, and":                                                           "1957-05",
+		"民国三十五年五月三日":                                                                                 "1946-05-03",
+		"自一千八百四十年以来":                                                                                 "1840",
+		"十月一日":                                                                                       "", // later than the reference month: the year may be the one before
 	} {
 		ms := p.findDates(text)
 		got := ""
@@ -543,6 +551,32 @@ func TestTextRunsOn(t *testing.T) {
 		}
 		if got != want {
 			t.Errorf("%q: text-runs-on reported %v, want %v (%v)", src, got, want, d.Diagnostics)
+		}
+	}
+}
+
+// TestSignatureLines: what one line of a signature block gives.
+func TestSignatureLines(t *testing.T) {
+	for line, want := range map[string]string{
+		"中共东海区党委敬贺":                         "中共东海区党委",
+		"为人民利益而奋斗到底":                        "",
+		"_":                                 "",
+		"Yours faithfully":                  "",
+		"Minister for Trade 6th July, 1957": "role Minister for Trade",
+		"ANNA KOLLIAS JOHN SMITH P. Q. MARROS ED. J. VANCE LEO D'ARCY": "ANNA KOLLIAS|JOHN SMITH|P. Q. MARROS|ED. J. VANCE|LEO D'ARCY",
+	} {
+		p := &parser{doc: &declaration.Document{}, refYear: 1957, refMonth: 7, refDay: 6}
+		p.signatureLine(line, &signatureState{})
+		var got []string
+		for _, s := range p.doc.Signatories {
+			if s.Name == "" {
+				got = append(got, "role "+s.Role)
+			} else {
+				got = append(got, s.Name)
+			}
+		}
+		if g := strings.Join(got, "|"); g != want {
+			t.Errorf("%q: got %q, want %q", line, g, want)
 		}
 	}
 }

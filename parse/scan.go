@@ -86,6 +86,9 @@ func (p *parser) scan() {
 		dates := p.findDatesHinted(text, h)
 		for _, m := range dates {
 			d.Dates = append(d.Dates, declaration.DateMention{Date: m.date, At: u.id, Pos: loc.at(m.start)})
+			if m.date.ISO == "" {
+				p.warn("date-year-unknown", loc.at(m.start), "%s: the year is not written and the text's date does not tell it", m.date.Text)
+			}
 		}
 		if h.book {
 			for _, m := range bracketed.FindAllStringSubmatchIndex(text, -1) {
@@ -109,13 +112,20 @@ func (p *parser) scan() {
 				i = at + len(name)
 			}
 		}
+		if h.capital {
+			for _, r := range instrumentNames(text) {
+				if !strings.Contains(strings.ToLower(d.Title), strings.ToLower(r.title)) { // the text naming itself
+					addRef(u, loc, r.title, r.at, nil, "")
+				}
+			}
+		}
 		for _, re := range []*regexp.Regexp{definedZH, definedEN} {
 			if !h.term && !strings.Contains(text, "ereafter") && !strings.Contains(text, "ereinafter") {
 				break // neither 以下简称 nor hereinafter
 			}
 			for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
 				d.DefinedTerms = append(d.DefinedTerms, declaration.DefinedTerm{
-					Term: strings.TrimSpace(text[m[2]:m[3]]), Means: meaningBefore(text[:m[0]]), At: u.id,
+					Term: strings.Trim(strings.TrimSpace(text[m[2]:m[3]]), "'‘’\"“”"), Means: meaningBefore(text[:m[0]]), At: u.id,
 				})
 			}
 		}
@@ -133,6 +143,7 @@ type hints struct {
 	term                    bool // 称 稱 (以下简称)
 	known                   bool // 联 世 C U: the first letters of wellKnown names
 	bracket                 bool // any bracket checkBrackets follows
+	capital                 bool // T A C D P (C)onvention: the first letters of instrumentNouns
 }
 
 func hintsOf(text string) hints {
@@ -144,7 +155,9 @@ func hintsOf(text string) hints {
 			case c >= '0' && c <= '9':
 				h.digit = true
 			case c == 'C' || c == 'U':
-				h.known = true
+				h.known, h.capital = true, true
+			case c == 'T' || c == 'A' || c == 'D' || c == 'P':
+				h.capital = true
 			case c == '(' || c == ')' || c == '[' || c == ']':
 				h.bracket = true
 			}

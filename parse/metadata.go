@@ -1,0 +1,438 @@
+package parse
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/declconv/declconv/declaration"
+)
+
+// The passes here run once the tree is built, over the whole text: they
+// fill metadata the title and the closing did not give.
+
+// selfRefs are how a text refers to itself, before a kind word of the
+// kinds table: 本宪章, this Treaty, the present Convention (in any case).
+var selfRefs = []string{"本", "this ", "This ", "THIS ", "the present ", "The present ", "THE PRESENT "}
+
+// enclosures introduce the text of an instrument inside a covering
+// cable or letter; the kind word in the group is what the text is:
+// "Text of the agreement begins", "the text of the United States Draft
+// Treaty on …. Begins", "…协定全文如下". Each row has a plain word that
+// must stand in the text before the expression is tried.
+var enclosures = []struct {
+	word string
+	re   *regexp.Regexp
+}{
+	{"ext of", regexp.MustCompile(`(?i)\btext of (?:the )?([^.:;]{1,120}?)(?:\s+begins|[.:;])`)},
+	{"全文如下", regexp.MustCompile(`([\p{Han}《》]{2,40}?)全文如下`)},
+}
+
+// ownKind tells the kind of a document whose title names none from its
+// own words: the kind it most often calls itself (at least twice), else
+// what the text it encloses is.
+func ownKind(verbatim []string) declaration.Kind {
+	count := map[declaration.Kind]int{}
+	for _, t := range verbatim {
+		for _, prefix := range selfRefs {
+			for i := 0; ; {
+				j := strings.Index(t[i:], prefix)
+				if j < 0 {
+					break
+				}
+				i += j + len(prefix)
+				for _, k := range kinds {
+					w := strings.TrimSpace(k.word)
+					if w != k.word || hasHan(w) != (prefix == "本") {
+						continue // " act" is no self-reference shape
+					}
+					if len(t)-i >= len(w) && strings.EqualFold(t[i:i+len(w)], w) {
+						count[k.kind]++
+						break
+					}
+				}
+			}
+		}
+	}
+	best, n := declaration.Other, 1
+	for _, k := range kinds { // in table order, so ties are decided the same way every time
+		if count[k.kind] > n {
+			best, n = k.kind, count[k.kind]
+		}
+	}
+	if best != declaration.Other {
+		return best
+	}
+	budget := 4 << 10 // the covering words stand at the start
+	for _, t := range verbatim {
+		if budget <= 0 {
+			break
+		}
+		if len(t) > budget {
+			t = t[:budget]
+		}
+		budget -= len(t)
+		for _, e := range enclosures {
+			if !strings.Contains(t, e.word) && !strings.Contains(t, strings.ToUpper(e.word)) {
+				continue
+			}
+			if m := e.re.FindStringSubmatch(t); m != nil {
+				if k := kindOf(m[1]); k != declaration.Other {
+					return k
+				}
+			}
+		}
+	}
+	return declaration.Other
+}
+
+// markings are the words of a security or handling marking above a
+// text (MOST SECRET AND PERSONAL, TOP SECRET): never its title.
+var markings = []string{"TOP", "MOST", "SECRET", "CONFIDENTIAL", "PERSONAL", "RESTRICTED", "URGENT", "IMMEDIATE",
+	"PRIORITY", "CLEAR", "AND", "绝密", "機密", "机密", "秘密", "急件", "特急"}
+
+func isMarking(s string) bool {
+	f := strings.Fields(s)
+	for _, w := range f {
+		if !slices.Contains(markings, w) {
+			return false
+		}
+	}
+	return len(f) > 0
+}
+
+// looseHeading reads a Markdown heading with or without the space after
+// the #s (##Noord-Atlantisch Verdrag).
+var looseHeading = regexp.MustCompile(`^#{1,6}\s*(\S.*?)\s*$`)
+
+// ownTitle prefers the text's own heading to an editor's title (YAML
+// front matter) or to none: among the heading lines before the first
+// paragraph — Markdown headings, lines in capitals, short lines naming a
+// kind — passing over datelines and markings, the first that names a
+// kind of document, else the first Markdown or capitals heading. Lines
+// are only read here, not taken: they stay where the text has them.
+func (p *parser) ownTitle() {
+	if p.doc.Publication != nil || !p.editorTitle && p.doc.Title != "" {
+		return
+	}
+	type candidate struct {
+		text    string
+		heading bool // Markdown or capitals
+	}
+	var cands []candidate
+	for i, seen := p.next, 0; i < len(p.lines) && seen < 8; i++ {
+		l := p.lines[i]
+		if l.blank() {
+			continue
+		}
+		seen++
+		t, md := l.text, false
+		if m := looseHeading.FindStringSubmatch(t); m != nil {
+			t, md = m[1], true
+		}
+		if _, _, _, marked := findMarker(t); marked || runeLen(t) > 300 {
+			break
+		}
+		if isMarking(t) || runeLen(t) <= 80 && len(p.findDates(t)) > 0 {
+			continue // a dateline: CANBERRA, 21 January 1944
+		}
+		caps := isCapitals(t)
+		if !md && (endsSentence(t) || strings.Contains(t, ". ") || strings.Contains(t, "。")) {
+			break // a sentence, not a heading
+		}
+		if strings.HasPrefix(strings.ToLower(t), "between ") && len(cands) > 0 {
+			cands[len(cands)-1].text += " " + t // AGREEMENT / Between A and B
+			continue
+		}
+		if !md && !caps && kindOf(t) == declaration.Other {
+			break
+		}
+		cands = append(cands, candidate{t, md || caps})
+	}
+	pick := ""
+	for _, c := range cands {
+		if kindOf(c.text) != declaration.Other {
+			pick = c.text
+			break
+		}
+	}
+	if pick == "" {
+		for _, c := range cands {
+			if c.heading {
+				pick = c.text
+				break
+			}
+		}
+	}
+	if pick = strings.TrimRight(pick, ". "); pick != "" {
+		p.setTitle(pick)
+		p.editorTitle = false
+	}
+}
+
+// isCapitals: a line of at least two words in capital letters.
+func isCapitals(s string) bool {
+	letters := 0
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsUpper(r) {
+			letters++
+		}
+	}
+	return letters >= 4 && strings.Contains(strings.TrimSpace(s), " ")
+}
+
+// courtesies close a letter or telegram after or instead of the sender's
+// name; they are not part of the name (中共冀鲁豫区党委敬贺).
+var courtesies = []string{"敬贺", "敬賀", "同贺", "同賀", "谨贺", "謹賀", "敬启", "敬啟", "谨启", "謹啟", "同叩", "叩", "鞠躬", "敬礼", "敬禮",
+	"Yours faithfully", "Yours sincerely", "Yours truly", "Yours very truly", "Respectfully yours"}
+
+// stripCourtesy removes a closing courtesy from the end of a signature
+// line; a line that is only a courtesy becomes empty.
+func stripCourtesy(t string) string {
+	for _, c := range courtesies {
+		if rest, ok := strings.CutSuffix(t, c); ok {
+			return strings.TrimRight(rest, " 　,，")
+		}
+	}
+	return t
+}
+
+// hasLetter: s holds a letter or a Chinese character, not only rules and
+// punctuation (the `_` of a Markdown export).
+func hasLetter(s string) bool {
+	return strings.IndexFunc(s, unicode.IsLetter) >= 0
+}
+
+// bodySuffixes end the names of issuing bodies: 冀南区党委, 中原军区司令部.
+var bodySuffixes = []string{"委员会", "委員會", "党委", "黨委", "政府", "司令部", "指挥部", "指揮部", "总部", "總部", "军区", "軍區",
+	"联合会", "聯合會", "协会", "協會", "学会", "學會", "办事处", "辦事處", "报社", "報社", "小组", "小組", "公司", "银行", "銀行",
+	"委", "会", "會", "部", "局", "处", "處", "院", "署", "厅", "廳", "社", "军", "軍", "团", "團", "队", "隊", "所", "校", "厂", "廠"}
+
+// offices start an English line that names an office, not a person.
+var offices = []string{"Minister", "Prime Minister", "President", "Secretary", "Ambassador", "Chairman", "Governor",
+	"High Commissioner", "Commissioner", "Director", "Chief", "Deputy", "Acting"}
+
+func startsWithOffice(s string) bool {
+	for _, o := range offices {
+		if strings.HasPrefix(s, o+" ") || s == o {
+			return true
+		}
+	}
+	return false
+}
+
+// nameLike: a line standing alone in a signature block names a person
+// or body — a Chinese name of two to four characters, a body ending in
+// one of bodySuffixes, or a Latin name — never a slogan or an
+// inscription (全心全意为人民服务).
+func nameLike(s string) bool {
+	if !hasHan(s) {
+		return !endsSentence(s)
+	}
+	n := runeLen(squeeze(s))
+	if n >= 2 && n <= 4 {
+		return true
+	}
+	for _, suf := range bodySuffixes {
+		if strings.HasSuffix(s, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// flattenedNames splits a line of names in capitals run together, as a
+// two-column block of signatures flattened onto one line comes out
+// (PETER FRASER JOHN CURTIN F. JONES F. M. FORDE …): a name is initials
+// or given names and ends at the first word after them without a full
+// stop. It gives nil for anything else: fewer than three names, a word in
+// lower case, a word such as OF or AND that names do not hold.
+func flattenedNames(s string) []string {
+	words := strings.Fields(s)
+	if len(words) < 6 || !isCapitals(s) {
+		return nil
+	}
+	var names []string
+	var cur []string
+	for _, w := range words {
+		if slices.Contains(minorWords, strings.ToLower(w)) || strings.ContainsAny(w, ",;:()[]") {
+			return nil
+		}
+		cur = append(cur, w)
+		if !strings.HasSuffix(w, ".") && len(cur) >= 2 {
+			names = append(names, strings.Join(cur, " "))
+			cur = nil
+		}
+	}
+	if len(cur) > 0 || len(names) < 3 {
+		return nil
+	}
+	return names
+}
+
+// An instrument's name is matched by its shape around an instrument noun
+// (instrumentNouns), not by a list of names: capitalised words before the
+// noun (the Japanese Peace Treaty, the New Zealand -Australia Free Trade
+// Agreement), or a capitalised object after it, opened by one of
+// tailOpeners (the Treaty of Peace with Japan, the Constitution of the
+// International Refugee Organisation) and joined by tailJoiners.
+var (
+	tailOpeners = []string{"of", "on", "between", "with", "for", "concerning"}
+	tailJoiners = []string{"of", "and", "the", "for", "on", "with"}
+)
+
+// determiners before an instrument noun make it a plain mention (The
+// Agreement, This Treaty, Such Convention), not a name.
+var determiners = []string{"The", "This", "That", "These", "Those", "Such", "Each", "Any", "Said", "A", "An", "Our", "Their",
+	"Its", "His", "Her", "Every", "No", "Present", "Whereas", "Under", "In", "By", "Of", "To", "For", "With", "And", "But", "If"}
+
+// genericWords qualify a kind of instrument without naming one.
+var genericWords = []string{"Joint", "Draft", "Final", "Agreed", "Interim", "Original", "New", "Said", "Present", "General", "Secret", "-"}
+
+type instrumentRef struct {
+	title string
+	at    int
+}
+
+// instrumentNouns are the nouns of instrumentName, found first with a
+// plain search: the regular expression only runs around them.
+var instrumentNouns = []string{"Treaty", "Agreement", "Convention", "Charter", "Declaration", "Protocol", "Act", "Constitution",
+	"Covenant", "Pact", "Accord", "Communiqu", "Memorandum", "Statute"}
+
+// instrumentNames finds the names of instruments an English text cites.
+func instrumentNames(text string) []instrumentRef {
+	var at []int // where a noun stands
+	for _, n := range instrumentNouns {
+		for i := 0; ; {
+			j := strings.Index(text[i:], n)
+			if j < 0 {
+				break
+			}
+			k := i + j
+			i = k + len(n)
+			if k > 0 && isASCIILetter(text[k-1]) || i < len(text) && isASCIILetter(text[i]) && n != "Communiqu" {
+				continue // Action, Acts, Contract
+			}
+			at = append(at, k)
+		}
+	}
+	if len(at) == 0 {
+		return nil
+	}
+	slices.Sort(at)
+	var out []instrumentRef
+	done := 0
+	for _, i := range at {
+		if i < done {
+			continue
+		}
+		r, end, ok := instrumentAt(text, max(done, i-200), i)
+		if end > done {
+			done = end
+		}
+		if ok {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// wordAfter is the end of the word of ASCII letters and apostrophes at i.
+func wordAfter(text string, i int) int {
+	j := i
+	for j < len(text) && (isASCIILetter(text[j]) || text[j] == '\'') {
+		j++
+	}
+	return j
+}
+
+// wordBefore is the start of the word of ASCII letters and apostrophes
+// that ends at i.
+func wordBefore(text string, i int) int {
+	j := i
+	for j > 0 && (isASCIILetter(text[j-1]) || text[j-1] == '\'') {
+		j--
+	}
+	return j
+}
+
+func skipBlanks(text string, i int) int {
+	for i < len(text) && (text[i] == ' ' || text[i] == '\t') {
+		i++
+	}
+	return i
+}
+
+func isUpperASCII(c byte) bool { return c >= 'A' && c <= 'Z' }
+
+// instrumentAt reads the name whose noun stands at i, looking back no
+// further than from; end is where the search may go on.
+func instrumentAt(text string, from, i int) (instrumentRef, int, bool) {
+	nounEnd := wordAfter(text, i)
+	if strings.HasPrefix(text[nounEnd:], "é") { // Communiqué
+		nounEnd += len("é")
+	}
+	// capitalised words before the noun, joined by blanks or a dash
+	start := i
+	for k := i; k > from; {
+		j := k
+		for j > from && (text[j-1] == ' ' || text[j-1] == '\t' || text[j-1] == '-') {
+			j--
+		}
+		w := wordBefore(text, j)
+		if j == k || w == j || w < from || !isUpperASCII(text[w]) {
+			break
+		}
+		start, k = w, w
+	}
+	for start < i {
+		w := text[start:wordAfter(text, start)]
+		if !slices.Contains(determiners, w) {
+			break
+		}
+		start = skipBlanks(text, start+len(w))
+		for start < i && text[start] == '-' {
+			start = skipBlanks(text, start+1)
+		}
+	}
+	// a capitalised object after it
+	end := nounEnd
+	if k := skipBlanks(text, end); k > end {
+		if w := text[k:wordAfter(text, k)]; slices.Contains(tailOpeners, w) {
+			k = skipBlanks(text, k+len(w))
+			if strings.HasPrefix(text[k:], "the ") {
+				k = skipBlanks(text, k+len("the "))
+			}
+			for k < len(text) && isUpperASCII(text[k]) {
+				w := text[k:wordAfter(text, k)]
+				if monthNumber(w) > 0 {
+					break // the Moscow Declaration of October, 1943
+				}
+				end = k + len(w)
+				k = skipBlanks(text, end)
+				if k == end || strings.HasPrefix(text[k:], "and the ") {
+					break // a second name follows: … with Borealis and the … Convention
+				}
+				for {
+					w := text[k:wordAfter(text, k)]
+					if w == "" || !slices.Contains(tailJoiners, w) {
+						break
+					}
+					k = skipBlanks(text, k+len(w))
+				}
+			}
+		}
+	}
+	generic := true // Joint Communique, Draft Treaty: a kind, not a name
+	for _, w := range strings.Fields(text[start:i]) {
+		generic = generic && slices.Contains(genericWords, w)
+	}
+	if generic && end == nounEnd {
+		return instrumentRef{}, end, false // a bare noun: the Agreement, this Treaty
+	}
+	return instrumentRef{strings.TrimSpace(text[start:end]), start}, end, true
+}
