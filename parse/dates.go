@@ -19,6 +19,23 @@ var englishDates = []*regexp.Regexp{
 	regexp.MustCompile(`(?i)\b(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December),?\s+(?:(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?,?\s+)?(?P<y>[0-9]{4})\b`),
 }
 
+// findInWindows is FindAllStringSubmatchIndex on each window of text,
+// with offsets into text.
+func findInWindows(re *regexp.Regexp, text string, windows [][2]int) [][]int {
+	var out [][]int
+	for _, w := range windows {
+		for _, m := range re.FindAllStringSubmatchIndex(text[w[0]:w[1]], -1) {
+			for i := range m {
+				if m[i] >= 0 {
+					m[i] += w[0]
+				}
+			}
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
 // wordDates are English dates with the year written out in words, as
 // treaties date themselves: the twenty-fifth day of September, one
 // thousand nine hundred and twenty-six. Group yw is read by yearInWords.
@@ -126,9 +143,9 @@ func (p *parser) findDatesHinted(text string, h hints) []dateMatch {
 		}
 		endPass()
 	}
-	if h.digit && hasMonthName(text) {
+	if windows := dateWindows(text); h.digit && len(windows) > 0 {
 		for _, re := range englishDates {
-			for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
+			for _, m := range findInWindows(re, text, windows) {
 				get := func(name string) string {
 					i := re.SubexpIndex(name)
 					if i < 0 || m[2*i] < 0 {
@@ -497,8 +514,13 @@ func number(s string) int {
 
 // hasMonthName reports whether an English month name stands in s as a
 // whole word, in any case, with a number right after it.
-func hasMonthName(s string) bool {
-	for i := 0; i+3 <= len(s); i++ {
+func hasMonthName(s string) bool { return len(monthNames(s, 1)) > 0 }
+
+// monthNames lists the byte offsets of up to max month names in s that
+// have a digit soon after them (max < 0: all).
+func monthNames(s string, max int) []int {
+	var out []int
+	for i := 0; i+3 <= len(s) && len(out) != max; i++ {
 		if c := s[i] | 0x20; c < 'a' || c > 'z' || i > 0 && isASCIILetter(s[i-1]) {
 			continue
 		}
@@ -508,11 +530,40 @@ func hasMonthName(s string) bool {
 			}
 			end := i + len(m)
 			if len(s) >= end && strings.EqualFold(s[i:end], m) && (end == len(s) || !isASCIILetter(s[end])) && digitSoonAfter(s[end:]) {
-				return true
+				out = append(out, i)
+				break
 			}
 		}
 	}
-	return false
+	return out
+}
+
+// dateWindows are the pieces of text around its month names where an
+// English date can be: the regular expressions run on these, not on the
+// whole of a long text. Each window starts and ends at a space (or the
+// text's ends) and windows that overlap are merged.
+func dateWindows(text string) [][2]int {
+	var out [][2]int
+	for _, at := range monthNames(text, -1) {
+		start := max(0, at-48)
+		if i := strings.LastIndexByte(text[:start+1], ' '); i >= 0 && start > 0 {
+			start = i
+		} else {
+			start = 0
+		}
+		end := min(len(text), at+48)
+		if i := strings.IndexByte(text[end:], ' '); i >= 0 {
+			end += i
+		} else {
+			end = len(text)
+		}
+		if n := len(out); n > 0 && start <= out[n-1][1] {
+			out[n-1][1] = max(out[n-1][1], end)
+			continue
+		}
+		out = append(out, [2]int{start, end})
+	}
+	return out
 }
 
 // digitSoonAfter: every English date pattern has a number right after
