@@ -143,7 +143,8 @@ func (p *parser) findDatesHinted(text string, h hints) []dateMatch {
 		}
 		endPass()
 	}
-	if windows := dateWindows(text); h.digit && len(windows) > 0 {
+	if h.digit {
+		windows := dateWindows(text)
 		for _, re := range englishDates {
 			for _, m := range findInWindows(re, text, windows) {
 				get := func(name string) string {

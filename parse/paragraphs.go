@@ -96,11 +96,8 @@ func isRule(s string) bool {
 	if s == "_" || s == "__" {
 		return true
 	}
-	if utf8.RuneCountInString(s) < 3 {
-		return false
-	}
 	first, _ := utf8.DecodeRuneInString(s)
-	if !strings.ContainsRune("-=*_—＊－", first) {
+	if !strings.ContainsRune("-=*_—＊－", first) || utf8.RuneCountInString(s) < 3 {
 		return false
 	}
 	for _, r := range s {
