@@ -267,7 +267,7 @@ func (p *parser) splitClosing(paras []*para) (body, closing []*para) {
 		if q.marked && kind == "" {
 			break
 		}
-		if kind != "" {
+		if kind != "" || p.dateline(q.s.text) && !endsSentence(q.s.text) { // Minister for Trade 6th July, 1957
 			strong = true
 		} else if !weakClosing(q.s.text) {
 			break
@@ -302,8 +302,8 @@ func (p *parser) closing(paras []*para, list *[]*declaration.Block, readMeta boo
 		switch {
 		case inNotes:
 			kind = declaration.Note
-		case kind == "" && weakClosing(t):
-			kind = declaration.Signature // a name, an office, an issuing body
+		case kind == "" && (weakClosing(t) && !closingFormula(t) || flattenedNames(t) != nil || p.dateline(t) && !endsSentence(t)):
+			kind = declaration.Signature // a name, an office, an issuing body; names run onto one line; an office and a date
 		case kind == "" && !closingFormula(t) && !conclusionOpeners.MatchString(t) && noteMarkers.MatchString(t):
 			kind = declaration.Note
 		case kind == "":
