@@ -107,8 +107,17 @@ func (b *builder) paragraph(q *para) {
 	for i, sg := range segs {
 		if sg.st != nil {
 			b.place(sg, i > 0)
-			if i == 0 {
-				b.innermost().prov.Underline = q.underline.text
+			if lv := b.innermost(); i == 0 && q.underline.text != "" {
+				switch pr := lv.prov; {
+				case pr.Text != "" && pr.Heading == "":
+					b.toHeading(lv) // an underlined line is a heading: the underline follows it
+				case pr.Text != "":
+					joined := b.p.spans[&pr.Heading].join(b.p.spans[&pr.Text])
+					pr.Heading, pr.Text = joined.text, ""
+					b.p.spans[&pr.Heading] = joined
+					delete(b.p.spans, &pr.Text)
+				}
+				lv.prov.Underline = q.underline.text
 			}
 			continue
 		}
