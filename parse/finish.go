@@ -20,6 +20,9 @@ func (p *parser) finish() {
 	if d.Signed == nil {
 		p.signedInBody()
 	}
+	if len(d.Parties) == 0 {
+		d.Parties = p.partiesFromOpening()
+	}
 	p.assignParties()
 	verbatim := d.Verbatim()
 	d.Language = language(verbatim)

@@ -33,11 +33,13 @@ func (p *parser) front() {
 	// Markdown title and the lines describing it, up to an HTML comment
 	// such as <!-- INFO END --> (law collections).
 	if l, ok := p.peek(); ok {
-		if m := mdHeading.FindStringSubmatch(l.text); m != nil && len(m[1]) == 1 {
+		if m := mdHeading.FindStringSubmatchIndex(l.text); m != nil && m[3]-m[2] == 1 {
 			p.next++
-			s := span{text: m[2], starts: []declaration.Pos{{Line: l.num, Col: l.col + len(m[1]) + 1}}}
-			p.addBlock(&d.Front, declaration.TitleBlock, m[1], "", s)
-			p.setTitle(m[2])
+			mark, title := l.text[m[2]:m[3]], l.text[m[4]:m[5]]
+			// the title starts after the # and the spaces, if any
+			s := span{text: title, starts: []declaration.Pos{{Line: l.num, Col: l.col + utf8.RuneCountInString(l.text[:m[4]])}}}
+			p.addBlock(&d.Front, declaration.TitleBlock, mark, "", s)
+			p.setTitle(title)
 			p.subtitles()
 		}
 	}

@@ -436,3 +436,58 @@ func instrumentAt(text string, from, i int) (instrumentRef, int, bool) {
 	}
 	return instrumentRef{strings.TrimSpace(text[start:end]), start}, end, true
 }
+
+// Parties named in the opening of a text whose title names none: the
+// offices and governments that speak for a state (The Prime Minister of
+// Australia … and the Deputy Prime Minister of New Zealand;
+// 东海共和国政府和西岭联邦政府).
+var (
+	openingPartyEN = regexp.MustCompile(`\b(?:Deputy\s+)?(?:Prime\s+Minister|President|Government|Foreign\s+Minister|Minister\s+(?:for|of)\s+Foreign\s+Affairs|Chancellor|Premier)\s+of\s+(?:the\s+)?([A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,3})`)
+	openingPartyZH = regexp.MustCompile(`^(\p{Han}{2,14}?)政府(?:和|与|同)(\p{Han}{2,14}?)政府`)
+)
+
+// partiesFromOpening reads the parties of an instrument from its first
+// paragraph, or from the parties its signatories signed for; it gives
+// none unless it finds at least two, as a joint text has: one alone
+// would be a wrong set, and a wrong value is worse than none.
+func (p *parser) partiesFromOpening() []string {
+	d := p.doc
+	if !slices.Contains(unnumberedInstruments, d.Kind) && d.Kind != declaration.Statement {
+		return nil
+	}
+	// The opening is the first sentence-long paragraph (not a dateline,
+	// not a heading), in the preamble or else in the body.
+	var opening string
+	for _, b := range d.Preamble {
+		if (b.Kind == declaration.Para || b.Kind == declaration.Recital) && runeLen(b.Text) >= 40 {
+			opening = b.Text
+			break
+		}
+	}
+	if opening == "" && len(d.Body) > 0 {
+		opening = d.Body[0].Text
+	}
+	var found []string
+	add := func(name string) {
+		if name = strings.TrimSpace(name); name != "" && !slices.Contains(found, name) {
+			found = append(found, name)
+		}
+	}
+	if m := openingPartyZH.FindStringSubmatch(opening); m != nil {
+		add(m[1])
+		add(m[2])
+	}
+	for _, m := range openingPartyEN.FindAllStringSubmatch(opening[:min(len(opening), 600)], -1) {
+		add(m[1])
+	}
+	if len(found) < 2 {
+		found = found[:0]
+		for _, s := range d.Signatories {
+			add(strings.TrimPrefix(strings.TrimPrefix(s.Party, "the "), "The "))
+		}
+	}
+	if len(found) < 2 {
+		return nil
+	}
+	return found
+}
