@@ -279,6 +279,11 @@ func check(name string, root *node, data []byte) error {
 				return
 			}
 			for i, item := range n.items {
+				if item.kind == nullNode && t.Elem().Kind() == reflect.Pointer {
+					// a list of blocks or provisions holds no empty entries
+					bad(item.pos, item.off, "%s[%d]: want a mapping, got null", path, i)
+					continue
+				}
 				walk(item, t.Elem(), fmt.Sprintf("%s[%d]", path, i))
 			}
 		case reflect.String:
