@@ -1,3 +1,5 @@
+// Splitting a paragraph at its markers: the leading one, those run in
+// after a label, and items run inline.
 package parse
 
 import (
