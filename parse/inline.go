@@ -1,6 +1,7 @@
+package parse
+
 // Splitting a paragraph at its markers: the leading one, those run in
 // after a label, and items run inline.
-package parse
 
 import (
 	"regexp"
