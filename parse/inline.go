@@ -48,6 +48,9 @@ func (p *parser) segments(q *para) []seg {
 		}
 	}
 	segs := []seg{first}
+	if q.underline.text != "" {
+		return segs // an underlined line is a heading: nothing in it runs inline
+	}
 	text := first.text.text
 	cur := first.text
 	offset := 0 // byte offset of cur.text within text

@@ -96,7 +96,7 @@ func (b *builder) paragraph(q *para) {
 		}
 		return
 	}
-	if m := matchSideHeading(q.s.text); m != nil && q.markup == "" {
+	if m := matchSideHeading(q.s.text); m != nil && q.markup == "" && q.underline.text == "" {
 		// ARMISTICE AND SUBSEQUENT ARRANGEMENTS 7. The two …: a heading
 		// over the provisions that follow, run into the first of them.
 		head, rest := q.s.cut(m[3])
