@@ -185,7 +185,7 @@ func (p *parser) archiveHeader() {
 	for i < len(p.lines) && p.lines[i].blank() {
 		i++
 	}
-	if i >= len(p.lines) || !isoDateLine.MatchString(p.lines[i].text) {
+	if i >= len(p.lines) || !isoDateLine.MatchString(p.lines[i].text) || !declaration.ValidISODate(p.lines[i].text) {
 		return
 	}
 	d := p.doc
