@@ -580,3 +580,29 @@ func TestSignatureLines(t *testing.T) {
 		}
 	}
 }
+
+// TestAttachmentHeading: the headings that start an attachment, and the
+// lines that only look like one.
+func TestAttachmentHeading(t *testing.T) {
+	for line, want := range map[string]string{
+		"附件一：":                        "附件一： 1",
+		"附：":                          "附： 0",
+		"附件2　口岸名单":                    "附件2 2 口岸名单",
+		"ANNEX I":                     "ANNEX I 1",
+		"Schedule 3":                  "Schedule 3 3",
+		"ANNEX: TEXT OF THE PROTOCOL": "ANNEX: 0 TEXT OF THE PROTOCOL",
+		"Annex to the note":           "",
+		"SCHEDULED MEETINGS":          "",
+		"附近地区的居民":                     "",
+		"附件所列的物品，由海关查验。": "",
+	} {
+		label, n, title, ok := attachmentHeading(line)
+		got := ""
+		if ok {
+			got = strings.TrimSpace(fmt.Sprintf("%s %d %s", strings.TrimSpace(label), n, title))
+		}
+		if got != want {
+			t.Errorf("%q: got %q, want %q", line, got, want)
+		}
+	}
+}

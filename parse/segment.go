@@ -36,7 +36,7 @@ var noteMarkers = regexp.MustCompile(`^(?:〔[0-9０-９]+〕|\[[0-9]+\]|[⑴-�
 
 // attachmentHeads are the headings that start an attachment: 附件一,
 // 附：, 附录, Annex I, SCHEDULE 2, Appendix A, Enclosure.
-var attachmentHead = regexp.MustCompile(`^(?:(附件|附录|附錄|附表|附)\s*([一二三四五六七八九十0-9０-９]*)\s*[：:]?|((?i:annex|schedule|appendix|enclosure|attachment))(?:\s+([0-9]+|[IVXLC]+|[A-Z])\b)?\.?:?)`)
+var attachmentHead = regexp.MustCompile(`^(?:(附件|附录|附錄|附表|附)\s*([一二三四五六七八九十0-9０-９]*)\s*[：:]?|((?i:annex|schedule|appendix|enclosure|attachment))\b(?:\s+([0-9]+|[IVXLC]+|[A-Z])\b)?\.?:?)`)
 
 // attachmentHeading reads an attachment heading: its label, its number
 // and the title after it ("" when the title is on the next line), or
