@@ -163,8 +163,20 @@ func (p *parser) findDatesHinted(text string, h hints) []dateMatch {
 			endPass()
 		}
 	}
+	if h.digit && !h.year {
+		// a year alone, after a preposition: signed in 1965, since 1945
+		for _, m := range yearAfterPreposition.FindAllStringSubmatchIndex(text, -1) {
+			add(m[2], m[3], number(text[m[2]:m[3]]), 0, 0)
+		}
+		endPass()
+	}
 	return found
 }
+
+// yearAfterPreposition is an English year written alone: four digits from
+// 1600 to 2099 after in, since, until, by, from, during, before, after or
+// of, and not followed by more of a number or a unit.
+var yearAfterPreposition = regexp.MustCompile(`\b(?:in|since|until|by|from|during|before|after|of)\s+(1[6-9][0-9]{2}|20[0-9]{2})\b(?:[^0-9,.%]|[.,](?:\s|$)|$)`)
 
 // mergeDates adds the dates of a pass (in order) to those found so far
 // (in order, not overlapping), leaving out any that overlaps one already

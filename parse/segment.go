@@ -105,7 +105,7 @@ func (p *parser) segment(paras []*para) (body, closing []*para, atts []attachmen
 		}
 		a := attachmentParas{head: paras[s]}
 		rest := paras[s+1 : stop]
-		if _, _, title, ok := attachmentHeading(paras[s].s.text); ok && title == "" && len(rest) > 0 && headingLike(rest[0].s.text) {
+		if _, _, title, ok := attachmentHeading(paras[s].s.text); ok && title == "" && paras[s].underline.text == "" && len(rest) > 0 && headingLike(rest[0].s.text) {
 			a.title, rest = rest[0], rest[1:]
 		}
 		a.body, a.closing = p.splitClosing(rest)
@@ -312,7 +312,7 @@ func (p *parser) closing(paras []*para, list *[]*declaration.Block, readMeta boo
 		if kind == declaration.Note && !q.rule && noteMarkers.MatchString(t) {
 			inNotes = true // what follows a note is notes too
 		}
-		p.addBlock(list, kind, q.markup, "", q.s)
+		p.addBlock(list, kind, q.markup, "", q.s).Underline = q.underline.text
 		if !readMeta {
 			continue
 		}
@@ -363,7 +363,7 @@ func (p *parser) attachments(atts []attachmentParas) {
 			if a.Heading != "" {
 				ap.body = append([]*para{ap.title}, ap.body...)
 			} else {
-				a.Heading = ap.title.s.text
+				a.Heading, a.Underline = ap.title.s.text, ap.title.underline.text
 				p.spans[&a.Heading] = ap.title.s
 			}
 		}

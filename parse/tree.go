@@ -89,10 +89,13 @@ func (b *builder) paragraph(q *para) {
 		}
 		return
 	case q.markup == ">":
-		if b.started() {
+		switch {
+		case !b.started():
+			b.p.addBlock(b.preamble, declaration.Note, ">", "", q.s).Underline = q.underline.text
+		case q.underline.text != "":
+			b.sideHeading(q.s, q) // underlined: a heading, its underline after it
+		default:
 			b.addParagraph(q.s, ">")
-		} else {
-			b.p.addBlock(b.preamble, declaration.Note, ">", "", q.s)
 		}
 		return
 	}
@@ -128,7 +131,7 @@ func (b *builder) paragraph(q *para) {
 		switch {
 		case (q.markup != "" || q.underline.text != "") && len(*b.body) > 0:
 			b.sideHeading(sg.text, q) // an unnumbered Markdown heading inside the text
-		case !b.started() && (!b.plain || q.markup != "" || headingLike(sg.text.text) || isRecital(sg.text.text) || bracketedLine(sg.text.text) || b.p.dateline(sg.text.text)):
+		case !b.started() && (!b.plain || q.markup != "" || q.underline.text != "" || headingLike(sg.text.text) || isRecital(sg.text.text) || bracketedLine(sg.text.text) || b.p.dateline(sg.text.text)):
 			b.preambleBlock(q, sg.text)
 		default:
 			b.unmarked(sg.text)
