@@ -20,7 +20,6 @@ var (
 	columnGap      = regexp.MustCompile(`[ \t　]{2,}`)
 	placeAt        = regexp.MustCompile(`(?i)\bat\s+([A-Z][A-Za-z .'-]+?)(?:,|\s+on\b|\s+this\b|\s+the\b|\s+in\b|$)`)
 	onBehalf       = regexp.MustCompile(`^\(([A-Z][A-Za-z. '-]+)\)\s+(?:[Oo]n behalf of|[Ff]or)\s+(?:the\s+)?(.+)$`)
-	footnote       = regexp.MustCompile(`^\*\s*[0-9]+\s`) // * 1 The file copy is endorsed …
 	nameThenOffice = regexp.MustCompile(`^([A-Z][A-Z.' -]*[A-Z.])\s+([A-Z][a-z].*)$`)
 	notesHead      = regexp.MustCompile(`^(?:注释|注|附注|註釋|Notes?|NOTES?|Footnotes?)[：:]?$`)
 	signingLead    = regexp.MustCompile(`^(.{2,80}?)((?:[0-9０-９一二三四五六七八九十]+月)?[0-9０-９一二三四五六七八九十廿卅]+日)(?:上午|下午|晚上?)?在(\p{Han}{2,6}?)(?:正式)?(签署|签订|发表|会谈|举行)`)

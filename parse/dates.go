@@ -525,12 +525,9 @@ func number(s string) int {
 	return 0
 }
 
-// hasMonthName reports whether an English month name stands in s as a
-// whole word, in any case, with a number right after it.
-func hasMonthName(s string) bool { return len(monthNames(s, 1)) > 0 }
-
-// monthNames lists the byte offsets of up to max month names in s that
-// have a digit soon after them (max < 0: all).
+// monthNames lists the byte offsets of up to max English month names in
+// s, whole words in any case, that have a digit soon after them (max < 0:
+// all).
 func monthNames(s string, max int) []int {
 	var out []int
 	for i := 0; i+3 <= len(s) && len(out) != max; i++ {
