@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
 	"regexp"
 	"strconv"
 
@@ -52,6 +53,7 @@ func DecodeYAML(r io.Reader, name string) (*Document, error) {
 	if err := root.Content[0].Decode(&d); err != nil {
 		return nil, yamlSyntaxError(name, err)
 	}
+	dropEmptyLists(reflect.ValueOf(&d))
 	return &d, nil
 }
 
@@ -72,7 +74,34 @@ func DecodeJSON(r io.Reader, name string) (*Document, error) {
 	if err := json.Unmarshal(data, &d); err != nil {
 		return nil, &Error{File: name, Msg: err.Error()}
 	}
+	dropEmptyLists(reflect.ValueOf(&d))
 	return &d, nil
+}
+
+// dropEmptyLists makes the empty lists of a decoded document nil where
+// the field may be left out: the encoders leave such lists out, so
+// "preamble: []" and no preamble are one document, and a round trip gives
+// back what was decoded.
+func dropEmptyLists(v reflect.Value) {
+	switch v.Kind() {
+	case reflect.Pointer:
+		if !v.IsNil() {
+			dropEmptyLists(v.Elem())
+		}
+	case reflect.Struct:
+		for _, f := range fields(v.Type()) {
+			fv := v.FieldByIndex(f.index)
+			if fv.Kind() == reflect.Slice && fv.Len() == 0 && !fv.IsNil() && f.omitempty {
+				fv.Set(reflect.Zero(fv.Type()))
+				continue
+			}
+			dropEmptyLists(fv)
+		}
+	case reflect.Slice:
+		for i := range v.Len() {
+			dropEmptyLists(v.Index(i))
+		}
+	}
 }
 
 func readLimited(r io.Reader, name string) ([]byte, error) {
