@@ -37,7 +37,8 @@ type level struct {
 // provision that ends with a colon: the list after it is its own.
 var introducer = style{name: "introducer"}
 
-// headingStyle stands for an unnumbered Markdown heading on the stack.
+// headingStyle stands on the stack for a heading without a number: a
+// Markdown heading, or a side heading in capitals.
 var headingStyle = style{name: "heading"}
 
 // builder places the paragraphs of one part into its provision tree.
