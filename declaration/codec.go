@@ -32,7 +32,7 @@ func DecodeYAML(r io.Reader, name string) (*Document, error) {
 		if err == io.EOF {
 			return nil, &Error{File: name, Msg: "empty YAML document"}
 		}
-		return nil, yamlSyntaxError(name, err)
+		return nil, yamlSyntaxError(name, data, err)
 	}
 	if len(root.Content) == 0 {
 		return nil, &Error{File: name, Msg: "empty YAML document"}
@@ -51,7 +51,7 @@ func DecodeYAML(r io.Reader, name string) (*Document, error) {
 	}
 	var d Document
 	if err := root.Content[0].Decode(&d); err != nil {
-		return nil, yamlSyntaxError(name, err)
+		return nil, yamlSyntaxError(name, data, err)
 	}
 	dropEmptyLists(reflect.ValueOf(&d))
 	return &d, nil
@@ -118,7 +118,8 @@ func readLimited(r io.Reader, name string) ([]byte, error) {
 // yamlLine finds the line number in a yaml.v3 message ("yaml: line 3: …").
 var yamlLine = regexp.MustCompile(`line ([0-9]+): `)
 
-func yamlSyntaxError(name string, err error) error {
+// yamlSyntaxError turns a yaml.v3 error into an *Error at its line of data.
+func yamlSyntaxError(name string, data []byte, err error) error {
 	msg := err.Error()
 	var te *yaml.TypeError
 	if errors.As(err, &te) && len(te.Errors) > 0 {
@@ -127,6 +128,9 @@ func yamlSyntaxError(name string, err error) error {
 	pos := Pos{}
 	if m := yamlLine.FindStringSubmatchIndex(msg); m != nil {
 		pos.Line, _ = strconv.Atoi(msg[m[2]:m[3]])
+		// YAML also breaks lines at U+0085, U+2028 and U+2029, which
+		// editors do not: a line past the input's own lines is its last.
+		pos.Line = min(pos.Line, bytes.Count(data, []byte("\n"))+bytes.Count(data, []byte("\r"))+1)
 		pos.Col = 1
 		msg = msg[:m[0]] + msg[m[1]:]
 	}
