@@ -47,11 +47,26 @@ func (e *yamlEmitter) indent(n int) {
 
 // mapping writes the fields of struct v at the given indent; the first
 // line's indent is already written when continued (after "- ").
+// omitted: the field is left out of the encoding.
+func omitted(f field, fv reflect.Value) bool {
+	return f.omitempty && (fv.IsZero() || fv.Kind() == reflect.Slice && fv.Len() == 0)
+}
+
+// emptyMapping: every field of the struct v is left out.
+func emptyMapping(v reflect.Value) bool {
+	for _, f := range fields(v.Type()) {
+		if !omitted(f, v.FieldByIndex(f.index)) {
+			return false
+		}
+	}
+	return true
+}
+
 func (e *yamlEmitter) mapping(v reflect.Value, indent int, continued bool) {
 	first := true
 	for _, f := range fields(v.Type()) {
 		fv := v.FieldByIndex(f.index)
-		if f.omitempty && (fv.IsZero() || fv.Kind() == reflect.Slice && fv.Len() == 0) {
+		if omitted(f, fv) {
 			continue
 		}
 		if !(first && continued) {
@@ -82,6 +97,8 @@ func (e *yamlEmitter) value(v reflect.Value, indent int, flow bool) {
 		e.buf = append(e.buf, ' ')
 		e.flow(v)
 		e.buf = append(e.buf, '\n')
+	case v.Kind() == reflect.Struct && emptyMapping(v):
+		e.buf = append(e.buf, " {}\n"...) // not a bare key, which reads back as null
 	case v.Kind() == reflect.Struct:
 		e.buf = append(e.buf, '\n')
 		e.mapping(v, indent+2, false)
