@@ -47,7 +47,7 @@ func DecodeYAML(r io.Reader, name string) (*Document, error) {
 		return nil, err
 	}
 	if err := check(name, tree, nil); err != nil {
-		return nil, err
+		return nil, withinLines(err, data)
 	}
 	var d Document
 	if err := root.Content[0].Decode(&d); err != nil {
@@ -115,6 +115,29 @@ func readLimited(r io.Reader, name string) ([]byte, error) {
 	return data, nil
 }
 
+// lastLine is the number of the input's last line, counting LF, CR and
+// CRLF as editors do.
+func lastLine(data []byte) int {
+	return bytes.Count(data, []byte("\n")) + bytes.Count(data, []byte("\r")) - bytes.Count(data, []byte("\r\n")) + 1
+}
+
+// withinLines keeps the positions of check's errors on the input's own
+// lines: yaml.v3 places an empty document (---) on the line after it, and
+// also breaks lines at U+0085, U+2028 and U+2029.
+func withinLines(err error, data []byte) error {
+	var list ErrorList
+	var one *Error
+	switch {
+	case errors.As(err, &list):
+		for _, e := range list {
+			e.Pos.Line = min(e.Pos.Line, lastLine(data))
+		}
+	case errors.As(err, &one):
+		one.Pos.Line = min(one.Pos.Line, lastLine(data))
+	}
+	return err
+}
+
 // yamlLine finds the line number in a yaml.v3 message ("yaml: line 3: …").
 var yamlLine = regexp.MustCompile(`line ([0-9]+): `)
 
@@ -128,9 +151,7 @@ func yamlSyntaxError(name string, data []byte, err error) error {
 	pos := Pos{}
 	if m := yamlLine.FindStringSubmatchIndex(msg); m != nil {
 		pos.Line, _ = strconv.Atoi(msg[m[2]:m[3]])
-		// YAML also breaks lines at U+0085, U+2028 and U+2029, which
-		// editors do not: a line past the input's own lines is its last.
-		pos.Line = min(pos.Line, bytes.Count(data, []byte("\n"))+bytes.Count(data, []byte("\r"))+1)
+		pos.Line = min(pos.Line, lastLine(data)) // as withinLines
 		pos.Col = 1
 		msg = msg[:m[0]] + msg[m[1]:]
 	}
