@@ -3,6 +3,7 @@ package parse
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -165,18 +166,54 @@ func (p *parser) findDatesHinted(text string, h hints) []dateMatch {
 	}
 	if h.digit && !h.year {
 		// a year alone, after a preposition: signed in 1965, since 1945
-		for _, m := range yearAfterPreposition.FindAllStringSubmatchIndex(text, -1) {
-			add(m[2], m[3], number(text[m[2]:m[3]]), 0, 0)
+		for _, at := range yearsAfterPreposition(text) {
+			add(at, at+4, number(text[at:at+4]), 0, 0)
 		}
 		endPass()
 	}
 	return found
 }
 
-// yearAfterPreposition is an English year written alone: four digits from
-// 1600 to 2099 after in, since, until, by, from, during, before, after or
-// of, and not followed by more of a number or a unit.
-var yearAfterPreposition = regexp.MustCompile(`\b(?:in|since|until|by|from|during|before|after|of)\s+(1[6-9][0-9]{2}|20[0-9]{2})\b(?:[^0-9,.%]|[.,](?:\s|$)|$)`)
+// prepositions stand before an English year written alone: signed in
+// 1965, since 1945.
+var prepositions = []string{"in", "since", "until", "by", "from", "during", "before", "after", "of"}
+
+// yearsAfterPreposition lists the byte offsets of English years written
+// alone: four digits from 1600 to 2099 after a preposition, not followed
+// by more of a number, a letter or a per cent sign.
+func yearsAfterPreposition(text string) []int {
+	var out []int
+	for i := 0; i+4 <= len(text); i++ {
+		if !isDigitByte(text[i]) || i > 0 && isDigitByte(text[i-1]) {
+			continue
+		}
+		j := i
+		for j < len(text) && isDigitByte(text[j]) {
+			j++
+		}
+		if j-i != 4 || text[i:i+2] < "16" || text[i:i+2] > "20" {
+			i = j
+			continue
+		}
+		if j < len(text) && (text[j] == '%' || isASCIILetter(text[j]) || (text[j] == ',' || text[j] == '.') && j+1 < len(text) && isDigitByte(text[j+1])) {
+			i = j
+			continue // 1965%, 1965s, 1,965 and 1965.5 are no years
+		}
+		before := strings.TrimRight(text[:i], " ")
+		if len(before) == len(text[:i]) {
+			i = j
+			continue // no space before the digits
+		}
+		word := before[strings.LastIndexAny(before, " \n(")+1:]
+		if slices.Contains(prepositions, strings.ToLower(word)) {
+			out = append(out, i)
+		}
+		i = j
+	}
+	return out
+}
+
+func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
 
 // mergeDates adds the dates of a pass (in order) to those found so far
 // (in order, not overlapping), leaving out any that overlaps one already

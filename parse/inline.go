@@ -176,8 +176,8 @@ func markerCandidates(text string, atStart bool) []candidate {
 				j += len("\u3000")
 			}
 		}
-		if r, _ := utf8.DecodeRuneInString(text[j:]); j < len(text) && mayStartMarker(r) {
-			out = append(out, candidate{at: j})
+		if r, _ := utf8.DecodeRuneInString(text[j:]); j < len(text) && mayStartMarker(r) && (!isLowerLetter(r) || j+1 < len(text) && text[j+1] == '.') {
+			out = append(out, candidate{at: j}) // a small letter only as in "a."
 		}
 		at = j
 	}
@@ -208,6 +208,9 @@ func markerCandidates(text string, atStart bool) []candidate {
 // EF BC 9B, E3 80 82), and its length.
 func indexClausePunct(s string, latin bool) (int, int) {
 	for j := 0; j < len(s); j++ {
+		if !clausePunctLead[s[j]] {
+			continue // most bytes start none of them
+		}
 		switch c := s[j]; {
 		case c == ':' || c == ';':
 			return j, 1
@@ -220,6 +223,15 @@ func indexClausePunct(s string, latin bool) (int, int) {
 	}
 	return -1, 0
 }
+
+// clausePunctLead marks the bytes indexClausePunct stops at: the ASCII
+// punctuation and the first bytes of ：；(EF) and 。(E3).
+var clausePunctLead = func() (t [256]bool) {
+	for _, c := range []byte(":;.-'\"\xEF\xE3") {
+		t[c] = true
+	}
+	return t
+}()
 
 // mayStartMarker is a cheap test before findMarker: only these runes
 // begin the markers that run inline.

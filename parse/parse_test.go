@@ -606,3 +606,20 @@ func TestAttachmentHeading(t *testing.T) {
 		}
 	}
 }
+
+// TestYearsAfterPreposition: an English year written alone is a date only
+// after a preposition and not as part of another number.
+func TestYearsAfterPreposition(t *testing.T) {
+	for text, want := range map[string]int{
+		"The Agreement was signed in 1965, and trade grew.": 1,
+		"Since 1945. Then in 2001.":                         2,
+		"a rise of 1965% in 1999":                           1,
+		"from 1,965 tonnes by 1965.5 units":                 0,
+		"in the 1960s":                                      0,
+		"Article 1965 applies":                              0,
+	} {
+		if got := len(yearsAfterPreposition(text)); got != want {
+			t.Errorf("%q: %d years, want %d", text, got, want)
+		}
+	}
+}
