@@ -171,7 +171,7 @@ func isNotesHeading(t string) bool {
 //
 // Each regular expression is tried only when a cheap test says it can
 // match: this runs on the last paragraphs of every document.
-func closingKind(q *para) declaration.BlockKind {
+func (p *parser) closingKind(q *para) declaration.BlockKind {
 	t := q.s.text
 	n := utf8.RuneCountInString(t)
 	startsFor := len(t) > 4 && strings.EqualFold(t[:4], "for ")
@@ -191,7 +191,8 @@ func closingKind(q *para) declaration.BlockKind {
 		startsFor && n < 90 && forParty.MatchString(t),
 		q.first.indent >= 10 && n <= 40 && !strings.Contains(t, "\n"),
 		spaced && n <= 60 && !endsSentence(t) && padded.MatchString(t),
-		isIssuer(t):
+		isIssuer(t),
+		n <= 80 && !endsSentence(t) && p.dateline(t): // an office and a date: Minister for Trade 6th July, 1957
 		return declaration.Signature
 	case (strings.HasPrefix(t, "（") || strings.HasPrefix(t, "(") || strings.HasPrefix(t, "[") || strings.HasPrefix(t, "_")) && sourceNote.MatchString(t),
 		noteMarkers.MatchString(t):
@@ -263,11 +264,11 @@ func (p *parser) splitClosing(paras []*para) (body, closing []*para) {
 	start, run, strong := end, end, false
 	for run > 0 {
 		q := paras[run-1]
-		kind := closingKind(q)
+		kind := p.closingKind(q)
 		if q.marked && kind == "" {
 			break
 		}
-		if kind != "" || p.dateline(q.s.text) && !endsSentence(q.s.text) { // Minister for Trade 6th July, 1957
+		if kind != "" {
 			strong = true
 		} else if !weakClosing(q.s.text) {
 			break
@@ -279,9 +280,6 @@ func (p *parser) splitClosing(paras []*para) (body, closing []*para) {
 	}
 	if start == 0 {
 		start = end // a document made only of such lines has no closing
-	}
-	if start == 0 {
-		return paras, nil
 	}
 	return paras[:start], paras[start:]
 }
@@ -298,14 +296,12 @@ func (p *parser) closing(paras []*para, list *[]*declaration.Block, readMeta boo
 		if q.rule || isNotesHeading(t) {
 			inNotes = true
 		}
-		kind := closingKind(q)
+		kind := p.closingKind(q)
 		switch {
 		case inNotes:
 			kind = declaration.Note
-		case kind == "" && (weakClosing(t) && !closingFormula(t) || flattenedNames(t) != nil || p.dateline(t) && !endsSentence(t)):
-			kind = declaration.Signature // a name, an office, an issuing body; names run onto one line; an office and a date
-		case kind == "" && !closingFormula(t) && !conclusionOpeners.MatchString(t) && noteMarkers.MatchString(t):
-			kind = declaration.Note
+		case kind == "" && (weakClosing(t) && !closingFormula(t) || flattenedNames(t) != nil):
+			kind = declaration.Signature // a name, an office, an issuing body; names run onto one line
 		case kind == "":
 			kind = declaration.Para // IN WITNESS WHEREOF, a concluding paragraph, a slogan
 		}
@@ -322,14 +318,6 @@ func (p *parser) closing(paras []*para, list *[]*declaration.Block, readMeta boo
 		case declaration.Signature:
 			for _, t := range strings.Split(t, "\n") {
 				p.signatureLine(t, &sig)
-			}
-		case declaration.Para:
-			if m := placeDateEN.FindStringIndex(t); m != nil {
-				p.signedAt(t) // DONE at Geneva …, run into its paragraph
-			} else if i := strings.Index(t, "DONE at"); i >= 0 {
-				p.signedAt(t[i:])
-			} else if i := strings.Index(t, "Done at"); i >= 0 {
-				p.signedAt(t[i:])
 			}
 		}
 	}
@@ -398,7 +386,7 @@ func (p *parser) checkRunOn() {
 				continue
 			}
 			q := &para{s: span{text: l}}
-			if closingFormula(l) || isNotesHeading(l) || noteMarkers.MatchString(l) || closingKind(q) != "" {
+			if closingFormula(l) || isNotesHeading(l) || p.closingKind(q) != "" { // closingKind knows notes too
 				s := p.spans[&pr.Text]
 				p.warn("text-runs-on", s.starts[min(i, len(s.starts)-1)], "%s runs on past a sentence end into what looks like a closing or a note: %.30q", describe(pr), l)
 				return true
