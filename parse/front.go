@@ -234,7 +234,7 @@ var reportVerbs = regexp.MustCompile(`闭幕|开幕|召开|举行|发表|通过|
 // that ends with a kind word and reports nothing (晋察冀边委会决定).
 func headlineKind(headline string) declaration.Kind {
 	for _, part := range strings.Fields(headline) {
-		if k := kindOf(part); k == declaration.Statement && slices.ContainsFunc(speakers, func(s string) bool { return strings.Contains(part, s) }) {
+		if k := kindOf(part); k == declaration.Statement && containsAny(part, speakers) {
 			return k // 中共中央发言人表示坚决反对
 		} else if k != declaration.Other && !reportVerbs.MatchString(part) {
 			for _, kw := range kinds {
@@ -440,10 +440,8 @@ var actedOn = []string{"撕毁", "撕毀", "破坏", "破壞", "违背", "違背
 // before it makes it the object of a report.
 func kindOf(title string) declaration.Kind {
 	t := strings.ToLower(title)
-	for _, s := range speakers {
-		if strings.Contains(t, s) {
-			return declaration.Statement
-		}
+	if containsAny(t, speakers) {
+		return declaration.Statement
 	}
 	best, at, start := declaration.Other, -1, 0
 	for _, k := range kinds {
@@ -454,10 +452,8 @@ func kindOf(title string) declaration.Kind {
 		}
 	}
 	if best != declaration.Other && !strings.Contains(t, "关于") && !strings.Contains(t, "關於") {
-		for _, v := range actedOn {
-			if strings.Contains(t[:start], v) {
-				return declaration.Other
-			}
+		if containsAny(t[:start], actedOn) {
+			return declaration.Other
 		}
 	}
 	return best

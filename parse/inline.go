@@ -77,7 +77,7 @@ func (p *parser) segments(q *para) []seg {
 			continue
 		}
 		expected[st.name] = n + 1
-		if k := indexString(order, st.name); k < 0 {
+		if k := slices.Index(order, st.name); k < 0 {
 			order = append(order, st.name)
 		} else {
 			for _, deeper := range order[k+1:] {
@@ -237,15 +237,6 @@ var clausePunctLead = func() (t [256]bool) {
 // begin the markers that run inline.
 func mayStartMarker(r rune) bool {
 	return r == '(' || r == '（' || isDigit(r) || isCNNumeral(r) || r >= 'a' && r <= 'z'
-}
-
-func indexString(list []string, s string) int {
-	for i, x := range list {
-		if x == s {
-			return i
-		}
-	}
-	return -1
 }
 
 func runeLen(s string) int { return utf8.RuneCountInString(s) }

@@ -106,10 +106,6 @@ func isMarking(s string) bool {
 	return len(f) > 0
 }
 
-// looseHeading reads a Markdown heading with or without the space after
-// the #s (##Noord-Atlantisch Verdrag).
-var looseHeading = regexp.MustCompile(`^#{1,6}\s*(\S.*?)\s*$`)
-
 // ownTitle prefers the text's own heading to an editor's title (YAML
 // front matter) or to none: among the heading lines before the first
 // paragraph — Markdown headings, lines in capitals, short lines naming a
@@ -132,8 +128,8 @@ func (p *parser) ownTitle() {
 		}
 		seen++
 		t, md := l.text, false
-		if m := looseHeading.FindStringSubmatch(t); m != nil {
-			t, md = m[1], true
+		if m := mdHeading.FindStringSubmatch(t); m != nil { // also ##Heading without the space
+			t, md = strings.TrimSpace(m[2]), true
 		}
 		if _, _, _, marked := findMarker(t); marked || runeLen(t) > 300 {
 			break
@@ -211,10 +207,17 @@ func hasLetter(s string) bool {
 	return strings.IndexFunc(s, unicode.IsLetter) >= 0
 }
 
-// bodySuffixes end the names of issuing bodies: 冀南区党委, 中原军区司令部.
+// bodySuffixes end the names of issuing bodies: 冀南区党委,
+// 中原人民解放军司令部. One such name on a line of its own at the end of a
+// text is a signature (isIssuer).
 var bodySuffixes = []string{"委员会", "委員會", "党委", "黨委", "政府", "司令部", "指挥部", "指揮部", "总部", "總部", "军区", "軍區",
-	"联合会", "聯合會", "协会", "協會", "学会", "學會", "办事处", "辦事處", "报社", "報社", "小组", "小組", "公司", "银行", "銀行",
-	"委", "会", "會", "部", "局", "处", "處", "院", "署", "厅", "廳", "社", "军", "軍", "团", "團", "队", "隊", "所", "校", "厂", "廠"}
+	"政治部", "联合会", "聯合會", "总会", "總會", "协会", "協會", "学会", "學會", "办事处", "辦事處", "报社", "報社", "编辑部", "編輯部",
+	"小组", "小組", "公司", "银行", "銀行", "中央", "中央局", "分局", "人民代表大会"}
+
+// bodyUnits are the single characters that end the names of smaller
+// bodies (…委, …局, …厂): enough for a line already inside a signature
+// block, too common to mark one.
+var bodyUnits = []string{"委", "会", "會", "部", "局", "处", "處", "院", "署", "厅", "廳", "社", "军", "軍", "团", "團", "队", "隊", "所", "校", "厂", "廠"}
 
 // offices start an English line that names an office, not a person.
 var offices = []string{"Minister", "Prime Minister", "President", "Secretary", "Ambassador", "Chairman", "Governor",
@@ -241,12 +244,12 @@ func nameLike(s string) bool {
 	if n >= 2 && n <= 4 {
 		return true
 	}
-	for _, suf := range bodySuffixes {
-		if strings.HasSuffix(s, suf) {
-			return true
-		}
-	}
-	return false
+	return hasAnySuffix(s, bodySuffixes) || hasAnySuffix(s, bodyUnits)
+}
+
+// hasAnySuffix: s ends with one of suffixes.
+func hasAnySuffix(s string, suffixes []string) bool {
+	return slices.ContainsFunc(suffixes, func(suf string) bool { return strings.HasSuffix(s, suf) })
 }
 
 // flattenedNames splits a line of names in capitals run together, as a
@@ -371,8 +374,6 @@ func skipBlanks(text string, i int) int {
 	return i
 }
 
-func isUpperASCII(c byte) bool { return c >= 'A' && c <= 'Z' }
-
 // instrumentAt reads the name whose noun stands at i, looking back no
 // further than from; end is where the search may go on.
 func instrumentAt(text string, from, i int) (instrumentRef, int, bool) {
@@ -388,7 +389,7 @@ func instrumentAt(text string, from, i int) (instrumentRef, int, bool) {
 			j--
 		}
 		w := wordBefore(text, j)
-		if j == k || w == j || w < from || !isUpperASCII(text[w]) {
+		if j == k || w == j || w < from || !isUpperLetter(rune(text[w])) {
 			break
 		}
 		start, k = w, w
@@ -411,7 +412,7 @@ func instrumentAt(text string, from, i int) (instrumentRef, int, bool) {
 			if strings.HasPrefix(text[k:], "the ") {
 				k = skipBlanks(text, k+len("the "))
 			}
-			for k < len(text) && isUpperASCII(text[k]) {
+			for k < len(text) && isUpperLetter(rune(text[k])) {
 				w := text[k:wordAfter(text, k)]
 				if monthNumber(w) > 0 {
 					break // the Moscow Declaration of October, 1943

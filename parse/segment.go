@@ -201,22 +201,13 @@ func (p *parser) closingKind(q *para) declaration.BlockKind {
 	return ""
 }
 
-// issuerSuffixes end the name of a body that issues a text and signs it
-// on a line of its own: 中原人民解放军司令部, 晋察冀边区行政委员会.
-var issuerSuffixes = []string{"司令部", "委员会", "委員會", "政府", "党委", "总部", "總部", "指挥部", "军区", "政治部", "办事处", "联合会", "总会", "中央", "中央局", "分局", "人民代表大会", "常务委员会", "编辑部"}
-
 // isIssuer: a short line that is only the name of an issuing body.
 func isIssuer(t string) bool {
 	t = strings.TrimSpace(t)
 	if strings.Contains(t, "\n") || utf8.RuneCountInString(t) > 24 || !hasHan(t) || strings.ContainsAny(t, "，。；：！？、") {
 		return false
 	}
-	for _, s := range issuerSuffixes {
-		if strings.HasSuffix(t, s) {
-			return true
-		}
-	}
-	return false
+	return hasAnySuffix(t, bodySuffixes)
 }
 
 // weakClosing: a short line without sentence punctuation, such as a name,
