@@ -2,6 +2,7 @@ package parse
 
 import (
 	"fmt"
+	"iter"
 	"regexp"
 	"slices"
 	"strings"
@@ -252,13 +253,7 @@ func chineseDates(text string, year, monthDay bool) [][]cnDate {
 	if year {
 		for _, digits := range []bool{true, false} {
 			var out []cnDate
-			for at := 0; ; {
-				i := strings.Index(text[at:], "年")
-				if i < 0 {
-					break
-				}
-				i += at
-				at = i + len("年")
+			for i := range occurrences(text, "年") {
 				if c, ok := yearDate(text, i, digits); ok {
 					out = append(out, c)
 				}
@@ -268,13 +263,7 @@ func chineseDates(text string, year, monthDay bool) [][]cnDate {
 	}
 	if monthDay {
 		var out []cnDate
-		for at := 0; ; {
-			i := strings.Index(text[at:], "月")
-			if i < 0 {
-				break
-			}
-			i += at
-			at = i + len("月")
+		for i := range occurrences(text, "月") {
 			m, start := numberBefore(text, i)
 			if m == "" || strings.HasSuffix(text[:start], "年") {
 				continue
@@ -313,13 +302,8 @@ type countedYear struct {
 // a month after it. Years written digit by digit are chineseDates' work.
 func (p *parser) countedYears(text string) []countedYear {
 	var out []countedYear
-	for at := 0; ; {
-		i := strings.Index(text[at:], "年")
-		if i < 0 {
-			break
-		}
-		i += at
-		at = i + len("年")
+	for i := range occurrences(text, "年") {
+		at := i + len("年")
 		start, n := i, 0
 		for start > 0 && n < 8 {
 			r, size := utf8.DecodeLastRuneInString(text[:start])
@@ -358,12 +342,7 @@ func (p *parser) countedYears(text string) []countedYear {
 			}
 			c.year, c.inferred = 1911+v, true
 		}
-		if m, end, ok := partThen(text, c.end, "月", false); ok {
-			c.m, c.end = m, end
-			if d, end, ok := partThen(text, c.end, "日", false); ok {
-				c.d, c.end = d, end
-			}
-		}
+		c.m, c.d, c.end = monthDayAfter(text, c.end, false)
 		out = append(out, c)
 	}
 	return out
@@ -399,14 +378,36 @@ func yearDate(text string, i int, digits bool) (cnDate, bool) {
 		}
 		start -= size
 	}
-	c := cnDate{start: start, end: i + len("年"), y: text[start:j]}
-	if m, end, ok := partThen(text, c.end, "月", digits); ok {
-		c.m, c.end = m, end
-		if d, end, ok := partThen(text, c.end, "日", digits); ok {
-			c.d, c.end = d, end
+	c := cnDate{start: start, y: text[start:j]}
+	c.m, c.d, c.end = monthDayAfter(text, i+len("年"), digits)
+	return c, true
+}
+
+// monthDayAfter reads the month and then the day that may follow a year
+// ending at byte i (年 五月 十日); end is past what it read.
+func monthDayAfter(text string, i int, spaced bool) (m, d string, end int) {
+	end = i
+	if m, e, ok := partThen(text, end, "月", spaced); ok {
+		end = e
+		if d, e, ok := partThen(text, end, "日", spaced); ok {
+			return m, d, e
+		}
+		return m, "", end
+	}
+	return "", "", end
+}
+
+// occurrences yields the byte offset of every occurrence of sep in text.
+func occurrences(text, sep string) iter.Seq[int] {
+	return func(yield func(int) bool) {
+		for at := 0; ; {
+			i := strings.Index(text[at:], sep)
+			if i < 0 || !yield(at+i) {
+				return
+			}
+			at += i + len(sep)
 		}
 	}
-	return c, true
 }
 
 // partThen reads a month or day number at byte i (digits, with spaces

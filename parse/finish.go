@@ -3,6 +3,7 @@ package parse
 import (
 	"cmp"
 	"fmt"
+	"iter"
 	"regexp"
 	"slices"
 	"strings"
@@ -243,19 +244,29 @@ var script = func() (m [0x10000]int8) {
 	return m
 }()
 
+// leading yields texts in order, cut so that together they hold at most
+// n bytes: what is read at the start of a document to tell something of
+// the whole.
+func leading(texts []string, n int) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for _, s := range texts {
+			if n <= 0 {
+				return
+			}
+			s = s[:min(len(s), n)]
+			n -= len(s)
+			if !yield(s) {
+				return
+			}
+		}
+	}
+}
+
 // language tells Chinese (simplified or traditional) from English by
 // counting characters in the first 16 KB of text, plenty to tell.
 func language(texts []string) string {
 	han, latin, trad, simp := 0, 0, 0, 0
-	budget := 16 << 10
-	for _, s := range texts {
-		if budget <= 0 {
-			break
-		}
-		if len(s) > budget {
-			s = s[:budget]
-		}
-		budget -= len(s)
+	for s := range leading(texts, 16<<10) {
 		for _, r := range s {
 			switch {
 			case r >= 0x3400 && r <= 0x9FFF:

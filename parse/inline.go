@@ -182,23 +182,14 @@ func markerCandidates(text string, atStart bool) []candidate {
 		at = j
 	}
 	if latin && strings.Contains(text, " (") {
-		strong := len(out)
-		for at := 0; ; {
-			i := strings.Index(text[at:], " (")
-			if i < 0 {
-				break
+		// A weak candidate where a strong one stands is harmless: the
+		// strong one is tried first, and a weak one accepts less.
+		for i := range occurrences(text, " (") {
+			if j := i + 1; strings.HasSuffix(text[:j], " and ") || strings.HasSuffix(text[:j], " or ") || strings.HasSuffix(text[:j], ", ") {
+				out = append(out, candidate{at: j, weak: true}) // not paragraph (2) below: a citation
 			}
-			j := at + i + 1
-			if !strings.HasSuffix(text[:j], " and ") && !strings.HasSuffix(text[:j], " or ") && !strings.HasSuffix(text[:j], ", ") {
-				at = j
-				continue // paragraph (2) below: a citation, not an item
-			}
-			if !slices.ContainsFunc(out[:strong], func(c candidate) bool { return c.at == j }) {
-				out = append(out, candidate{at: j, weak: true})
-			}
-			at = j
 		}
-		slices.SortFunc(out, func(a, b candidate) int { return a.at - b.at })
+		slices.SortStableFunc(out, func(a, b candidate) int { return a.at - b.at })
 	}
 	return out
 }

@@ -40,12 +40,8 @@ func ownKind(verbatim []string) declaration.Kind {
 			if han != (prefix == "本") {
 				continue // 本 in Chinese text, the English ones elsewhere: one pass less per text
 			}
-			for i := 0; ; {
-				j := strings.Index(t[i:], prefix)
-				if j < 0 {
-					break
-				}
-				i += j + len(prefix)
+			for at := range occurrences(t, prefix) {
+				i := at + len(prefix)
 				for _, k := range kinds {
 					w := strings.TrimSpace(k.word)
 					if w != k.word || hasHan(w) != (prefix == "本") {
@@ -68,15 +64,7 @@ func ownKind(verbatim []string) declaration.Kind {
 	if best != declaration.Other {
 		return best
 	}
-	budget := 4 << 10 // the covering words stand at the start
-	for _, t := range verbatim {
-		if budget <= 0 {
-			break
-		}
-		if len(t) > budget {
-			t = t[:budget]
-		}
-		budget -= len(t)
+	for t := range leading(verbatim, 4<<10) { // the covering words stand at the start
 		for _, e := range enclosures {
 			if !strings.Contains(t, e.word) && !strings.Contains(t, strings.ToUpper(e.word)) {
 				continue
@@ -314,13 +302,8 @@ var instrumentNouns = []string{"Treaty", "Agreement", "Convention", "Charter", "
 func instrumentNames(text string) []instrumentRef {
 	var at []int // where a noun stands
 	for _, n := range instrumentNouns {
-		for i := 0; ; {
-			j := strings.Index(text[i:], n)
-			if j < 0 {
-				break
-			}
-			k := i + j
-			i = k + len(n)
+		for k := range occurrences(text, n) {
+			i := k + len(n)
 			if k > 0 && isASCIILetter(text[k-1]) || i < len(text) && isASCIILetter(text[i]) && n != "Communiqu" {
 				continue // Action, Acts, Contract
 			}
