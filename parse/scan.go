@@ -38,12 +38,11 @@ func (p *parser) units() []textUnit {
 			out = append(out, textUnit{b.ID, &b.Text})
 		}
 	}
-	var provisions func(ps []*declaration.Provision)
-	provisions = func(ps []*declaration.Provision) {
-		for _, pr := range ps {
+	provisions := func(ps []*declaration.Provision) {
+		declaration.WalkProvisions(ps, func(pr *declaration.Provision, _ []*declaration.Provision) bool {
 			out = append(out, textUnit{pr.ID, &pr.Heading}, textUnit{pr.ID, &pr.Text})
-			provisions(pr.Children)
-		}
+			return true
+		})
 	}
 	blocks(p.doc.Front)
 	blocks(p.doc.Preamble)

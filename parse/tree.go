@@ -292,7 +292,7 @@ func (b *builder) position(sg seg) (*style, int, int) {
 	// own next sibling, this marker is. Lists do not reach across a
 	// statute provision (第…条) that is open below them.
 	floor := b.statuteFloor()
-	for i := len(b.stack) - 1; i >= floor-1 && i >= -1; i-- {
+	for i := len(b.stack) - 1; i >= floor-1; i-- { // floor-1 is -1, the top level, at the least
 		for _, r := range readings {
 			if last, ok := b.lastOf(i, r.st); ok && continues(r, last) && !b.offList(i, sg) {
 				return r.st, r.n, i
