@@ -84,8 +84,11 @@ func attachmentHeading(t string) (label string, number int, title string, ok boo
 
 // attachmentParas are the paragraphs of one attachment.
 type attachmentParas struct {
-	head          *para // the heading paragraph
-	title         *para // a title on the line after a bare label (附：), or nil
+	head          *para  // the heading paragraph
+	label, title  string // as attachmentHeading reads head; ok is false for a Markdown heading
+	number        int
+	ok            bool
+	titleLine     *para // a title on the line after a bare label (附：), or nil
 	body, closing []*para
 }
 
@@ -104,9 +107,10 @@ func (p *parser) segment(paras []*para) (body, closing []*para, atts []attachmen
 			stop = starts[k+1]
 		}
 		a := attachmentParas{head: paras[s]}
+		a.label, a.number, a.title, a.ok = attachmentHeading(paras[s].s.text)
 		rest := paras[s+1 : stop]
-		if _, _, title, ok := attachmentHeading(paras[s].s.text); ok && title == "" && paras[s].underline.text == "" && len(rest) > 0 && headingLike(rest[0].s.text) {
-			a.title, rest = rest[0], rest[1:]
+		if a.ok && a.title == "" && paras[s].underline.text == "" && len(rest) > 0 && headingLike(rest[0].s.text) {
+			a.titleLine, rest = rest[0], rest[1:]
 		}
 		a.body, a.closing = p.splitClosing(rest)
 		atts = append(atts, a)
@@ -325,12 +329,11 @@ func (p *parser) attachments(atts []attachmentParas) {
 	for _, ap := range atts {
 		h := ap.head
 		a := &declaration.Attachment{Markup: h.markup, Pos: h.pos(), Underline: h.underline.text}
-		label, number, title, ok := attachmentHeading(h.s.text)
 		switch {
-		case ok:
-			a.Label, a.Number = label, number
-			if title != "" {
-				_, rest := h.s.cut(len(h.s.text) - len(title))
+		case ap.ok:
+			a.Label, a.Number = ap.label, ap.number
+			if ap.title != "" {
+				_, rest := h.s.cut(len(h.s.text) - len(ap.title))
 				a.Heading = rest.text
 				p.spans[&a.Heading] = rest
 			}
@@ -338,13 +341,9 @@ func (p *parser) attachments(atts []attachmentParas) {
 			a.Heading = h.s.text // a further text under a Markdown heading
 			p.spans[&a.Heading] = h.s
 		}
-		if ap.title != nil {
-			if a.Heading != "" {
-				ap.body = append([]*para{ap.title}, ap.body...)
-			} else {
-				a.Heading, a.Underline = ap.title.s.text, ap.title.underline.text
-				p.spans[&a.Heading] = ap.title.s
-			}
+		if t := ap.titleLine; t != nil { // only after a bare label: the heading is still empty
+			a.Heading, a.Underline = t.s.text, t.underline.text
+			p.spans[&a.Heading] = t.s
 		}
 		p.buildTree(ap.body, &a.Body, nil, false)
 		p.closing(ap.closing, &a.Closing, false)
