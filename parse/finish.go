@@ -24,6 +24,7 @@ func (p *parser) finish() {
 	if len(d.Parties) == 0 {
 		d.Parties = p.partiesFromOpening()
 	}
+	fullPartyNames(d.Parties, ownWords(d))
 	p.assignParties()
 	verbatim := d.Verbatim()
 	d.Language = language(verbatim)
