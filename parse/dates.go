@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/declconv/declconv/declaration"
@@ -19,7 +20,18 @@ var englishDates = []*regexp.Regexp{
 	regexp.MustCompile(`(?i)\b(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?\s+(?:day\s+of\s+)?(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December),?\s+(?P<y>[0-9]{4})\b`),
 	regexp.MustCompile(`(?i)\b(?P<dw>(?:twenty|thirty)?-?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)\s+day\s+of\s+(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December),?\s+(?P<y>[0-9]{4})\b`),
 	regexp.MustCompile(`(?i)\b(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December),?\s+(?:(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?,?\s+)?(?P<y>[0-9]{4})\b`),
+	// Without a year (3 May, Monday 3 May, May 3rd), the year comes from
+	// the text's own date. The month is capitalised, as a month is and
+	// "may" the verb is not (Article 3 may be amended).
+	regexp.MustCompile(`\b(?:(?P<wd>` + weekdays + `),?[ \t]+)?(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(?P<mon>` + capitalisedMonths + `)\b`),
+	regexp.MustCompile(`\b(?:(?P<wd>` + weekdays + `),?[ \t]+)?(?P<mon>` + capitalisedMonths + `)[ \t]+(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?\b`),
 }
+
+const (
+	capitalisedMonths = `January|February|March|April|May|June|July|August|September|October|November|December|` +
+		`JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER`
+	weekdays = `Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY`
+)
 
 // findInWindows is FindAllStringSubmatchIndex on each window of text,
 // with offsets into text.
@@ -161,6 +173,9 @@ func (p *parser) findDatesHinted(text string, h hints) []dateMatch {
 					d = ordinalDay(w)
 				}
 				add(m[0], m[1], y, monthNumber(get("mon")), d)
+				if wd := get("wd"); wd != "" && len(pass) > 0 && pass[len(pass)-1].start == m[0] {
+					checkWeekday(&pass[len(pass)-1].date, wd)
+				}
 			}
 			endPass()
 		}
@@ -172,7 +187,29 @@ func (p *parser) findDatesHinted(text string, h hints) []dateMatch {
 		}
 		endPass()
 	}
+	if (h.year || h.month) && hasRelativeWord(text) {
+		rel := p.relativeDates(text, found)
+		slices.SortStableFunc(rel, func(a, b dateMatch) int { return a.start - b.start })
+		found = supersede(found, mergeDates(nil, rel))
+	}
+	if len(found) > 0 {
+		found = withoutDaysOfEveryYear(text, found)
+		found = mergeDates(found, p.rangeEnds(text, found))
+	}
 	return found
+}
+
+// checkWeekday leaves out the ISO value of a date whose year was
+// inferred when the weekday the text gives it is not that year's: the
+// year cannot be known, and a wrong value is worse than none.
+func checkWeekday(date *declaration.Date, weekday string) {
+	if !date.YearInferred || len(date.ISO) != len("2006-01-02") {
+		return
+	}
+	t, err := time.Parse("2006-01-02", date.ISO)
+	if err == nil && !strings.EqualFold(t.Weekday().String(), weekday) {
+		date.ISO, date.YearInferred = "", false
+	}
 }
 
 // prepositions stand before an English year written alone: signed in
@@ -577,7 +614,7 @@ func monthNames(s string, max int) []int {
 				continue
 			}
 			end := i + len(m)
-			if len(s) >= end && strings.EqualFold(s[i:end], m) && (end == len(s) || !isASCIILetter(s[end])) && digitSoonAfter(s[end:]) {
+			if len(s) >= end && strings.EqualFold(s[i:end], m) && (end == len(s) || !isASCIILetter(s[end])) && (digitSoonAfter(s[end:]) || digitSoonBefore(s[:i])) {
 				out = append(out, i)
 				break
 			}
@@ -614,9 +651,9 @@ func dateWindows(text string) [][2]int {
 	return out
 }
 
-// digitSoonAfter: every English date pattern has a number right after
-// the month name (March 3, March 1962, 3 March, 1962); "may" the verb
-// does not.
+// digitSoonAfter: an English date has a number right after the month
+// name (March 3, March 1962, 3 March, 1962) or right before it (3 May,
+// 3rd May); "may" the verb seldom has either.
 func digitSoonAfter(s string) bool {
 	for i := 0; i < len(s) && i < 3; i++ {
 		if s[i] >= '0' && s[i] <= '9' {
@@ -627,6 +664,15 @@ func digitSoonAfter(s string) bool {
 		}
 	}
 	return false
+}
+
+// digitSoonBefore: a day stands right before the month name (3 May,
+// 3rd May, 3 of May).
+func digitSoonBefore(s string) bool {
+	s = strings.TrimRight(s, " \t")
+	s = strings.TrimSuffix(s, " of")
+	s = strings.TrimRight(s, "stndrh")
+	return s != "" && isDigitByte(s[len(s)-1])
 }
 
 func isASCIILetter(c byte) bool { c |= 0x20; return c >= 'a' && c <= 'z' }

@@ -76,12 +76,13 @@ func (p *parser) htmlTags() {
 // its title) as the context that completes dates written without a
 // year, when no issue date gave one.
 func (p *parser) refFrom(text string) {
-	if p.refYear != 0 {
+	if p.refYear != 0 && !p.editorRef {
 		return
 	}
 	if ms := p.findDates(text); len(ms) > 0 && len(ms[0].date.ISO) == len("2006-01-02") && !ms[0].date.YearInferred {
 		iso := ms[0].date.ISO
 		p.refYear, p.refMonth, p.refDay = atoi(iso[:4]), atoi(iso[5:7]), atoi(iso[8:])
+		p.editorRef = false
 	}
 }
 
@@ -130,7 +131,29 @@ func (p *parser) frontMatter() {
 	if t := frontMatterTitle(raws[1 : len(raws)-1]); t != "" && p.doc.Title == "" {
 		p.setTitle(t)
 	}
+	if y, m, d := frontMatterDate(raws[1 : len(raws)-1]); y != 0 && p.refYear == 0 {
+		p.refYear, p.refMonth, p.refDay = y, m, d
+		p.editorRef = true
+	}
 	p.skipBlank()
+}
+
+// frontMatterDate reads the document's date from a top-level date or
+// doc_date key holding an ISO date, as editors' front matter gives it:
+// the context for dates the text writes without a year, until the text
+// gives its own.
+func frontMatterDate(lines []string) (y, m, d int) {
+	for _, l := range lines {
+		key, v, ok := strings.Cut(l, ":")
+		if !ok || key != "date" && key != "doc_date" {
+			continue
+		}
+		v = strings.Trim(strings.TrimSpace(v), `'"`)
+		if len(v) == len("2006-01-02") && declaration.ValidISODate(v) {
+			return atoi(v[:4]), atoi(v[5:7]), atoi(v[8:])
+		}
+	}
+	return 0, 0, 0
 }
 
 // frontMatterTitle reads the top-level title key of YAML front matter:
@@ -199,6 +222,7 @@ func (p *parser) archiveHeader() {
 	p.addBlock(&d.Front, declaration.IssueDate, "", "", lineSpan(date))
 	if m := isoDateLine.FindStringSubmatch(date.text); m != nil {
 		p.refYear, p.refMonth, p.refDay = atoi(m[1]), atoi(m[2]), atoi(m[3])
+		p.editorRef = false
 	}
 	p.next = i + 1
 	if l, ok := p.peek(); ok {
@@ -540,23 +564,35 @@ func cleanTitle(t string) string {
 var minorWords = []string{"of", "the", "and", "for", "in", "on", "to", "de", "du", "des", "la", "le"}
 
 // titleCase writes a name printed in capitals (NEW ZEALAND, THE REPUBLIC
-// OF ARCADIA) as a name is written (New Zealand, The Republic of
-// Arcadia); a name already in mixed case is kept.
+// OF ARCADIA) or with every word capitalised (The Commonwealth Of
+// Australia, from a title in title case) as a name is written (New
+// Zealand, The Republic of Arcadia); a name in mixed case is kept.
 func titleCase(s string) string {
-	if strings.ToUpper(s) != s || strings.ToLower(s) == s {
+	words := strings.Fields(s)
+	capitals := strings.ToUpper(s) == s && strings.ToLower(s) != s
+	if !capitals && !everyWordCapitalised(words) {
 		return s
 	}
-	words := strings.Fields(s)
 	for i, w := range words {
 		lw := strings.ToLower(w)
 		if i > 0 && slices.Contains(minorWords, lw) {
 			words[i] = lw
 			continue
 		}
+		if !capitals {
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(lw)
 		words[i] = string(unicode.ToUpper(r)) + lw[size:]
 	}
 	return strings.Join(words, " ")
+}
+
+func everyWordCapitalised(words []string) bool {
+	return len(words) > 1 && !slices.ContainsFunc(words, func(w string) bool {
+		r, _ := utf8.DecodeRuneInString(w)
+		return !unicode.IsUpper(r)
+	})
 }
 
 func atoi(s string) int {
