@@ -483,6 +483,26 @@ func kindOf(title string) declaration.Kind {
 	return best
 }
 
+// stateEndings end the name of a state or its government; what follows
+// the last party's name in a title without 关于 is the subject
+// (西岭联邦政府渔业合作协定, 俄罗斯联邦睦邻友好合作条约).
+var stateEndings = []string{"政府", "共和国", "共和國", "联邦", "聯邦", "王国", "王國", "合众国", "合眾國"}
+
+// withoutSubject cuts a title's last party name after the last state
+// ending it holds.
+func withoutSubject(s string) string {
+	end := -1
+	for _, e := range stateEndings {
+		if i := strings.LastIndex(s, e); i >= 0 && i+len(e) > end {
+			end = i + len(e)
+		}
+	}
+	if end < 0 {
+		return s
+	}
+	return s[:end]
+}
+
 var (
 	zhParties = regexp.MustCompile(`^(\p{Han}{4,60}?)(?:关于|關於)`)
 	zhAnd     = regexp.MustCompile(`[和与與同、]`)
@@ -520,8 +540,12 @@ func partiesOf(title string) []string {
 					break
 				}
 				var out []string
-				for _, s := range parts {
-					if s = strings.ReplaceAll(s, "\x00", "共和国"); runeLen(s) < 2 || runeLen(s) > 20 || !hasHan(s) {
+				for i, s := range parts {
+					s = strings.ReplaceAll(s, "\x00", "共和国")
+					if i == len(parts)-1 {
+						s = withoutSubject(s)
+					}
+					if s = strings.TrimSuffix(s, "政府"); runeLen(s) < 2 || runeLen(s) > 20 || !hasHan(s) {
 						return nil
 					}
 					out = append(out, s)

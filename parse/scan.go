@@ -11,8 +11,13 @@ import (
 
 var (
 	bracketed   = regexp.MustCompile(`《([^《》]+)》`)
-	definedZH   = regexp.MustCompile(`[（(]以下(?:简|簡)?(?:称|稱)[“"「]([^”"」]{1,30})[”"」][）)]`)
-	definedEN   = regexp.MustCompile(`(?i)\((?:hereinafter|hereafter)\s+(?:referred\s+to\s+as|called|cited\s+as)\s+(?:the\s+)?["“]?([^")”]{1,60}?)["”]?\)`)
+	// Defined terms: （以下简称“双方”）, （下称甲方）, (hereinafter referred
+	// to as "the Parties"); "Vessel" means …; 本法所称条约，是指…. Group 1 is
+	// the term; group 2, where the pattern has it, what it means.
+	definedZH = regexp.MustCompile(`[（(](?:以下|下文|下)?(?:简|簡)?(?:称|稱)(?:为|為)?[：:]?[“"「]?([^“”"「」（）()，。]{1,30}?)[”"」]?[）)]`)
+	definedEN = regexp.MustCompile(`(?i)\((?:hereinafter|hereafter)\s+(?:referred\s+to\s+as|called|cited\s+as)\s+(?:the\s+)?["“]?([^")”]{1,60}?)["”]?\)`)
+	meansEN   = regexp.MustCompile(`["“]([^"”]{1,60})["”]\s+(?:means|shall\s+mean|refers\s+to)\s+([^;]{1,300}?)(?:[;]|\.(?:\s|$)|$)`)
+	meansZH   = regexp.MustCompile(`本(?:法|条例|條例|规定|規定|办法|辦法|协定|協定|公约|公約|条约|條約)(?:中)?所(?:称|稱)(?:的)?[“"「]?([^，,。；“”"「」]{1,30}?)[”"」]?[，,]?(?:是指|系指|係指|指)([^。；]{1,300})`)
 	actionWords = []string{"签署", "签订", "发表", "通过", "缔结", "公布", "批准", "发布", "达成", "生效", "颁布"}
 	wellKnown   = []string{"联合国宪章", "世界人权宣言", "Charter of the United Nations", "United Nations Charter", "Universal Declaration of Human Rights"}
 	openers     = "（(《“「『〔【[" // as in checkBrackets' switch
@@ -118,15 +123,8 @@ func (p *parser) scan() {
 				}
 			}
 		}
-		for _, re := range []*regexp.Regexp{definedZH, definedEN} {
-			if !h.term && !strings.Contains(text, "ereafter") && !strings.Contains(text, "ereinafter") {
-				break // neither 以下简称 nor hereinafter
-			}
-			for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
-				d.DefinedTerms = append(d.DefinedTerms, declaration.DefinedTerm{
-					Term: strings.Trim(strings.TrimSpace(text[m[2]:m[3]]), "'‘’\"“”"), Means: meaningBefore(text[:m[0]]), At: u.id,
-				})
-			}
+		if h.term || strings.Contains(text, "ereafter") || strings.Contains(text, "ereinafter") || strings.Contains(text, " mean") || strings.Contains(text, "refers to") {
+			d.DefinedTerms = append(d.DefinedTerms, definedTerms(text, u.id)...)
 		}
 		if h.bracket {
 			p.checkBrackets(text, loc)
@@ -229,10 +227,43 @@ func dateAndAction(before string, dates []dateMatch) (*declaration.Date, string)
 	return nil, ""
 }
 
+// definedTerms are the terms text defines, in order: by a parenthesis
+// after what they stand for, or by a definition ("X" means …, 本法所称X，
+// 是指…).
+func definedTerms(text, at string) []declaration.DefinedTerm {
+	type found struct {
+		start int
+		term  declaration.DefinedTerm
+	}
+	var out []found
+	for _, re := range []*regexp.Regexp{definedZH, definedEN, meansEN, meansZH} {
+		for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
+			t := declaration.DefinedTerm{Term: strings.Trim(strings.TrimSpace(text[m[2]:m[3]]), "'‘’\"“”"), At: at}
+			if len(m) > 4 {
+				t.Means = strings.TrimSpace(text[m[4]:m[5]])
+			} else {
+				t.Means = meaningBefore(text[:m[0]])
+			}
+			out = append(out, found{m[0], t})
+		}
+	}
+	slices.SortStableFunc(out, func(a, b found) int { return a.start - b.start })
+	terms := make([]declaration.DefinedTerm, len(out))
+	for i, f := range out {
+		terms[i] = f.term
+	}
+	return terms
+}
+
 // meaningBefore is the phrase a defined term stands for: the text before
 // the parenthesis back to the previous punctuation.
 func meaningBefore(s string) string {
-	i := strings.LastIndexAny(s, "，。；：、,;:.\n")
+	if strings.HasSuffix(s, "》") {
+		if i := strings.LastIndex(s, "《"); i >= 0 {
+			return s[i+len("《") : len(s)-len("》")] // 根据《…法》（以下简称…）: the instrument
+		}
+	}
+	i := strings.LastIndexAny(s, "，。；：、,;:.\n)）")
 	if i >= 0 {
 		_, size := utf8.DecodeRuneInString(s[i:])
 		s = s[i+size:]
@@ -241,8 +272,22 @@ func meaningBefore(s string) string {
 	for _, p := range []string{"and ", "And "} {
 		s = strings.TrimPrefix(s, p)
 	}
+	// 双方设立渔业联合委员会（以下简称委员会）: what is named is the object
+	// of the verb, not the clause.
+	best := -1
+	for _, v := range objectVerbs {
+		if i := strings.LastIndex(s, v); i >= 0 && i+len(v) > best && i+len(v) < len(s) {
+			best = i + len(v)
+		}
+	}
+	if best >= 0 {
+		s = s[best:]
+	}
 	return s
 }
+
+// objectVerbs stand before what a Chinese defined term names.
+var objectVerbs = []string{"设立", "設立", "成立", "建立", "组成", "組成", "根据", "根據", "依照", "按照", "依据", "依據", "签订", "簽訂", "缔结", "締結", "通过", "通過", "设置", "設置"}
 
 // closerOf gives the closing bracket of an opening one.
 func closerOf(open rune) rune {
