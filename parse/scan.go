@@ -10,14 +10,14 @@ import (
 )
 
 var (
-	bracketed   = regexp.MustCompile(`《([^《》]+)》`)
+	bracketed = regexp.MustCompile(`《([^《》]+)》`)
 	// Defined terms: （以下简称“双方”）, （下称甲方）, (hereinafter referred
 	// to as "the Parties"); "Vessel" means …; 本法所称条约，是指…. Group 1 is
 	// the term; group 2, where the pattern has it, what it means.
-	definedZH = regexp.MustCompile(`[（(](?:以下|下文|下)?(?:简|簡)?(?:称|稱)(?:为|為)?[：:]?[“"「]?([^“”"「」（）()，。]{1,30}?)[”"」]?[）)]`)
-	definedEN = regexp.MustCompile(`(?i)\((?:hereinafter|hereafter)\s+(?:referred\s+to\s+as|called|cited\s+as)\s+(?:the\s+)?["“]?([^")”]{1,60}?)["”]?\)`)
-	meansEN   = regexp.MustCompile(`["“]([^"”]{1,60})["”]\s+(?:means|shall\s+mean|refers\s+to)\s+([^;]{1,300}?)(?:[;]|\.(?:\s|$)|$)`)
-	meansZH   = regexp.MustCompile(`本(?:法|条例|條例|规定|規定|办法|辦法|协定|協定|公约|公約|条约|條約)(?:中)?所(?:称|稱)(?:的)?[“"「]?([^，,。；“”"「」]{1,30}?)[”"」]?[，,]?(?:是指|系指|係指|指)([^。；]{1,300})`)
+	definedZH   = regexp.MustCompile(`[（(](?:以下|下文|下)?(?:简|簡)?(?:称|稱)(?:为|為)?[：:]?[“"「]?([^“”"「」（）()，。]{1,30}?)[”"」]?[）)]`)
+	definedEN   = regexp.MustCompile(`(?i)\((?:hereinafter|hereafter)\s+(?:referred\s+to\s+as|called|cited\s+as)\s+(?:the\s+)?["“]?([^")”]{1,60}?)["”]?\)`)
+	meansEN     = regexp.MustCompile(`["“]([^"”]{1,60})["”]\s+(?:means|shall\s+mean|refers\s+to)\s+([^;]{1,300}?)(?:[;]|\.(?:\s|$)|$)`)
+	meansZH     = regexp.MustCompile(`本(?:法|条例|條例|规定|規定|办法|辦法|协定|協定|公约|公約|条约|條約)(?:中)?所(?:称|稱)(?:的)?[“"「]?([^，,。；“”"「」]{1,30}?)[”"」]?[，,]?(?:是指|系指|係指|指)([^。；]{1,300})`)
 	actionWords = []string{"签署", "签订", "发表", "通过", "缔结", "公布", "批准", "发布", "达成", "生效", "颁布"}
 	wellKnown   = []string{"联合国宪章", "世界人权宣言", "Charter of the United Nations", "United Nations Charter", "Universal Declaration of Human Rights"}
 	openers     = "（(《“「『〔【[" // as in checkBrackets' switch
