@@ -21,6 +21,7 @@ func (p *parser) finish() {
 	if d.Signed == nil {
 		p.signedInBody()
 	}
+	p.signersInText()
 	if len(d.Parties) == 0 {
 		d.Parties = p.partiesFromOpening()
 	}
