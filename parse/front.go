@@ -307,11 +307,11 @@ func (p *parser) lead() {
 	if m == nil {
 		return
 	}
-	bracketed, dated := m[2] >= 0 && m[10] >= 0, m[8] >= 0
-	agency, place := l.text[m[4]:m[5]], l.text[m[6]:m[7]]
-	if !dated && !bracketed && !strings.HasPrefix(agency, "本") {
-		return // 新华社北京… without a date or brackets may be a sentence
+	if !leadMatch(l.text, m) {
+		return
 	}
+	agency, place := l.text[m[4]:m[5]], l.text[m[6]:m[7]]
+	dated := m[8] >= 0
 	d := p.doc
 	d.Dispatch = &declaration.Dispatch{Text: l.text[m[0]:m[1]], Agency: agency, Place: place}
 	if dated {
@@ -330,6 +330,20 @@ func (p *parser) lead() {
 	p.next++
 	p.skipBlank()
 	p.signingFromLead(l.text[m[1]:])
+}
+
+// leadMatch: a match of leadPattern is a lead when it is dated,
+// bracketed or the paper's own (本报讯); 新华社北京… without a date or
+// brackets may be a sentence.
+func leadMatch(text string, m []int) bool {
+	bracketed, dated := m[2] >= 0 && m[10] >= 0, m[8] >= 0
+	return dated || bracketed || strings.HasPrefix(text[m[4]:m[5]], "本")
+}
+
+// isLead: text opens with a news lead.
+func isLead(text string) bool {
+	m := leadPattern.FindStringSubmatchIndex(text)
+	return m != nil && leadMatch(text, m)
 }
 
 // title takes the first line that names a kind of document and has no
