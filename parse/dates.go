@@ -20,6 +20,11 @@ var englishDates = []*regexp.Regexp{
 	regexp.MustCompile(`(?i)\b(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?\s+(?:day\s+of\s+)?(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December),?\s+(?P<y>[0-9]{4})\b`),
 	regexp.MustCompile(`(?i)\b(?P<dw>(?:twenty|thirty)?-?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)\s+day\s+of\s+(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December),?\s+(?P<y>[0-9]{4})\b`),
 	regexp.MustCompile(`(?i)\b(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December),?\s+(?:(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?,?\s+)?(?P<y>[0-9]{4})\b`),
+}
+
+// yearlessDates find English dates without a year; they run only around
+// the month names that no date of englishDates holds.
+var yearlessDates = []*regexp.Regexp{
 	// Without a year (3 May, Monday 3 May, May 3rd), the year comes from
 	// the text's own date. The month is capitalised, as a month is and
 	// "may" the verb is not (Article 3 may be amended).
@@ -158,26 +163,36 @@ func (p *parser) findDatesHinted(text string, h hints) []dateMatch {
 		endPass()
 	}
 	if h.digit {
-		windows := dateWindows(text)
-		for _, re := range englishDates {
-			for _, m := range findInWindows(re, text, windows) {
-				get := func(name string) string {
-					i := re.SubexpIndex(name)
-					if i < 0 || m[2*i] < 0 {
-						return ""
+		months := monthNames(text, -1)
+		passes := []struct {
+			res     []*regexp.Regexp
+			windows func() [][2]int
+		}{
+			{englishDates, func() [][2]int { return dateWindows(text, months) }},
+			{yearlessDates, func() [][2]int { return monthsLeft(text, months, found) }},
+		}
+		for _, ps := range passes {
+			windows := ps.windows()
+			for _, re := range ps.res {
+				for _, m := range findInWindows(re, text, windows) {
+					get := func(name string) string {
+						i := re.SubexpIndex(name)
+						if i < 0 || m[2*i] < 0 {
+							return ""
+						}
+						return text[m[2*i]:m[2*i+1]]
 					}
-					return text[m[2*i]:m[2*i+1]]
+					y, d := number(get("y")), number(get("d"))
+					if w := get("dw"); w != "" {
+						d = ordinalDay(w)
+					}
+					add(m[0], m[1], y, monthNumber(get("mon")), d)
+					if wd := get("wd"); wd != "" && len(pass) > 0 && pass[len(pass)-1].start == m[0] {
+						checkWeekday(&pass[len(pass)-1].date, wd)
+					}
 				}
-				y, d := number(get("y")), number(get("d"))
-				if w := get("dw"); w != "" {
-					d = ordinalDay(w)
-				}
-				add(m[0], m[1], y, monthNumber(get("mon")), d)
-				if wd := get("wd"); wd != "" && len(pass) > 0 && pass[len(pass)-1].start == m[0] {
-					checkWeekday(&pass[len(pass)-1].date, wd)
-				}
+				endPass()
 			}
-			endPass()
 		}
 	}
 	if h.digit && !h.year {
@@ -627,9 +642,9 @@ func monthNames(s string, max int) []int {
 // English date can be: the regular expressions run on these, not on the
 // whole of a long text. Each window starts and ends at a space (or the
 // text's ends) and windows that overlap are merged.
-func dateWindows(text string) [][2]int {
+func dateWindows(text string, months []int) [][2]int {
 	var out [][2]int
-	for _, at := range monthNames(text, -1) {
+	for _, at := range months {
 		start := max(0, at-48)
 		if i := strings.LastIndexByte(text[:start+1], ' '); i >= 0 && start > 0 {
 			start = i
@@ -641,6 +656,31 @@ func dateWindows(text string) [][2]int {
 			end += i
 		} else {
 			end = len(text)
+		}
+		if n := len(out); n > 0 && start <= out[n-1][1] {
+			out[n-1][1] = max(out[n-1][1], end)
+			continue
+		}
+		out = append(out, [2]int{start, end})
+	}
+	return out
+}
+
+// monthsLeft are the windows around the month names that no date found
+// holds, wide enough for a weekday, a day and the month: where a date
+// without a year can be.
+func monthsLeft(text string, months []int, found []dateMatch) [][2]int {
+	var out [][2]int
+	for _, at := range months {
+		if slices.ContainsFunc(found, func(m dateMatch) bool { return m.start <= at && at < m.end }) {
+			continue
+		}
+		start, end := max(0, at-16), min(len(text), at+16)
+		for start > 0 && text[start-1] != ' ' && text[start-1] != '\n' {
+			start--
+		}
+		for end < len(text) && text[end] != ' ' && text[end] != '\n' {
+			end++
 		}
 		if n := len(out); n > 0 && start <= out[n-1][1] {
 			out[n-1][1] = max(out[n-1][1], end)

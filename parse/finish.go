@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/declconv/declconv/declaration"
 )
@@ -21,11 +22,16 @@ func (p *parser) finish() {
 	if d.Signed == nil {
 		p.signedInBody()
 	}
-	p.signersInText()
-	if len(d.Parties) == 0 {
-		d.Parties = p.partiesFromOpening()
+	own := sync.OnceValue(func() []string { return ownWords(d) })
+	if len(d.Signatories) == 0 {
+		p.signersInText(own())
 	}
-	fullPartyNames(d.Parties, ownWords(d))
+	if len(d.Parties) == 0 {
+		d.Parties = p.partiesFromOpening(own)
+	}
+	if slices.ContainsFunc(d.Parties, oneWord) {
+		fullPartyNames(d.Parties, own())
+	}
 	p.assignParties()
 	verbatim := d.Verbatim()
 	d.Language = language(verbatim)

@@ -439,7 +439,7 @@ var (
 // paragraph, or from the parties its signatories signed for; it gives
 // none unless it finds at least two, as a joint text has: one alone
 // would be a wrong set, and a wrong value is worse than none.
-func (p *parser) partiesFromOpening() []string {
+func (p *parser) partiesFromOpening(own func() []string) []string {
 	d := p.doc
 	if !slices.Contains(unnumberedInstruments, d.Kind) && d.Kind != declaration.Statement {
 		return nil
@@ -470,7 +470,7 @@ func (p *parser) partiesFromOpening() []string {
 		add(m[1])
 	}
 	if len(found) == 1 && (d.Kind == declaration.JointStatement || d.Kind == declaration.JointCommunique) {
-		if other := coordinatedWith(found[0], ownWords(d)); other != "" {
+		if other := coordinatedWith(found[0], own()); other != "" {
 			add(other)
 		}
 	}
@@ -497,7 +497,7 @@ func coordinatedWith(party string, texts []string) string {
 	p := regexp.QuoteMeta(party)
 	pairs := regexp.MustCompile(`\b(?:[Tt]he\s+)?` + name + `\s+and\s+(?:the\s+)?` + p + `\b|\b` + p + `\s+and\s+(?:the\s+)?` + name + `\b`)
 	for _, t := range texts {
-		for _, m := range pairs.FindAllStringSubmatch(t, -1) {
+		for _, m := range findNear(pairs, t, party, 80) {
 			words := strings.Fields(cmp.Or(m[1], m[2]))
 			for len(words) > 1 && slices.Contains(capitalisedFunctionWords, words[0]) {
 				words = words[1:]
@@ -509,6 +509,29 @@ func coordinatedWith(party string, texts []string) string {
 		}
 	}
 	return ""
+}
+
+// findNear runs re only on the windows of t within reach bytes of an
+// occurrence of word (ending at spaces): a pattern built around one word
+// need not scan a long text.
+func findNear(re *regexp.Regexp, t, word string, reach int) [][]string {
+	var out [][]string
+	last := 0
+	for at := range occurrences(t, word) {
+		if at < last {
+			continue
+		}
+		start, end := max(0, at-reach), min(len(t), at+len(word)+reach)
+		for start > 0 && t[start-1] != ' ' {
+			start--
+		}
+		for end < len(t) && t[end] != ' ' {
+			end++
+		}
+		out = append(out, re.FindAllStringSubmatch(t[start:end], -1)...)
+		last = end
+	}
+	return out
 }
 
 // capitalisedFunctionWords begin sentences, not names (Both Britain and
@@ -534,15 +557,50 @@ func ownWords(d *declaration.Document) []string {
 // Confederation of Australian Industry" where the text first names it.
 func fullPartyNames(parties, texts []string) {
 	for i, party := range parties {
-		if party == "" || strings.Contains(party, " ") || !isUpperLetter(rune(party[0])) {
+		if !oneWord(party) {
 			continue
 		}
-		full := regexp.MustCompile(`\b` + regexp.QuoteMeta(party) + `\s+of\s+(?:the\s+)?(?:[A-Z][a-z]+\s+){0,3}[A-Z][a-z]+`)
+	next:
 		for _, t := range texts {
-			if m := full.FindString(t); m != "" {
-				parties[i] = m
-				break
+			for at := range occurrences(t, party+" of ") {
+				if at > 0 && isASCIILetter(t[at-1]) {
+					continue
+				}
+				if of := capitalisedWordsAt(t, at+len(party+" of ")); of != "" {
+					parties[i] = t[at:at+len(party+" of ")] + of
+					break next
+				}
 			}
 		}
 	}
+}
+
+// oneWord: a party named by one capitalised word (Confederation).
+func oneWord(party string) bool {
+	return party != "" && !strings.Contains(party, " ") && isUpperLetter(rune(party[0]))
+}
+
+// capitalisedWordsAt reads up to four capitalised words at byte i of t,
+// after an optional "the ": the object of "Confederation of …".
+func capitalisedWordsAt(t string, i int) string {
+	start := i
+	if strings.HasPrefix(t[i:], "the ") {
+		i += len("the ")
+	}
+	end := -1
+	for n := 0; n < 4 && i < len(t) && isUpperLetter(rune(t[i])); n++ {
+		j := i + 1
+		for j < len(t) && isASCIILetter(t[j]) {
+			j++
+		}
+		end, i = j, j
+		if i+1 >= len(t) || t[i] != ' ' {
+			break
+		}
+		i++
+	}
+	if end < 0 {
+		return ""
+	}
+	return t[start:end]
 }

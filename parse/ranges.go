@@ -40,7 +40,7 @@ func (p *parser) rangeEnds(text string, found []dateMatch) []dateMatch {
 		if i > 0 && yearWritten {
 			prev := &found[i-1]
 			py, pm, pd := isoParts(prev.date.ISO)
-			if rangeConnector.MatchString(text[prev.end:m.start]) && (prev.date.ISO == "" || prev.date.YearInferred) {
+			if m.start-prev.end <= 8 && rangeConnector.MatchString(text[prev.end:m.start]) && (prev.date.ISO == "" || prev.date.YearInferred) {
 				if pm == 0 {
 					pm, pd = monthDay(prev.date.Text)
 				}
@@ -70,7 +70,7 @@ func (p *parser) rangeEnds(text string, found []dateMatch) []dateMatch {
 		slices.Reverse(before)
 		out = append(out, before...)
 		// a day after: September 28-30, May 3 to 5, 1960, 五月三日至五日
-		rest := text[m.end:]
+		rest := text[m.end:min(len(text), m.end+24)] // room for " to 30th, 1960"
 		re := dayAfterRange
 		if strings.HasSuffix(m.date.Text, "日") {
 			re = cnDayAfterRange
@@ -125,10 +125,10 @@ func withoutDaysOfEveryYear(text string, found []dateMatch) []dateMatch {
 			continue
 		}
 		end := m.end
-		if i+1 < len(found) && rangeConnector.MatchString(text[m.end:found[i+1].start]) {
+		if i+1 < len(found) && found[i+1].start-m.end <= 8 && rangeConnector.MatchString(text[m.end:found[i+1].start]) {
 			end = found[i+1].end
 		}
-		if everyYear.MatchString(text[end:]) {
+		if everyYear.MatchString(text[end:min(len(text), end+24)]) {
 			if end != m.end {
 				i++
 			}

@@ -3,6 +3,7 @@ package parse
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/declconv/declconv/declaration"
 )
@@ -122,17 +123,31 @@ func supersede(found, better []dateMatch) []dateMatch {
 	return mergeDates(out, better)
 }
 
-// hasRelativeWord: text has one of the words relativeDates reads.
+// hasRelativeWord: text has one of the words relativeDates reads — a
+// 年 or 月 after one of the characters that begin them — in one pass.
 func hasRelativeWord(text string) bool {
-	for _, r := range relativeYears {
-		if strings.Contains(text, r.word) {
-			return true
-		}
-	}
-	for _, r := range relativeMonths {
-		if strings.Contains(text, r.word) {
-			return true
+	for i, r := range text {
+		if (r == '年' || r == '月') && i > 0 {
+			prev, _ := utf8.DecodeLastRuneInString(text[:i])
+			if strings.ContainsRune(relativeFirsts, prev) {
+				return true
+			}
 		}
 	}
 	return false
 }
+
+// relativeFirsts are the first characters of relativeYears and
+// relativeMonths.
+var relativeFirsts = func() string {
+	var b strings.Builder
+	for _, r := range relativeYears {
+		first, _ := utf8.DecodeRuneInString(r.word)
+		b.WriteRune(first)
+	}
+	for _, r := range relativeMonths {
+		first, _ := utf8.DecodeRuneInString(r.word)
+		b.WriteRune(first)
+	}
+	return b.String()
+}()

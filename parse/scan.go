@@ -123,9 +123,7 @@ func (p *parser) scan() {
 				}
 			}
 		}
-		if h.term || strings.Contains(text, "ereafter") || strings.Contains(text, "ereinafter") || strings.Contains(text, " mean") || strings.Contains(text, "refers to") {
-			d.DefinedTerms = append(d.DefinedTerms, definedTerms(text, u.id)...)
-		}
+		d.DefinedTerms = append(d.DefinedTerms, definedTerms(text, u.id, h)...)
 		if h.bracket {
 			p.checkBrackets(text, loc)
 		}
@@ -141,6 +139,7 @@ type hints struct {
 	known                   bool // 联 世 C U: the first letters of wellKnown names
 	bracket                 bool // any bracket checkBrackets follows
 	capital                 bool // T A C D P (C)onvention: the first letters of instrumentNouns
+	quote                   bool // " “ ("vessel" means)
 }
 
 func hintsOf(text string) hints {
@@ -157,6 +156,8 @@ func hintsOf(text string) hints {
 				h.capital = true
 			case c == '(' || c == ')' || c == '[' || c == ']':
 				h.bracket = true
+			case c == '"':
+				h.quote = true
 			}
 			continue
 		}
@@ -178,7 +179,9 @@ func hintsOf(text string) hints {
 			h.term = true
 		case '联', '世':
 			h.known = true
-		case '（', '）', '》', '“', '”', '「', '」', '『', '』', '〔', '〕', '【', '】':
+		case '“':
+			h.bracket, h.quote = true, true
+		case '（', '）', '》', '”', '「', '」', '『', '』', '〔', '〕', '【', '】':
 			h.bracket = true
 		}
 	}
@@ -227,17 +230,38 @@ func dateAndAction(before string, dates []dateMatch) (*declaration.Date, string)
 	return nil, ""
 }
 
+// definitions are the patterns that define terms, each with a cheap test
+// of a word it needs.
+var definitions = []struct {
+	re  *regexp.Regexp
+	cue func(text string, h hints) bool
+}{
+	{definedZH, func(_ string, h hints) bool { return h.term && h.bracket }},
+	{definedEN, func(text string, h hints) bool {
+		return h.bracket && (strings.Contains(text, "ereafter") || strings.Contains(text, "ereinafter"))
+	}},
+	{meansEN, func(text string, h hints) bool {
+		return h.quote && (strings.Contains(text, " mean") || strings.Contains(text, "refers to"))
+	}},
+	{meansZH, func(text string, h hints) bool {
+		return h.term && (strings.Contains(text, "所称") || strings.Contains(text, "所稱"))
+	}},
+}
+
 // definedTerms are the terms text defines, in order: by a parenthesis
 // after what they stand for, or by a definition ("X" means …, 本法所称X，
 // 是指…).
-func definedTerms(text, at string) []declaration.DefinedTerm {
+func definedTerms(text, at string, h hints) []declaration.DefinedTerm {
 	type found struct {
 		start int
 		term  declaration.DefinedTerm
 	}
 	var out []found
-	for _, re := range []*regexp.Regexp{definedZH, definedEN, meansEN, meansZH} {
-		for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
+	for _, row := range definitions {
+		if !row.cue(text, h) {
+			continue // a word the pattern needs is not in the text
+		}
+		for _, m := range row.re.FindAllStringSubmatchIndex(text, -1) {
 			t := declaration.DefinedTerm{Term: strings.Trim(strings.TrimSpace(text[m[2]:m[3]]), "'‘’\"“”"), At: at}
 			if len(m) > 4 {
 				t.Means = strings.TrimSpace(text[m[4]:m[5]])

@@ -2,6 +2,7 @@ package parse
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/declconv/declconv/declaration"
@@ -18,31 +19,31 @@ var (
 		`,?\s+and\s+(?:by\s+)?` + signerEN + `\s+(?:on\s+behalf\s+of|for)\s+` + partyEN + `\b`)
 )
 
-// signersInText reads the signatories a text names in a sentence; the
-// party is written as the parties are, without 政府.
-func (p *parser) signersInText() {
+// signersInText reads the signatories a text names in a sentence, in
+// its last provisions or its closing, where a text says who signed it;
+// the party is written as the parties are, without 政府. own are the
+// document's own words (ownWords).
+func (p *parser) signersInText(own []string) {
 	d := p.doc
-	if len(d.Signatories) > 0 {
-		return
-	}
-	texts := ownWords(d)
+	texts := slices.Clip(own[max(0, len(own)-3):])
 	for _, b := range d.Closing {
 		texts = append(texts, b.Text)
 	}
 	for _, t := range texts {
-		if m := signersZH.FindStringSubmatch(t); m != nil {
-			d.Signatories = []declaration.Signatory{
-				{Name: m[2], Role: "代表", Party: strings.TrimSuffix(m[1], "政府")},
-				{Name: m[4], Role: "代表", Party: strings.TrimSuffix(m[3], "政府")},
+		if strings.Contains(t, "代表") {
+			if m := signersZH.FindStringSubmatch(t); m != nil {
+				d.Signatories = []declaration.Signatory{
+					{Name: m[2], Role: "代表", Party: strings.TrimSuffix(m[1], "政府")},
+					{Name: m[4], Role: "代表", Party: strings.TrimSuffix(m[3], "政府")},
+				}
+				return
 			}
-			return
 		}
-		if !strings.Contains(t, "igned") && !strings.Contains(t, "IGNED") {
-			continue
-		}
-		if m := signersEN.FindStringSubmatch(t); m != nil {
-			d.Signatories = []declaration.Signatory{englishSigner(m[1], m[2]), englishSigner(m[3], m[4])}
-			return
+		if strings.Contains(t, "igned") || strings.Contains(t, "IGNED") {
+			if m := signersEN.FindStringSubmatch(t); m != nil {
+				d.Signatories = []declaration.Signatory{englishSigner(m[1], m[2]), englishSigner(m[3], m[4])}
+				return
+			}
 		}
 	}
 }
