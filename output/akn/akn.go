@@ -400,20 +400,22 @@ func (p *printer) identification(id *identity, component string) {
 	p.start("identification", attr{name: "source", value: "#" + sourceEID})
 	level := func(tag, this, uri string, date frbrDate, authors []string, props func()) {
 		p.start(tag)
-		p.empty("FRBRthis", attr{name: "value", value: this})
-		p.empty("FRBRuri", attr{name: "value", value: uri})
+		p.empty("FRBRthis", attr{name: "value", value: this, keep: true})
+		p.empty("FRBRuri", attr{name: "value", value: uri, keep: true})
 		p.empty("FRBRdate", attr{name: "date", value: date.iso}, attr{name: "name", value: date.name, keep: true})
 		for _, a := range authors {
-			p.empty("FRBRauthor", attr{name: "href", value: "#" + a})
+			p.empty("FRBRauthor", attr{name: "href", value: "#" + a, keep: true})
 		}
 		props()
 		p.end(tag)
 	}
 	level("FRBRWork", id.work+"/!"+component, id.work, id.date, id.authors, func() {
-		p.empty("FRBRcountry", attr{name: "value", value: id.country})
-		p.empty("FRBRsubtype", attr{name: "value", value: id.name})
-		p.empty("FRBRnumber", attr{name: "value", value: id.number})
-		p.empty("FRBRname", attr{name: "value", value: id.title})
+		p.empty("FRBRcountry", attr{name: "value", value: id.country, keep: true})
+		p.empty("FRBRsubtype", attr{name: "value", value: id.name, keep: true})
+		p.empty("FRBRnumber", attr{name: "value", value: id.number, keep: true})
+		if id.title != "" {
+			p.empty("FRBRname", attr{name: "value", value: id.title})
+		}
 	})
 	level("FRBRExpression", id.expression+"/!"+component, id.expression, id.expressionDate, id.authors, func() {
 		p.empty("FRBRlanguage", attr{name: "language", value: id.lang})
