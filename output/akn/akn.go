@@ -156,7 +156,7 @@ func (wr Writer) Write(w io.Writer, d *declaration.Document) error {
 	case len(d.Body) > 0:
 		if len(d.Preamble) > 0 {
 			p.start("preamble")
-			p.blocks(m, d.Preamble, context{}, true)
+			p.blocks(m, d.Preamble, scope{}, true)
 			p.end("preamble")
 		}
 		p.start(bodyTag)
@@ -166,14 +166,14 @@ func (wr Writer) Write(w io.Writer, d *declaration.Document) error {
 		// No provisions: the paragraphs the model calls the preamble
 		// (those before the first provision) are the whole text.
 		p.start(bodyTag)
-		p.blocks(m, d.Preamble, context{}, false)
+		p.blocks(m, d.Preamble, scope{}, false)
 		p.end(bodyTag)
 	default:
 		p.emptyBody(bodyTag)
 	}
 	if len(d.Closing) > 0 {
 		p.start("conclusions")
-		p.blocks(m, d.Closing, context{people: true, place: true}, false)
+		p.blocks(m, d.Closing, scope{people: true, place: true}, false)
 		p.end("conclusions")
 	}
 	if len(d.Attachments) > 0 {
@@ -432,19 +432,19 @@ func (p *printer) prefaceBlock(d *declaration.Document, m *marks, b *declaration
 	switch {
 	case b.Kind == declaration.TitleBlock:
 		p.start("longTitle", eID(b.ID))
-		p.para(m, b, context{}, "", nil, "docTitle", nil)
+		p.para(m, b, scope{}, "", nil, "docTitle", nil)
 		p.end("longTitle")
 	case b.Kind == declaration.IssueDate && d.Publication != nil && fullDate(d.Publication.Date):
-		p.para(m, b, context{}, string(b.Kind), []attr{eID(b.ID)}, "docDate", []attr{{name: "date", value: d.Publication.Date}})
+		p.para(m, b, scope{}, string(b.Kind), []attr{eID(b.ID)}, "docDate", []attr{{name: "date", value: d.Publication.Date}})
 	default:
-		p.para(m, b, context{people: b.Kind == declaration.Lead}, string(b.Kind), []attr{eID(b.ID)}, "", nil)
+		p.para(m, b, scope{people: b.Kind == declaration.Lead}, string(b.Kind), []attr{eID(b.ID)}, "", nil)
 	}
 }
 
 // blocks writes the blocks of the preamble, a main body made of them, or
 // the conclusions. With recitals set, runs of recitals are grouped in a
 // <recitals> (the preamble's own container for them).
-func (p *printer) blocks(m *marks, bs []*declaration.Block, ctx context, recitals bool) {
+func (p *printer) blocks(m *marks, bs []*declaration.Block, ctx scope, recitals bool) {
 	for i := 0; i < len(bs); i++ {
 		b := bs[i]
 		if recitals && b.Kind == declaration.Recital {
@@ -470,7 +470,7 @@ func (p *printer) blocks(m *marks, bs []*declaration.Block, ctx context, recital
 // inline markup, all inside a wrap element when wrap is set (docTitle,
 // docDate, signature). Markdown markup and setext underlines are source
 // syntax and are not written.
-func (p *printer) para(m *marks, b *declaration.Block, ctx context, class string, attrs []attr, wrap string, wrapAttrs []attr) {
+func (p *printer) para(m *marks, b *declaration.Block, ctx scope, class string, attrs []attr, wrap string, wrapAttrs []attr) {
 	p.indent()
 	p.tag("p", append([]attr{{name: "class", value: class}}, attrs...))
 	if wrap != "" {
@@ -510,7 +510,7 @@ func (p *printer) provisions(m *marks, ps []*declaration.Provision) {
 		if pr.Heading != "" {
 			p.indent()
 			p.w.WriteString("<heading>")
-			p.inline(pr.Heading, m.spans(pr.ID, pr.Heading, context{}))
+			p.inline(pr.Heading, m.spans(pr.ID, pr.Heading, scope{}))
 			p.w.WriteString("</heading>")
 		}
 		if pr.Text != "" {
@@ -521,7 +521,7 @@ func (p *printer) provisions(m *marks, ps []*declaration.Provision) {
 			p.start(wrap)
 			p.indent()
 			p.w.WriteString("<p>")
-			p.inline(pr.Text, m.spans(pr.ID, pr.Text, context{}))
+			p.inline(pr.Text, m.spans(pr.ID, pr.Text, scope{}))
 			p.w.WriteString("</p>")
 			p.end(wrap)
 		}
@@ -565,7 +565,7 @@ func (p *printer) attachment(m *marks, id *identity, a *declaration.Attachment) 
 	}
 	if len(a.Closing) > 0 {
 		p.start("conclusions")
-		p.blocks(m, a.Closing, context{people: true, place: true}, false)
+		p.blocks(m, a.Closing, scope{people: true, place: true}, false)
 		p.end("conclusions")
 	}
 	p.end("doc")

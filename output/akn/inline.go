@@ -56,17 +56,17 @@ func (p *printer) inline(text string, spans []span) {
 	escape(p.w, text[at:], false)
 }
 
-// context says which kinds of inline markup a text may get beyond what
+// scope says which kinds of inline markup a text may get beyond what
 // the model places by ID (dates, citations, definitions): signatories
 // and roles are looked for in the lead and the closing, the place of
 // signature in the closing only.
-type context struct {
+type scope struct {
 	people, place bool
 }
 
 // spans finds the inline markup of text, the text of the block or
 // provision id.
-func (m *marks) spans(id, text string, ctx context) []span {
+func (m *marks) spans(id, text string, ctx scope) []span {
 	var out []span
 	// Dates: each mention in order, found after the one before it, so a
 	// date written twice in one text is marked where it is.
