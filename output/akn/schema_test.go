@@ -3,6 +3,7 @@ package akn
 import (
 	"bytes"
 	"fmt"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -51,13 +52,7 @@ func validate(t *testing.T, docs map[string]*declaration.Document) {
 	xmllint, xsd := schema(t)
 	dir := t.TempDir()
 	var files []string
-	for _, name := range slices.Sorted(func(yield func(string) bool) {
-		for name := range docs {
-			if !yield(name) {
-				return
-			}
-		}
-	}) {
+	for _, name := range slices.Sorted(maps.Keys(docs)) {
 		path := filepath.Join(dir, strings.ReplaceAll(name, "/", "_")+".akn.xml")
 		if err := os.WriteFile(path, write(t, docs[name]), 0o644); err != nil {
 			t.Fatal(err)
