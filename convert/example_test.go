@@ -24,6 +24,7 @@ func ExampleLookup() {
 	// txt   .txt   binary=false aliases=[text]
 	// pdf   .pdf   binary=true aliases=[]
 	// xlsx  .xlsx  binary=true aliases=[]
+	// akn   .akn.xml binary=false aliases=[]
 	// yaml true
 	// false
 }

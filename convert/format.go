@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/declconv/declconv/declaration"
+	"github.com/declconv/declconv/output/akn"
 	"github.com/declconv/declconv/output/pdf"
 	"github.com/declconv/declconv/output/text"
 	"github.com/declconv/declconv/output/xlsx"
@@ -81,6 +82,13 @@ var formats = []Format{
 			return (&xlsx.Writer{Options: o.XLSX}).Write(w, d)
 		},
 	},
+	{
+		Name: "akn", Ext: ".akn.xml",
+		Doc: "Akoma Ntoso 3.0 XML (OASIS LegalDocML): FRBR metadata, eIds equal to the model's IDs",
+		write: func(w io.Writer, d *declaration.Document, _ Options) error {
+			return akn.Writer{}.Write(w, d)
+		},
+	},
 }
 
 // Formats returns the output formats in their table order. The slice is a
@@ -108,6 +116,13 @@ func Lookup(name string) (Format, bool) {
 		}
 	}
 	return Format{}, false
+}
+
+// HasExt reports whether path ends with the format's extension, ignoring
+// case. It is how to tell an output by its name: filepath.Ext sees only
+// the last dot, and akn's extension has two (x.akn.xml).
+func (f Format) HasExt(path string) bool {
+	return len(path) > len(f.Ext) && strings.EqualFold(path[len(path)-len(f.Ext):], f.Ext)
 }
 
 // Write renders d in format f to w.

@@ -34,6 +34,7 @@ if ! $fonts_only; then
 	{ [ -x $py ] && $py -c 'import jsonschema' 2>/dev/null; } || need+=(python3-jsonschema)
 	{ [ -x $py ] && $py -c 'import openpyxl' 2>/dev/null; } || need+=(python3-openpyxl)
 	have soffice || need+=(libreoffice-calc-nogui)
+	have xmllint || need+=(libxml2-utils) # output/akn validates its XML against the schema
 fi
 [ ${#need[@]} -eq 0 ] && exit 0
 

@@ -371,6 +371,6 @@ func looksLikeFile(path string) bool {
 	if ext == "" {
 		return false
 	}
-	return slices.ContainsFunc(convert.Formats(), func(f convert.Format) bool { return f.Ext == ext }) ||
+	return slices.ContainsFunc(convert.Formats(), func(f convert.Format) bool { return f.HasExt(path) }) ||
 		slices.Contains(convert.InputExts(), ext)
 }
