@@ -116,6 +116,13 @@ func (p *parser) scan() {
 				i = at + len(name)
 			}
 		}
+		if h.instrument {
+			for _, r := range shortNamedInstruments(text) {
+				if !strings.HasSuffix(squeeze(d.Title), r.title) { // the text naming itself
+					addRef(u, loc, r.title, r.at, nil, "")
+				}
+			}
+		}
 		if h.capital {
 			for _, r := range instrumentNames(text) {
 				if !strings.Contains(strings.ToLower(d.Title), strings.ToLower(r.title)) { // the text naming itself
@@ -140,6 +147,7 @@ type hints struct {
 	bracket                 bool // any bracket checkBrackets follows
 	capital                 bool // T A C D P (C)onvention: the first letters of instrumentNouns
 	quote                   bool // " “ ("vessel" means)
+	instrument              bool // 协 約 言 报 章 …: the ends of shortInstrumentKinds
 }
 
 func hintsOf(text string) hints {
@@ -177,6 +185,8 @@ func hintsOf(text string) hints {
 			h.book, h.bracket = true, true
 		case '称', '稱':
 			h.term = true
+		case '定', '议', '議', '约', '約', '言', '报', '報', '章':
+			h.instrument = true
 		case '联', '世':
 			h.known = true
 		case '“':
@@ -363,4 +373,55 @@ func (p *parser) checkBrackets(text string, loc *locator) {
 	for _, o := range stack {
 		p.warn("bracket-unclosed", loc.at(o.at), "%c opened here is never closed", o.r)
 	}
+}
+
+// Chinese instruments cited without 《》 by a short name: a place or a
+// short proper name of two characters and the kind word (荷泽协定, 汉口协议,
+// 停战协定), standing after a boundary — punctuation, 的, a date's 月, or
+// a word that acts on an instrument (执行, 违反, 签订 …). Longer unbracketed
+// names cannot be told from descriptions (友好合作条约, 有关司法合作的条约)
+// without a dictionary, so they are left out: a wrong reference is worse
+// than none.
+var (
+	shortInstrumentKinds = []string{"协定", "協定", "协议", "協議", "条约", "條約", "公约", "公約", "宣言", "公报", "公報", "宪章", "憲章"}
+	// instrumentOpeners stand right before such a name.
+	instrumentOpeners = []string{"的", "月", "而", "因此", "执行", "執行", "违反", "違反", "违背", "違背", "撕毁", "撕毀", "破坏", "破壞",
+		"遵守", "根据", "根據", "依照", "按照", "签订", "簽訂", "签署", "簽署", "置", "及", "和", "与", "與"}
+	// notNames are two characters that make a kind word a description
+	// (多边条约, 下列条约, 双方协定) or an act on one (履行条约), not a name.
+	notNames = []string{"多边", "双边", "和平", "友好", "通商", "合作", "有关", "重要", "其他", "上述", "这一", "该项", "此项",
+		"两国", "双方", "一切", "所有", "各项", "这个", "一项", "国际", "联合", "政治", "军事", "经济", "贸易", "金融", "边界", "秘密",
+		"临时", "正式", "书面", "下列", "上列", "前款", "以下", "以上", "加入", "接受", "履行", "修改",
+		"废除", "订立", "拟订", "保存", "执行", "遵守", "违反", "撕毁", "破坏",
+		"達成", "簽署", "簽訂", "發表", "通過", "締結", "公佈", "發佈", "頒佈", "雙方", "兩國", "多邊", "雙邊"} // and actionWords (签署, 发表 …)
+	// functionChars never stand in a short name, nor do numerals (三大协议).
+	functionChars = "的之和与與及或了等各该該本此这這其所被对對向在于於为為将將同把一二三四五六七八九十两兩几幾多"
+)
+
+func shortNamedInstruments(text string) []instrumentRef {
+	var out []instrumentRef
+	for _, kind := range shortInstrumentKinds {
+		for at := range occurrences(text, kind) {
+			start := at
+			for n := 0; n < 2 && start > 0; n++ {
+				r, size := utf8.DecodeLastRuneInString(text[:start])
+				if !hasHan(string(r)) || strings.ContainsRune(functionChars, r) {
+					start = -1
+					break
+				}
+				start -= size
+			}
+			if start < 0 || at-start != 6 || slices.Contains(notNames, text[start:at]) || slices.Contains(actionWords, text[start:at]) {
+				continue
+			}
+			before := text[:start]
+			if last, _ := utf8.DecodeLastRuneInString(before); before != "" && hasHan(string(last)) &&
+				!slices.ContainsFunc(instrumentOpeners, func(w string) bool { return strings.HasSuffix(before, w) }) {
+				continue // 二中全会宣言: the name goes on before these two characters
+			}
+			out = append(out, instrumentRef{title: text[start : at+len(kind)], at: start})
+		}
+	}
+	slices.SortFunc(out, func(a, b instrumentRef) int { return a.at - b.at })
+	return out
 }
