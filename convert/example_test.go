@@ -24,6 +24,7 @@ func ExampleLookup() {
 	// txt   .txt   binary=false aliases=[text]
 	// pdf   .pdf   binary=true aliases=[]
 	// xlsx  .xlsx  binary=true aliases=[]
+	// html  .html  binary=false aliases=[htm]
 	// yaml true
 	// false
 }

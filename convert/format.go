@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/declconv/declconv/declaration"
+	"github.com/declconv/declconv/output/html"
 	"github.com/declconv/declconv/output/pdf"
 	"github.com/declconv/declconv/output/text"
 	"github.com/declconv/declconv/output/xlsx"
@@ -79,6 +80,13 @@ var formats = []Format{
 		Doc: "XLSX clause table: one row per provision, with metadata, references, dates and diagnostics sheets",
 		write: func(w io.Writer, d *declaration.Document, o Options) error {
 			return (&xlsx.Writer{Options: o.XLSX}).Write(w, d)
+		},
+	},
+	{
+		Name: "html", Aliases: []string{"htm"}, Ext: ".html",
+		Doc: "one self-contained HTML page, every clause an anchor (statement.html#art_4__sec_1__item_2)",
+		write: func(w io.Writer, d *declaration.Document, _ Options) error {
+			return html.Writer{}.Write(w, d)
 		},
 	},
 }
