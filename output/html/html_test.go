@@ -360,3 +360,89 @@ func FuzzWrite(f *testing.F) {
 		}
 	})
 }
+
+// TestMarksAll: in every fixture and corpus document, each date the
+// model records with an ISO value is a <time> in its element, and each
+// cited instrument a <cite> in every element that cites it, wherever the
+// element's own text holds the date's text or the title. (Where the text
+// does not — a mention the parser read across a line break — there is
+// nothing to mark.)
+func TestMarksAll(t *testing.T) {
+	docs := map[string]*declaration.Document{}
+	var names []string
+	for _, path := range testfiles.Canonical(t) {
+		name := filepath.Base(filepath.Dir(path))
+		docs[name] = testdocs.Load(t, path)
+		names = append(names, name)
+	}
+	if _, err := os.Stat(testfiles.CorpusPath(t)); err == nil {
+		for _, path := range testfiles.CorpusFiles(t) {
+			if d, err := parseFile(path); err == nil {
+				docs[filepath.Base(path)] = d
+				names = append(names, filepath.Base(path))
+			}
+		}
+	} else if os.Getenv("CI") != "" {
+		t.Fatalf("corpus folder %s is absent", testfiles.CorpusPath(t))
+	}
+	var withISO, dates, marked, cites, cited int
+	for _, name := range names {
+		d := docs[name]
+		all := ids(parsePage(t, write(t, Writer{}, d)))
+		own := ownText(d)
+		for _, dm := range d.Dates {
+			if !declaration.ValidISODate(dm.ISO) {
+				continue
+			}
+			withISO++
+			if !strings.Contains(own[dm.At], dm.Text) {
+				continue
+			}
+			dates++
+			if len(all[dm.At]) == 1 && len(find(all[dm.At][0], func(n *xhtml.Node) bool {
+				v, _ := attr(n, "datetime")
+				return n.Data == "time" && v == dm.ISO && textContent(n) == dm.Text
+			})) > 0 {
+				marked++
+			} else {
+				t.Errorf("%s: date %q (%s) in %s is no <time>", name, dm.Text, dm.ISO, dm.At)
+			}
+		}
+		for _, r := range d.References {
+			for _, id := range r.At {
+				if !strings.Contains(own[id], r.Title) {
+					continue
+				}
+				cites++
+				if len(all[id]) == 1 && len(find(all[id][0], func(n *xhtml.Node) bool { return n.Data == "cite" && textContent(n) == r.Title })) > 0 {
+					cited++
+				} else {
+					t.Errorf("%s: %q in %s is no <cite>", name, r.Title, id)
+				}
+			}
+		}
+	}
+	t.Logf("%d documents: %d dates with an ISO value, %d in their element's text, %d of them marked; %d of %d citations", len(names), withISO, dates, marked, cited, cites)
+}
+
+// ownText maps each element ID to its own verbatim text, a line a field.
+func ownText(d *declaration.Document) map[string]string {
+	out := map[string]string{}
+	blocks := func(bs []*declaration.Block) {
+		for _, b := range bs {
+			out[b.ID] = b.Text
+		}
+	}
+	blocks(d.Front)
+	blocks(d.Preamble)
+	blocks(d.Closing)
+	d.Walk(func(p *declaration.Provision, _ []*declaration.Provision) bool {
+		out[p.ID] = p.Heading + "\n" + p.Text
+		return true
+	})
+	for _, a := range d.Attachments {
+		out[a.ID] = a.Heading
+		blocks(a.Closing)
+	}
+	return out
+}
