@@ -525,10 +525,12 @@ func (p *page) head(markup, label, next string) {
 		p.plain(sep(markup, join(label, next)))
 	}
 	if label != "" {
+		// The space after the label is the label's: where a label hangs
+		// (an English (a)), its box's width is the hang, and the space
+		// at its end does not push the text out of line.
 		p.s("<span class=\"label\">")
-		p.plain(label)
+		p.plain(label + sep(label, next))
 		p.s("</span>")
-		p.plain(sep(label, next))
 	}
 }
 
