@@ -234,10 +234,12 @@ func scriptOf(r rune) script {
 			return latin
 		}
 		return neutral
-	case unicode.IsSpace(r):
+	case 0x4e00 <= r && r <= 0x9fff: // the common ideographs, first: most of a Chinese text
+		return chinese
+	case r == 0x3000 || unicode.IsSpace(r):
 		return neutral
-	case unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Bopomofo),
-		0x3000 <= r && r <= 0x303f, 0xff00 <= r && r <= 0xffef:
+	case 0x3000 <= r && r <= 0x303f, 0xff00 <= r && r <= 0xffef,
+		unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Bopomofo):
 		return chinese
 	case unicode.Is(unicode.Latin, r):
 		return latin
@@ -303,7 +305,6 @@ func (p *page) attr(s string) { escape(p.w, s) }
 // byteWriter is what escape writes to.
 type byteWriter interface {
 	WriteString(string) (int, error)
-	WriteRune(rune) (int, error)
 }
 
 // escape writes s so that no character of it can open a tag, an entity or
@@ -314,27 +315,39 @@ type byteWriter interface {
 func escape(w byteWriter, s string) {
 	last := 0
 	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
 		var rep string
-		switch {
-		case r == '&':
+		size := 1
+		switch c := s[i]; {
+		case c == '&':
 			rep = "&amp;"
-		case r == '<':
+		case c == '<':
 			rep = "&lt;"
-		case r == '>':
+		case c == '>':
 			rep = "&gt;"
-		case r == '"':
+		case c == '"':
 			rep = "&quot;"
-		case r == '\'':
+		case c == '\'':
 			rep = "&#39;"
-		case r == utf8.RuneError && size == 1, !xmlChar(r):
+		case c < utf8.RuneSelf:
+			if xmlChar(rune(c)) {
+				i++
+				continue
+			}
+			rep = "\uFFFD"
+			if unicode.IsSpace(rune(c)) {
+				rep = " "
+			}
+		default:
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			if (r != utf8.RuneError || size > 1) && xmlChar(r) {
+				i += size
+				continue
+			}
 			rep = "\uFFFD"
 			if unicode.IsSpace(r) {
 				rep = " "
 			}
-		default:
-			i += size
-			continue
 		}
 		w.WriteString(s[last:i])
 		w.WriteString(rep)
@@ -348,10 +361,10 @@ func escape(w byteWriter, s string) {
 // document: XML 1.0's Char without the C1 controls HTML refuses.
 func xmlChar(r rune) bool {
 	switch {
-	case r == '\t' || r == '\n' || r == '\r':
-		return true
-	case r < 0x20, 0x7f <= r && r <= 0x9f, r == 0xfffe, r == 0xffff:
-		return false
+	case r >= 0xa0:
+		return r != 0xfffe && r != 0xffff && r <= unicode.MaxRune
+	case r >= 0x20:
+		return r < 0x7f
 	}
-	return r <= unicode.MaxRune
+	return r == '\t' || r == '\n' || r == '\r'
 }
