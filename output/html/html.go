@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -166,20 +167,25 @@ func (p *page) header() {
 		p.plain(s.Place)
 		p.s("</dd>\n")
 	}
-	for i, t := range d.DefinedTerms {
-		if i == 0 {
+	termed := false
+	for _, t := range d.DefinedTerms {
+		if t.Term == "" {
+			continue
+		}
+		if !termed {
 			p.s("<dt>" + wd.terms + "</dt>")
+			termed = true
 		}
 		p.s("<dd>")
 		p.link(t.At, t.Term)
 		if t.Means != "" {
-			p.plain(p.pick("：", ": ") + t.Means)
+			p.plain(wd.colon + t.Means)
 		}
 		p.s("</dd>\n")
 	}
 	if pub := p.d.Publication; pub != nil {
 		p.s("<dt>" + wd.published + "</dt><dd>")
-		p.fields(pub.Date, pageNumber(wd, pub.Page), pub.Section, prefixed(p.pick("专栏：", "Column: "), pub.Column))
+		p.fields(pub.Date, pageNumber(wd, pub.Page), pub.Section, prefixed(wd.column, pub.Column))
 		p.s("</dd>\n")
 	}
 	if dp := p.d.Dispatch; dp != nil {
@@ -209,9 +215,12 @@ func hasTitleBlock(d *declaration.Document) bool {
 	return false
 }
 
-// row writes one term of the header's list with a value per item; an
-// empty label continues the term above.
+// row writes one term of the header's list with a value per item that
+// is not empty, if any; an empty label continues the term above.
 func (p *page) row(label string, items ...string) {
+	if !slices.ContainsFunc(items, func(it string) bool { return it != "" }) {
+		return
+	}
 	if label != "" {
 		p.s("<dt>" + label + "</dt>")
 	}
@@ -237,7 +246,7 @@ func (p *page) signatory(s declaration.Signatory) string {
 	if len(more) == 0 {
 		return s.Name
 	}
-	return s.Name + p.pick("（"+strings.Join(more, "，")+"）", " ("+strings.Join(more, ", ")+")")
+	return s.Name + p.words.parens[0] + strings.Join(more, p.words.comma) + p.words.parens[1]
 }
 
 // date writes a date of the metadata: its ISO value in a <time>, or its
@@ -284,14 +293,6 @@ func prefixed(prefix, s string) string {
 		return ""
 	}
 	return prefix + s
-}
-
-// pick is zh on a Chinese page, en otherwise.
-func (p *page) pick(zh, en string) string {
-	if p.zh {
-		return zh
-	}
-	return en
 }
 
 // link writes text as a link to the element id, or as plain text when
