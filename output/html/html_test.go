@@ -283,6 +283,16 @@ func TestEscaping(t *testing.T) {
 	}
 }
 
+// TestSelfContained: the style sheet fetches nothing (no url(), no
+// @import) and runs nothing.
+func TestSelfContained(t *testing.T) {
+	for _, bad := range []string{"url(", "@import", "expression(", "javascript:", "<"} {
+		if strings.Contains(strings.ToLower(style), bad) {
+			t.Errorf("the style sheet has %q", bad)
+		}
+	}
+}
+
 func TestNoContents(t *testing.T) {
 	d := seed(t)
 	if out := write(t, Writer{NoContents: true}, d); strings.Contains(out, "<nav") {
