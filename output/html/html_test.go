@@ -55,7 +55,8 @@ func TestCorpus(t *testing.T) {
 		t.Run(filepath.Base(path), func(t *testing.T) {
 			d, err := parseFile(path)
 			if err != nil {
-				t.Skipf("the parser refuses it: %v", err)
+				t.Logf("no page: the parser refuses it (parse's TestCorpus pins that): %v", err)
+				return
 			}
 			checkPage(t, d, write(t, Writer{}, d))
 		})
