@@ -45,7 +45,7 @@ func headless(t *testing.T, bin string, args ...string) []byte {
 	defer cancel()
 	base := []string{"--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
 		"--disable-background-networking", "--disable-component-update", "--disable-sync",
-		"--user-data-dir=" + t.TempDir(), "--window-size=1200,1600"}
+		"--user-data-dir=" + t.TempDir()}
 	cmd := exec.CommandContext(ctx, bin, append(base, args...)...)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
@@ -118,7 +118,8 @@ func TestBrowser(t *testing.T) {
 			if doc.anchor != "" {
 				deep = provision(t, d, doc.anchor)
 			}
-			dom := parsePage(t, string(headless(t, bin, "--dump-dom", "file://"+probed+"#"+deep.ID)))
+			// A low window, so that even a short page scrolls to its target.
+			dom := parsePage(t, string(headless(t, bin, "--window-size=1200,500", "--dump-dom", "file://"+probed+"#"+deep.ID)))
 			checkDOM(t, d, dom)
 			html := find(dom, element("html"))[0]
 			target, _ := attr(html, "data-target")
@@ -140,7 +141,7 @@ func TestBrowser(t *testing.T) {
 			}
 
 			png := filepath.Join(shots, doc.name+".png")
-			headless(t, bin, "--hide-scrollbars", "--screenshot="+png, "file://"+file)
+			headless(t, bin, "--window-size=1200,1600", "--hide-scrollbars", "--screenshot="+png, "file://"+file)
 			checkScreenshot(t, png)
 			t.Logf("screenshot: %s", png)
 		})
