@@ -114,6 +114,30 @@ func TestMarks(t *testing.T) {
 	}
 }
 
+// TestDefinition: a term is marked where it is defined, not where it
+// first occurs.
+func TestDefinition(t *testing.T) {
+	for _, c := range []struct{ line, term, want string }{
+		{"中华人民共和国和哈萨克斯坦共和国（以下简称“双方”）一致认为", "双方", "（以下简称“"},
+		{"缔约双方在东海渔场开展渔业合作，本公约所称渔场，是指双方划定的共同渔区。", "渔场", "本公约所称"},
+		{"甲方（下称甲方）", "甲方", "甲方（下称"},
+		{"The Parties agree that the Treaty of 1950 and \"Treaty\" means the Treaty of 1950.", "Treaty", "the Treaty of 1950 and \""},
+		{"本法所称档案，是指……", "档案", "本法所称"},
+		{"no cue: the term, then the term", "term", "no cue: the "},
+		{"the term, then the term", "term", "the "},
+		{"absent", "term", ""},
+	} {
+		i := definition(c.line, c.term)
+		got := ""
+		if i >= 0 {
+			got = c.line[:i]
+		}
+		if (i < 0) != (c.want == "") || !strings.HasSuffix(got, c.want) || (i >= 0 && !strings.HasPrefix(c.line[i:], c.term)) {
+			t.Errorf("definition(%q, %q) comes after %q, want after %q", c.line, c.term, got, c.want)
+		}
+	}
+}
+
 // TestDeepLink: the element whose id is art_4__sec_1__item_2 holds that
 // clause, its label and text, and nothing of the clauses beside it.
 func TestDeepLink(t *testing.T) {

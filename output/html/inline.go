@@ -65,9 +65,16 @@ type span struct {
 // title occurs between them, only those occurrences are cited.
 var titleBrackets = [][2]string{{"《", "》"}, {"〈", "〉"}}
 
-// quotes are the marks a defined term stands between where it is
-// defined: （以下简称“双方”）, (hereinafter referred to as "the Parties").
-var quotes = [][2]string{{"“", "”"}, {"\"", "\""}, {"「", "」"}, {"『", "』"}, {"‘", "’"}, {"'", "'"}}
+// definitionForms are what stands around a term where it is defined,
+// the first that occurs in the line winning: quotation marks
+// (（以下简称“双方”）, (hereinafter referred to as "the Parties")), then
+// the words that introduce a definition (本法所称渔业资源，是指…, （下称甲方）,
+// "Treaty" means …).
+var definitionForms = [][2]string{
+	{"“", "”"}, {"\"", "\""}, {"「", "」"}, {"『", "』"}, {"‘", "’"}, {"'", "'"},
+	{"所称", ""}, {"所稱", ""}, {"简称", ""}, {"簡稱", ""}, {"下称", ""}, {"下稱", ""},
+	{"referred to as ", ""}, {"", "是指"}, {"", "係指"}, {"", "系指"}, {"", " means"},
+}
 
 // find returns the spans of the marks m places in line, and takes the
 // dates and terms it places out of m, so that the next line of the
@@ -117,11 +124,12 @@ func (m *marks) find(line string) []span {
 }
 
 // definition is where term is defined in line: its first occurrence in
-// quotes, else its first occurrence; -1 when it is not there.
+// one of the definitionForms, else its first occurrence; -1 when it is
+// not there.
 func definition(line, term string) int {
-	for _, q := range quotes {
-		if i := strings.Index(line, q[0]+term+q[1]); i >= 0 {
-			return i + len(q[0])
+	for _, f := range definitionForms {
+		if i := strings.Index(line, f[0]+term+f[1]); i >= 0 {
+			return i + len(f[0])
 		}
 	}
 	return strings.Index(line, term)
