@@ -397,9 +397,10 @@ func FuzzWrite(f *testing.F) {
 }
 
 // TestMarksAll: in every fixture and corpus document, each date the
-// model records with an ISO value is a <time> in its element, and each
-// cited instrument a <cite> in every element that cites it, wherever the
-// element's own text holds the date's text or the title. (Where the text
+// model records with an ISO value is a <time> in its element, each cited
+// instrument a <cite> in every element that cites it, and each defined
+// term a <dfn> in the element that defines it, wherever the element's own
+// text holds the date's text, the title or the term. (Where the text
 // does not — a mention the parser read across a line break — there is
 // nothing to mark.)
 func TestMarksAll(t *testing.T) {
@@ -420,7 +421,7 @@ func TestMarksAll(t *testing.T) {
 	} else if os.Getenv("CI") != "" {
 		t.Fatalf("corpus folder %s is absent", testfiles.CorpusPath(t))
 	}
-	var withISO, dates, marked, cites, cited int
+	var withISO, dates, marked, cites, cited, terms, defined int
 	for _, name := range names {
 		d := docs[name]
 		all := ids(parsePage(t, write(t, Writer{}, d)))
@@ -456,8 +457,19 @@ func TestMarksAll(t *testing.T) {
 				}
 			}
 		}
+		for _, dt := range d.DefinedTerms {
+			if dt.Term == "" || !strings.Contains(own[dt.At], dt.Term) {
+				continue
+			}
+			terms++
+			if len(all[dt.At]) == 1 && len(find(all[dt.At][0], func(n *xhtml.Node) bool { return n.Data == "dfn" && textContent(n) == dt.Term })) > 0 {
+				defined++
+			} else {
+				t.Errorf("%s: defined term %q in %s is no <dfn>", name, dt.Term, dt.At)
+			}
+		}
 	}
-	t.Logf("%d documents: %d dates with an ISO value, %d in their element's text, %d of them marked; %d of %d citations", len(names), withISO, dates, marked, cited, cites)
+	t.Logf("%d documents: %d dates with an ISO value, %d in their element's text, %d of them marked; %d of %d citations; %d of %d defined terms", len(names), withISO, dates, marked, cited, cites, defined, terms)
 }
 
 // ownText maps each element ID to its own verbatim text, a line a field.
