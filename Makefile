@@ -3,7 +3,7 @@
 
 GO       ?= go
 BIN      := bin/convert
-FORMATS  ?= yaml,json,txt,pdf,xlsx
+FORMATS  ?= yaml,json,txt,pdf,xlsx,html,akn
 FUZZTIME ?= 20s
 
 .PHONY: all build demo test golden bench fuzz lint cov deps clean
@@ -31,7 +31,7 @@ demo: build
 			case $$name in bad-*|empty) echo "  (expected: $$name is a bad input)";; *) exit 1;; esac; \
 		fi; \
 	done
-	@echo "outputs in out/ (e.g. out/seed/input.yaml, out/seed/input.pdf, out/seed/input.xlsx)"
+	@echo "outputs in out/ (e.g. out/seed/input.yaml, out/seed/input.pdf, out/seed/input.xlsx, out/seed/input.html)"
 
 test: deps
 	$(GO) vet ./...
@@ -39,7 +39,8 @@ test: deps
 
 # golden rewrites the expected outputs; read every diff before committing.
 golden:
-	$(GO) test ./declaration ./parse ./output/text ./output/xlsx ./output/pdf ./output/akn -update
+	$(GO) test ./parse -update
+	$(GO) test ./declaration ./output/text ./output/xlsx ./output/pdf ./output/akn ./output/html -update
 	@git status --short -- fixtures internal output declaration
 
 # bench runs the Go benchmarks, then times the command end to end on a
@@ -55,6 +56,7 @@ fuzz:
 	$(GO) test ./parse -run '^$$' -fuzz FuzzParse -fuzztime $(FUZZTIME)
 	$(GO) test ./declaration -run '^$$' -fuzz FuzzDecode -fuzztime $(FUZZTIME)
 	$(GO) test ./output/akn -run '^$$' -fuzz FuzzWrite -fuzztime $(FUZZTIME) -fuzzminimizetime 1s
+	$(GO) test ./output/html -run '^$$' -fuzz FuzzWrite -fuzztime $(FUZZTIME) -fuzzminimizetime 1s
 
 lint:
 	@test -z "$$(gofmt -l .)" || (gofmt -l . && exit 1)

@@ -25,6 +25,7 @@ func ExampleLookup() {
 	// pdf   .pdf   binary=true aliases=[]
 	// xlsx  .xlsx  binary=true aliases=[]
 	// akn   .akn.xml binary=false aliases=[]
+	// html  .html  binary=false aliases=[htm]
 	// yaml true
 	// false
 }

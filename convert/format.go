@@ -8,6 +8,7 @@ import (
 
 	"github.com/declconv/declconv/declaration"
 	"github.com/declconv/declconv/output/akn"
+	"github.com/declconv/declconv/output/html"
 	"github.com/declconv/declconv/output/pdf"
 	"github.com/declconv/declconv/output/text"
 	"github.com/declconv/declconv/output/xlsx"
@@ -87,6 +88,13 @@ var formats = []Format{
 		Doc: "Akoma Ntoso 3.0 XML (OASIS LegalDocML): FRBR metadata, eIds equal to the model's IDs",
 		write: func(w io.Writer, d *declaration.Document, _ Options) error {
 			return akn.Writer{}.Write(w, d)
+		},
+	},
+	{
+		Name: "html", Aliases: []string{"htm"}, Ext: ".html",
+		Doc: "one self-contained HTML page, every clause an anchor (statement.html#art_4__sec_1__item_2)",
+		write: func(w io.Writer, d *declaration.Document, _ Options) error {
+			return html.Writer{}.Write(w, d)
 		},
 	},
 }
