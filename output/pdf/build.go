@@ -21,6 +21,10 @@ type builder struct {
 func build(d *declaration.Document, g geometry, fs *fontSet) []*para {
 	b := &builder{g: g, fs: fs}
 	b.blocks(d.Front)
+	if t := pageTitle(d); t != "" {
+		// The title the front matter gives, set as the title it is.
+		b.block(&declaration.Block{ID: "title", Kind: declaration.TitleBlock, Text: t})
+	}
 	b.blocks(d.Preamble)
 	for _, p := range d.Body {
 		b.provision(p, 0, 0)
@@ -82,6 +86,18 @@ func attachmentTitle(a *declaration.Attachment) string {
 	return a.Label + labelSep(a.Label, a.Heading) + a.Heading
 }
 
+// pageTitle is the title to set on the page for a document whose front
+// sets none (no title block, no headline): the one its front matter gave
+// the model. "" when the front sets one, or there is none.
+func pageTitle(d *declaration.Document) string {
+	for _, bl := range d.Front {
+		if bl.Kind == declaration.TitleBlock || bl.Kind == declaration.Headline {
+			return ""
+		}
+	}
+	return d.Title
+}
+
 // add appends p, and returns it for the caller to adjust.
 func (b *builder) add(p *para) *para {
 	b.out = append(b.out, p)
@@ -112,6 +128,9 @@ func isArchive(bl *declaration.Block) bool {
 // the PDF renders as typography instead.
 func blockSpans(bl *declaration.Block) []span {
 	spans := paragraphs(bl.Text, bl.ID, after(bl.Pos, bl.Label))
+	if bl.Label != "" && len(spans) == 0 {
+		spans = []span{{id: bl.ID}}
+	}
 	if bl.Label != "" {
 		spans[0].text = bl.Label + spans[0].text
 		spans[0].pos = bl.Pos
@@ -122,6 +141,18 @@ func blockSpans(bl *declaration.Block) []span {
 func (b *builder) blocks(bs []*declaration.Block) {
 	for i := 0; i < len(bs); i++ {
 		bl := bs[i]
+		if bl.Kind == declaration.FrontMatter {
+			// An editor's metadata (YAML front matter, an HTML <meta>
+			// line, a comment): it goes into the PDF's metadata, not on
+			// the page.
+			continue
+		}
+		if bl.Label == "" && isRule(bl.Text) {
+			// A transcription's lone "_" above its footnotes: a short
+			// rule, as a printed page sets one.
+			b.add(&para{separator: true, size: b.g.small, face: mainFace, align: left})
+			continue
+		}
 		if isArchive(bl) {
 			p := b.add(&para{sep: "　", size: b.g.small, face: mainFace, align: center, grey: true})
 			for ; i < len(bs) && isArchive(bs[i]); i++ {
@@ -164,8 +195,6 @@ func (b *builder) block(bl *declaration.Block) {
 			// GB/T 9704 sets the date four characters in from the right;
 			// signatures stand over it, as far in.
 			b.add(&para{spans: []span{s}, size: g.body, face: mainFace, align: right, inset: 4})
-		case declaration.FrontMatter:
-			b.add(&para{spans: []span{s}, size: g.small, face: mainFace, align: left, grey: true})
 		default: // paragraphs, recitals
 			b.body(s, g.body)
 		}
@@ -209,10 +238,13 @@ func (b *builder) provision(p *declaration.Provision, base float64, level int) {
 // outline entry.
 func (b *builder) heading(p *declaration.Provision, how align, base float64, level int) {
 	label := span{text: p.Label, id: p.ID, pos: p.Pos}
-	head := span{text: p.Heading, id: p.ID, pos: after(p.Pos, p.Label)}
+	head := styled(p.Heading, p.ID, after(p.Pos, p.Label))
 	spans := []span{label, head}
-	if p.Label == "" || p.Heading == "" {
-		spans = []span{{text: p.Label + p.Heading, id: p.ID, pos: p.Pos}}
+	switch {
+	case p.Heading == "":
+		spans = spans[:1]
+	case p.Label == "":
+		spans = spans[1:]
 	}
 	sep := ""
 	if p.Label != "" {
@@ -239,13 +271,16 @@ func (b *builder) text(p *declaration.Provision, pos declaration.Pos, base float
 // the way official texts number articles; level < 0 means no outline entry.
 func (b *builder) inline(p *declaration.Provision, pos declaration.Pos, base float64, level int) {
 	spans := paragraphs(p.Text, p.ID, after(pos, p.Label))
+	if len(spans) == 0 && p.Label != "" {
+		spans = []span{{id: p.ID, pos: after(pos, p.Label)}}
+	}
 	for i, s := range spans {
 		q := b.add(&para{spans: []span{s}, first: base + 2, rest: base, size: b.g.body, face: mainFace, align: justify})
 		if i > 0 {
 			continue
 		}
 		if p.Label != "" {
-			q.spans = []span{{text: p.Label, id: p.ID, pos: pos}, s}
+			q.spans = []span{{text: shownLabel(p.Label), id: p.ID, pos: pos}, s}
 			q.sep = labelSep(p.Label, s.text)
 		}
 		if level >= 0 {
@@ -259,34 +294,53 @@ func (b *builder) inline(p *declaration.Provision, pos declaration.Pos, base flo
 // returns where the item's text starts, where nested items hang.
 func (b *builder) hanging(p *declaration.Provision, base float64) float64 {
 	hang := base + 2
+	label := shownLabel(p.Label)
 	// The label's width in the font, so that every paragraph of the item
 	// and its nested items line up after the label (a —— is one em in a
 	// CJK face, though East Asian Width calls it ambiguous).
 	labelW := 0.0
-	for _, r := range p.Label {
+	for _, r := range label {
 		if b.fs != nil {
-			labelW += b.fs.advance(r, mainFace, b.g.body) / em(b.g.body)
+			labelW += b.fs.advance(r, mainFace, regular, b.g.body) / em(b.g.body)
 		} else {
 			labelW += linebreak.Columns(r) / 2
 		}
 	}
-	if r, _ := utf8.DecodeLastRuneInString(p.Label); r < 0x1100 {
+	if r, _ := utf8.DecodeLastRuneInString(label); r < 0x1100 {
 		labelW += 0.5 // (a) and 1. are half-width: a half-em gap before the text
 	}
 	textAt := hang + labelW
 	if p.Heading != "" {
-		b.add(&para{spans: []span{{text: p.Heading, id: p.ID, pos: after(p.Pos, p.Label)}}, label: p.Label,
+		b.add(&para{spans: []span{styled(p.Heading, p.ID, after(p.Pos, p.Label))}, label: label,
 			hang: hang, first: textAt, rest: textAt, size: b.g.body, face: headingFace, align: left, keep: true})
 	}
 	spans := paragraphs(p.Text, p.ID, after(p.Pos, p.Label+p.Heading))
+	if len(spans) == 0 && p.Heading == "" {
+		spans = []span{{id: p.ID, pos: after(p.Pos, p.Label)}}
+	}
 	for i, s := range spans {
 		q := &para{spans: []span{s}, hang: hang, first: textAt, rest: textAt, size: b.g.body, face: mainFace, align: justify}
 		if i == 0 && p.Heading == "" {
-			q.label = p.Label
+			q.label = label
 		}
 		b.add(q)
 	}
 	return textAt - 2
+}
+
+// shownLabel is the label as drawn: a Markdown list marker (*, -, +) is
+// markup, drawn as the bullet it means.
+func shownLabel(label string) string {
+	if isBullet(label) {
+		return "•"
+	}
+	return label
+}
+
+// styled is a heading's text as a span, its markup taken out.
+func styled(text, id string, pos declaration.Pos) span {
+	shown, marks := plain(text)
+	return span{text: shown, marks: marks, id: id, pos: pos}
 }
 
 // labelSep is what stands between a label and the text it runs into: an

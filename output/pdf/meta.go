@@ -7,6 +7,8 @@ import (
 	"strings"
 	"time"
 
+	"go.yaml.in/yaml/v3"
+
 	"github.com/declconv/declconv/declaration"
 )
 
@@ -31,6 +33,7 @@ func date(d *declaration.Document, getenv func(string) string) time.Time {
 	if d.Publication != nil {
 		isos = append(isos, d.Publication.Date)
 	}
+	isos = append(isos, frontMatter(d).date)
 	if d.Signed != nil && d.Signed.Date != nil {
 		isos = append(isos, d.Signed.Date.ISO)
 	}
@@ -45,6 +48,49 @@ func date(d *declaration.Document, getenv func(string) string) time.Time {
 		}
 	}
 	return fixedEpoch
+}
+
+// editorial is what an editor's YAML front matter says of the document,
+// for the PDF's metadata: its date and what collection it belongs to.
+type editorial struct {
+	date, subject string
+}
+
+// frontMatter reads the YAML front matter of d, if any. Keys vary by
+// collection; each field takes the first key present.
+func frontMatter(d *declaration.Document) editorial {
+	for _, bl := range d.Front {
+		if bl.Kind != declaration.FrontMatter || !strings.HasPrefix(bl.Text, "---") {
+			continue
+		}
+		body := strings.TrimSuffix(strings.TrimSpace(strings.TrimPrefix(bl.Text, "---")), "---")
+		var m map[string]any
+		if yaml.Unmarshal([]byte(body), &m) != nil {
+			return editorial{}
+		}
+		first := func(keys ...string) string {
+			for _, k := range keys {
+				switch v := m[k].(type) {
+				case string:
+					return strings.Join(strings.Fields(v), " ")
+				case time.Time:
+					return v.Format("2006-01-02")
+				}
+			}
+			return ""
+		}
+		return editorial{date: first("date", "doc_date"), subject: first("subject", "vol_full_title", "volume")}
+	}
+	return editorial{}
+}
+
+// subject is the PDF's subject: the document's kind, and the collection
+// its front matter names.
+func subject(d *declaration.Document) string {
+	if s := frontMatter(d).subject; s != "" {
+		return string(d.Kind) + "; " + s
+	}
+	return string(d.Kind)
 }
 
 // title is the document's title for the metadata and the running header:

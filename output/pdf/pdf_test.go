@@ -41,7 +41,7 @@ func TestTextRoundTrip(t *testing.T) {
 				w := *w
 				w.Style = style
 				g, _ := style.geometry()
-				got := squeeze(blockText(t, saved(t, render(t, &w, d)), g))
+				got := comparable(blockText(t, saved(t, render(t, &w, d)), g))
 				want := expected(d)
 				if got != want {
 					i := 0

@@ -26,15 +26,36 @@ type Writer struct {
 	// Fallback names a second font, for characters the body font lacks.
 	// Without one, such a character is an error.
 	Fallback string
-	// HeadingFont names the font of headings. When empty, a Hei face
-	// found on the system is used (as GB/T 9704 sets headings), else the
-	// body font; "none" always uses the body font.
+	// HeadingFont names the Hei face of first-level headings (一、总则,
+	// 第一章), as GB/T 9704 sets them. When empty, the DECLCONV_FONT_HEI
+	// environment variable names it, else a Hei face found on the system
+	// is used (font.HeiFonts), else the body font; "none" always uses
+	// the body font.
 	HeadingFont string
+	// KaiFont names the Kai face of second-level headings (（一）…), found
+	// like HeadingFont: DECLCONV_FONT_KAI, then font.KaiFonts.
+	KaiFont string
+	// LatinFont names the serif face of Latin text, found like
+	// HeadingFont: DECLCONV_FONT_LATIN, then font.LatinFonts. Its italic
+	// and bold siblings beside it draw emphasis and English headings.
+	LatinFont string
 	// Style is the page layout; empty means Official.
 	Style Style
-	// Getenv reads the environment (DECLCONV_FONT, SOURCE_DATE_EPOCH);
+	// Getenv reads the environment (DECLCONV_FONT and the others named
+	// above, SOURCE_DATE_EPOCH);
 	// nil means os.Getenv. Tests and batch runs set it to pin both.
 	Getenv func(string) string
+}
+
+// FontNotes says which faces of the writer's roles were not found, and
+// so are drawn in the body face: one line, or "" when every face is at
+// hand (or the body font itself cannot be found, which Write reports).
+func (w *Writer) FontNotes() string {
+	fs, err := w.fonts()
+	if err != nil {
+		return ""
+	}
+	return fs.note()
 }
 
 // Write typesets d and writes the PDF to w. Nothing is written unless the
@@ -121,7 +142,7 @@ func (w *Writer) render(d *declaration.Document) ([]byte, error) {
 // metadata fills the document information and the catalogue's language.
 func metadata(pdf *fpdf.Fpdf, d *declaration.Document, when time.Time) {
 	pdf.SetTitle(title(d), true)
-	pdf.SetSubject(string(d.Kind), true)
+	pdf.SetSubject(subject(d), true)
 	pdf.SetKeywords(strings.Join(d.Parties, ", "), true)
 	pdf.SetCreator("declconv", true)
 	pdf.SetProducer("declconv", true)
