@@ -251,7 +251,7 @@ func (b *builder) heading(p *declaration.Provision, how align, base float64, lev
 		sep = labelSep(p.Label, p.Heading)
 	}
 	h := b.add(&para{spans: spans, sep: sep, first: base + 2, rest: base + 2, size: b.g.body,
-		face: headingFace, align: how, keep: true, outline: outlineTitle(p), level: level})
+		face: headingRole(p.Label), align: how, keep: true, outline: outlineTitle(p), level: level})
 	if how == center {
 		h.first, h.rest, h.spaceBefore = 0, 0, 0.5
 	}
@@ -312,7 +312,7 @@ func (b *builder) hanging(p *declaration.Provision, base float64) float64 {
 	textAt := hang + labelW
 	if p.Heading != "" {
 		b.add(&para{spans: []span{styled(p.Heading, p.ID, after(p.Pos, p.Label))}, label: label,
-			hang: hang, first: textAt, rest: textAt, size: b.g.body, face: headingFace, align: left, keep: true})
+			hang: hang, first: textAt, rest: textAt, size: b.g.body, face: headingRole(p.Label), align: left, keep: true})
 	}
 	spans := paragraphs(p.Text, p.ID, after(p.Pos, p.Label+p.Heading))
 	if len(spans) == 0 && p.Heading == "" {
@@ -326,6 +326,21 @@ func (b *builder) hanging(p *declaration.Provision, base float64) float64 {
 		b.add(q)
 	}
 	return textAt - 2
+}
+
+// headingRole is the face of a heading numbered label. GB/T 9704 sets
+// the first level (一、, 第一章) in Hei and the second (（一）) in Kai;
+// deeper levels (1., （1）) are the body's, and are drawn in Kai here too,
+// set apart from the text as a heading.
+func headingRole(label string) faceID {
+	if strings.HasPrefix(label, "（") || strings.HasPrefix(label, "(") {
+		return kaiFace
+	}
+	r, _ := utf8.DecodeRuneInString(label)
+	if r >= '0' && r <= '9' || r >= '０' && r <= '９' {
+		return kaiFace
+	}
+	return headingFace
 }
 
 // shownLabel is the label as drawn: a Markdown list marker (*, -, +) is
