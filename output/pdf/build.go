@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -13,9 +14,10 @@ import (
 // the order of [declaration.Document.Verbatim], so that the PDF's text
 // reads back as the source did (attachments last, after the closing).
 type builder struct {
-	g   geometry
-	fs  *fontSet // measures labels; nil estimates them by character class
-	out []*para
+	g        geometry
+	fs       *fontSet // measures labels; nil estimates them by character class
+	out      []*para
+	inNotes  bool // the last paragraph set is a note
 }
 
 func build(d *declaration.Document, g geometry, fs *fontSet) []*para {
@@ -86,20 +88,36 @@ func attachmentTitle(a *declaration.Attachment) string {
 	return a.Label + labelSep(a.Label, a.Heading) + a.Heading
 }
 
-// pageTitle is the title to set on the page for a document whose front
-// sets none (no title block, no headline): the one its front matter gave
-// the model. "" when the front sets one, or there is none.
+// pageTitle is the title to set on the page for a document whose text
+// sets none: the one its front matter gave the model. It is "" when the
+// front has a title block or headline, or a block before the body says
+// the title already (a Markdown heading).
 func pageTitle(d *declaration.Document) string {
 	for _, bl := range d.Front {
 		if bl.Kind == declaration.TitleBlock || bl.Kind == declaration.Headline {
 			return ""
 		}
 	}
+	for _, bl := range slices.Concat(d.Front, d.Preamble) {
+		if text, _ := plain(bl.Text); bl.Kind != declaration.FrontMatter && strings.EqualFold(strings.TrimSpace(text), d.Title) {
+			return ""
+		}
+	}
 	return d.Title
 }
 
-// add appends p, and returns it for the caller to adjust.
+// add appends p, and returns it for the caller to adjust. On the English
+// page the roles' faces are the Latin ones: the serif for text, its bold
+// for headings.
 func (b *builder) add(p *para) *para {
+	if b.g.latin {
+		switch p.face {
+		case mainFace:
+			p.face = latinFace
+		case headingFace, kaiFace:
+			p.face = boldFace
+		}
+	}
 	b.out = append(b.out, p)
 	return p
 }
@@ -107,7 +125,7 @@ func (b *builder) add(p *para) *para {
 // body is an ordinary paragraph of size pt: two-character first-line
 // indent, justified.
 func (b *builder) body(s span, pt float64) *para {
-	return b.add(&para{spans: []span{s}, first: 2, size: pt, face: mainFace, align: justify})
+	return b.add(&para{spans: []span{s}, first: b.g.indent, size: pt, face: mainFace, align: justify})
 }
 
 // isArchive reports whether a front block belongs to a newspaper archive's
@@ -176,7 +194,11 @@ func (b *builder) block(bl *declaration.Block) {
 	for i, s := range spans {
 		switch bl.Kind {
 		case declaration.TitleBlock:
-			p := b.add(&para{spans: []span{s}, size: g.title, face: mainFace, align: center})
+			face := mainFace
+			if g.latin {
+				face = headingFace // bold, as English titles are set
+			}
+			p := b.add(&para{spans: []span{s}, size: g.title, face: face, align: center})
 			if i == 0 && len(b.out) > 1 {
 				p.spaceBefore = 0.5
 			}
@@ -186,19 +208,54 @@ func (b *builder) block(bl *declaration.Block) {
 		case declaration.Headline:
 			b.add(&para{spans: []span{s}, size: g.lead, face: headingFace, align: center})
 		case declaration.Subtitle:
-			b.add(&para{spans: []span{s}, size: g.body, face: mainFace, align: center})
+			face := mainFace
+			if g.latin && isCaps(s.text) {
+				face = headingFace // a subtitle in capitals is a heading
+			}
+			b.add(&para{spans: []span{s}, size: g.body, face: face, align: center})
 		case declaration.Heading:
 			b.add(&para{spans: []span{s}, size: g.body, face: headingFace, align: center, keep: true})
-		case declaration.Lead, declaration.Note:
+		case declaration.Note:
+			if g.latin {
+				// Notes are the record's endnotes: smaller, below a rule.
+				if n := len(b.out); n > 0 && !b.out[n-1].separator && !b.inNotes {
+					b.add(&para{separator: true, size: g.small, face: mainFace, align: left})
+				}
+				b.inNotes = true
+				b.body(s, g.small)
+				continue
+			}
+			b.body(s, g.lead)
+		case declaration.Lead:
 			b.body(s, g.lead)
 		case declaration.Signature, declaration.PlaceDate:
 			// GB/T 9704 sets the date four characters in from the right;
 			// signatures stand over it, as far in.
 			b.add(&para{spans: []span{s}, size: g.body, face: mainFace, align: right, inset: 4})
 		default: // paragraphs, recitals
+			if g.latin && isCaps(s.text) && utf8.RuneCountInString(s.text) < 80 {
+				b.add(&para{spans: []span{s}, size: g.body, face: headingFace, align: center, keep: true, spaceBefore: 0.5})
+				continue
+			}
 			b.body(s, g.body)
 		}
+		b.inNotes = false
 	}
+}
+
+// isCaps reports whether text is written in capitals: letters, none of
+// them small (a Latin subtitle, NORTH ATLANTIC TREATY).
+func isCaps(text string) bool {
+	letters := 0
+	for _, r := range text {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsUpper(r) {
+			letters++
+		}
+	}
+	return letters >= 3
 }
 
 // provision adds p and its children. base is where the provision's block
@@ -213,7 +270,11 @@ func (b *builder) provision(p *declaration.Provision, base float64, level int) {
 		childLevel++
 		b.text(p, textPos, base)
 	case declaration.Section, declaration.Article:
-		if p.Heading != "" {
+		if b.g.latin && p.Kind == declaration.Article && p.Label != "" && !isBullet(p.Label) {
+			// ARTICLE I stands centred above its text, as treaties set it.
+			b.heading(p, center, base, level)
+			b.text(p, textPos, base)
+		} else if p.Heading != "" {
 			how := left
 			if strings.HasPrefix(p.Label, "第") {
 				how = center // 第一节 stands centred, as chapters do
@@ -250,7 +311,7 @@ func (b *builder) heading(p *declaration.Provision, how align, base float64, lev
 	if p.Label != "" {
 		sep = labelSep(p.Label, p.Heading)
 	}
-	h := b.add(&para{spans: spans, sep: sep, first: base + 2, rest: base + 2, size: b.g.body,
+	h := b.add(&para{spans: spans, sep: sep, first: base + b.g.indent, rest: base + b.g.indent, size: b.g.body,
 		face: headingRole(p.Label), align: how, keep: true, outline: outlineTitle(p), level: level})
 	if how == center {
 		h.first, h.rest, h.spaceBefore = 0, 0, 0.5
@@ -263,7 +324,7 @@ func (b *builder) text(p *declaration.Provision, pos declaration.Pos, base float
 		return
 	}
 	for _, s := range paragraphs(p.Text, p.ID, pos) {
-		b.add(&para{spans: []span{s}, first: base + 2, rest: base, size: b.g.body, face: mainFace, align: justify})
+		b.add(&para{spans: []span{s}, first: base + b.g.indent, rest: base, size: b.g.body, face: mainFace, align: justify})
 	}
 }
 
@@ -275,7 +336,7 @@ func (b *builder) inline(p *declaration.Provision, pos declaration.Pos, base flo
 		spans = []span{{id: p.ID, pos: after(pos, p.Label)}}
 	}
 	for i, s := range spans {
-		q := b.add(&para{spans: []span{s}, first: base + 2, rest: base, size: b.g.body, face: mainFace, align: justify})
+		q := b.add(&para{spans: []span{s}, first: base + b.g.indent, rest: base, size: b.g.body, face: mainFace, align: justify})
 		if i > 0 {
 			continue
 		}
@@ -293,7 +354,7 @@ func (b *builder) inline(p *declaration.Provision, pos declaration.Pos, base flo
 // every line of its text aligned after the label (——以和平共处…). It
 // returns where the item's text starts, where nested items hang.
 func (b *builder) hanging(p *declaration.Provision, base float64) float64 {
-	hang := base + 2
+	hang := base + b.g.indent
 	label := shownLabel(p.Label)
 	// The label's width in the font, so that every paragraph of the item
 	// and its nested items line up after the label (a —— is one em in a
@@ -325,7 +386,7 @@ func (b *builder) hanging(p *declaration.Provision, base float64) float64 {
 		}
 		b.add(q)
 	}
-	return textAt - 2
+	return textAt - b.g.indent
 }
 
 // headingRole is the face of a heading numbered label. GB/T 9704 sets

@@ -8,7 +8,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
-	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -135,11 +134,7 @@ func expected(d *declaration.Document) string {
 		}
 	}
 	blocks(d.Front)
-	if !slices.ContainsFunc(d.Front, func(bl *declaration.Block) bool {
-		return bl.Kind == declaration.TitleBlock || bl.Kind == declaration.Headline
-	}) {
-		add(d.Title)
-	}
+	add(pageTitle(d))
 	blocks(d.Preamble)
 	provisions(d.Body)
 	blocks(d.Closing)

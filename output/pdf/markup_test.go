@@ -37,9 +37,9 @@ func corpus(t *testing.T) map[string]*declaration.Document {
 func TestCorpusTextRoundTrip(t *testing.T) {
 	tool(t, "pdftotext")
 	w := testWriter(t)
-	g, _ := Official.geometry()
 	for name, d := range corpus(t) {
 		t.Run(name, func(t *testing.T) {
+			g, _ := Auto.resolve(language(d)).geometry()
 			got := comparable(blockText(t, saved(t, render(t, w, d)), g))
 			if want := expected(d); got != want {
 				i := 0

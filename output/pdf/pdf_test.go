@@ -40,7 +40,7 @@ func TestTextRoundTrip(t *testing.T) {
 			t.Run(name+"/"+string(style), func(t *testing.T) {
 				w := *w
 				w.Style = style
-				g, _ := style.geometry()
+				g, _ := style.resolve(language(d)).geometry()
 				got := comparable(blockText(t, saved(t, render(t, &w, d)), g))
 				want := expected(d)
 				if got != want {

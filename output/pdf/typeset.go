@@ -75,11 +75,19 @@ func (s *setter) set(p *para) {
 	text, marks := p.text(), p.marks()
 	width := func(r rune) float64 { return s.fs.advance(r, p.face, regular, p.size) }
 	if marks != nil {
-		// Lines are broken by rune; a styled rune may be wider than
-		// its regular self, so each is measured at its widest.
+		// Lines are broken by rune, not by place; a rune that is
+		// styled somewhere is measured at its widest in those styles.
+		widest := map[rune]float64{}
+		for _, m := range marks {
+			for _, r := range text[m.start:m.end] {
+				widest[r] = max(widest[r], s.fs.advance(r, p.face, regular, p.size), s.fs.advance(r, p.face, m.style, p.size))
+			}
+		}
 		width = func(r rune) float64 {
-			return max(s.fs.advance(r, p.face, regular, p.size), s.fs.advance(r, p.face, italic, p.size),
-				s.fs.advance(r, p.face, bold, p.size))
+			if w, ok := widest[r]; ok {
+				return w
+			}
+			return s.fs.advance(r, p.face, regular, p.size)
 		}
 	}
 	if p.separator {
@@ -110,9 +118,13 @@ func (s *setter) set(p *para) {
 		// A centred title of several lines is balanced (GB/T 9704 wants
 		// a trapezoid or diamond, not a full line and a stub): the same
 		// number of lines, each as long as the text shared between them.
-		target := s.width(text, marks, p.face, p.size)/float64(len(lines)) + e
-		if even := linebreak.Lines(text, target, target, width); len(even) == len(lines) {
-			lines = even
+		// Words break less evenly than characters: widen the target
+		// until the text fits in as many lines.
+		for target := s.width(text, marks, p.face, p.size)/float64(len(lines)) + e; target < measure; target += e {
+			if even := linebreak.Lines(text, target, target, width); len(even) == len(lines) {
+				lines = even
+				break
+			}
 		}
 		if len(lines) == 2 {
 			// and, in two lines, broken where the sense allows.
@@ -192,9 +204,14 @@ func spread(line string, slack, em float64) float64 {
 	return slack / float64(gaps)
 }
 
+// maxStretch is how much wider than its natural width, in ems, a word
+// space may grow to justify a line: beyond it the gaps open into rivers,
+// and the line is better left ragged.
+const maxStretch = 0.4
+
 // drawSpaced draws a line with slack millimetres shared between its
 // spaces, and reports whether it did: a line whose spaces would have to
-// grow by more than an em is better left ragged. The PDF's word spacing
+// grow by more than maxStretch is better left ragged. The PDF's word spacing
 // (Tw) does not apply to the two-byte codes of a CID font, so each word is
 // placed on its own.
 func (s *setter) drawSpaced(line string, marks []mark, x, y float64, p *para, slack float64) bool {
@@ -203,7 +220,7 @@ func (s *setter) drawSpaced(line string, marks []mark, x, y float64, p *para, sl
 		return false
 	}
 	extra := slack / float64(words)
-	if extra > em(p.size) {
+	if extra > maxStretch*em(p.size) {
 		return false
 	}
 	at := 0

@@ -39,8 +39,11 @@ type Writer struct {
 	// HeadingFont: DECLCONV_FONT_LATIN, then font.LatinFonts. Its italic
 	// and bold siblings beside it draw emphasis and English headings.
 	LatinFont string
-	// Style is the page layout; empty means Official.
+	// Style is the page layout; empty means Auto: English for a
+	// document in English, else Official.
 	Style Style
+	// Paper is the paper size; empty means A4.
+	Paper Paper
 	// Getenv reads the environment (DECLCONV_FONT and the others named
 	// above, SOURCE_DATE_EPOCH);
 	// nil means os.Getenv. Tests and batch runs set it to pin both.
@@ -81,7 +84,7 @@ func (w *Writer) Write(out io.Writer, d *declaration.Document) (err error) {
 }
 
 func (w *Writer) render(d *declaration.Document) ([]byte, error) {
-	g, err := w.Style.geometry()
+	g, err := w.Style.resolve(language(d)).on(w.Paper)
 	if err != nil {
 		return nil, fmt.Errorf("pdf: %w", err)
 	}
@@ -94,7 +97,10 @@ func (w *Writer) render(d *declaration.Document) ([]byte, error) {
 		return nil, fmt.Errorf("pdf: %w", err)
 	}
 	paras := build(d, g, fs)
-	header := runningHeader(title(d), g)
+	header := ""
+	if g.header {
+		header = runningHeader(title(d), g)
+	}
 	used, err := fs.check(d.Source.Name, paras, []span{{text: header, id: "header"}, {text: folioChars, id: "page number"}})
 	if err != nil {
 		return nil, err
