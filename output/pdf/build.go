@@ -14,10 +14,10 @@ import (
 // the order of [declaration.Document.Verbatim], so that the PDF's text
 // reads back as the source did (attachments last, after the closing).
 type builder struct {
-	g        geometry
-	fs       *fontSet // measures labels; nil estimates them by character class
-	out      []*para
-	inNotes  bool // the last paragraph set is a note
+	g       geometry
+	fs      *fontSet // measures labels; nil estimates them by character class
+	out     []*para
+	inNotes bool // the last paragraph set is a note
 }
 
 func build(d *declaration.Document, g geometry, fs *fontSet) []*para {
