@@ -141,6 +141,18 @@ func isArchive(bl *declaration.Block) bool {
 	return false
 }
 
+// emptyField reports whether an archive line is a field's name with no
+// value (专栏： when the issue gave the article no column): a form's
+// blank, not text, so not drawn.
+func emptyField(bl *declaration.Block) bool {
+	if bl.Kind != declaration.ColumnLine {
+		return false
+	}
+	t := strings.ReplaceAll(bl.Label+bl.Text, ":", "：")
+	_, value, ok := strings.Cut(t, "：")
+	return ok && strings.TrimSpace(value) == ""
+}
+
 // blockSpans is a block's label and text as spans, the text split into
 // paragraphs. The block's markup (Markdown ###, >) is source syntax, which
 // the PDF renders as typography instead.
@@ -174,7 +186,9 @@ func (b *builder) blocks(bs []*declaration.Block) {
 		if isArchive(bl) {
 			p := b.add(&para{sep: "　", size: b.g.small, face: mainFace, align: center, grey: true})
 			for ; i < len(bs) && isArchive(bs[i]); i++ {
-				p.spans = append(p.spans, blockSpans(bs[i])...)
+				if !emptyField(bs[i]) {
+					p.spans = append(p.spans, blockSpans(bs[i])...)
+				}
 			}
 			i--
 			continue
@@ -379,6 +393,21 @@ func (b *builder) hanging(p *declaration.Provision, base float64) float64 {
 	if len(spans) == 0 && p.Heading == "" {
 		spans = []span{{id: p.ID, pos: after(p.Pos, p.Label)}}
 	}
+	if isDash(p.Label) {
+		// GB/T practice sets a —— item as a paragraph that opens with
+		// its dash: the dash at the two-character indent, the lines
+		// after the first back at the margin, like the body's.
+		for i, s := range spans {
+			q := &para{spans: []span{s}, hang: hang, first: textAt, rest: base, size: b.g.body, face: mainFace, align: justify}
+			if i == 0 && p.Heading == "" {
+				q.label = label
+			} else {
+				q.first = hang
+			}
+			b.add(q)
+		}
+		return base
+	}
 	for i, s := range spans {
 		q := &para{spans: []span{s}, hang: hang, first: textAt, rest: textAt, size: b.g.body, face: mainFace, align: justify}
 		if i == 0 && p.Heading == "" {
@@ -388,6 +417,10 @@ func (b *builder) hanging(p *declaration.Provision, base float64) float64 {
 	}
 	return textAt - b.g.indent
 }
+
+// isDash reports whether a label is a dash (——), which marks an item of
+// a list without numbering it.
+func isDash(label string) bool { return label != "" && strings.Trim(label, "—") == "" }
 
 // headingRole is the face of a heading numbered label. GB/T 9704 sets
 // the first level (一、, 第一章) in Hei and the second (（一）) in Kai;

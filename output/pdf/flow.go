@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/declconv/declconv/declaration"
+	"github.com/declconv/declconv/output/linebreak"
 )
 
 // align is how the lines of a paragraph sit in their measure.
@@ -104,6 +105,30 @@ func styleAt(marks []mark, i int) style {
 	return st
 }
 
+// tidy drops a space that stands between a CJK character and the
+// full-width punctuation closing it (永垂不朽 ！): Chinese sets no space
+// there, and a source's stray one would show as a gap.
+func tidy(line string) string {
+	if !strings.Contains(line, " ") {
+		return line
+	}
+	var b strings.Builder
+	prev := rune(0)
+	for i, r := range line {
+		if r == ' ' && linebreak.Columns(prev) == 2 {
+			next, _ := utf8.DecodeRuneInString(strings.TrimLeft(line[i:], " "))
+			if strings.ContainsRune("，。、；：？！）》」』”", next) {
+				continue
+			}
+		}
+		b.WriteRune(r)
+		if r != ' ' {
+			prev = r
+		}
+	}
+	return b.String()
+}
+
 // after is the position just past s in the source, assuming nothing
 // between: the best guess for text that follows a label on the same line.
 func after(pos declaration.Pos, s string) declaration.Pos {
@@ -126,7 +151,7 @@ func paragraphs(text, id string, pos declaration.Pos) []span {
 		if i > 0 {
 			p = declaration.Pos{Line: pos.Line + i}
 		}
-		shown, marks := plain(line)
+		shown, marks := plain(tidy(line))
 		if shown == "" && line != "" {
 			continue
 		}

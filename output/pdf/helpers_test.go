@@ -117,7 +117,7 @@ func expected(d *declaration.Document) string {
 	}
 	blocks := func(bs []*declaration.Block) {
 		for _, bl := range bs {
-			if bl.Kind != declaration.FrontMatter {
+			if bl.Kind != declaration.FrontMatter && !emptyField(bl) {
 				add(bl.Label, bl.Text)
 			}
 		}

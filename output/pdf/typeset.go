@@ -107,7 +107,9 @@ func (s *setter) set(p *para) {
 		// should the glyphs be wider.
 		w := s.width(p.label, nil, p.face, p.size)
 		firstX = max(firstX, p.hang*e+w)
-		restX = max(restX, p.hang*e+w)
+		if p.rest > p.hang { // the text hangs after the label
+			restX = max(restX, p.hang*e+w)
+		}
 	}
 	measure := g.width() - p.inset*e
 	lines := linebreak.Lines(text, measure-firstX, measure-restX, width)
@@ -347,6 +349,24 @@ func (s *setter) draw(text string, marks []mark, x, y, pt float64, want faceID, 
 		}
 	}
 	for i, r := range text {
+		if r == '—' && i >= runStart && strings.HasPrefix(text[i:], "——") {
+			if id, _ := s.fs.pick(r, want, regular); id != latinFace {
+				// A CJK dash run is one unbroken rule, not glyphs
+				// with gaps between them.
+				flush(i)
+				n := 0
+				for strings.HasPrefix(text[i+n*len("—"):], "—") {
+					n++
+				}
+				w := s.rule(text[i:i+n*len("—")], x, y, pt, id, tc)
+				x += w
+				runStart, runFace = i+n*len("—"), -1
+				continue
+			}
+		}
+		if i < runStart {
+			continue // inside a rule drawn already
+		}
 		st := styleAt(marks, i)
 		id, ok := s.fs.pick(r, want, st)
 		if !ok && !unicode.IsSpace(r) {
@@ -362,6 +382,30 @@ func (s *setter) draw(text string, marks []mark, x, y, pt float64, want faceID, 
 		x += s.fs.advance(r, want, st, pt) + tc
 	}
 	flush(len(text))
+}
+
+// rule draws a run of dashes (——) in face id as one rule where their
+// glyphs are, the glyphs themselves invisible (PDF text rendering mode 3)
+// so that the text still reads back as dashes. It returns the run's
+// advance.
+func (s *setter) rule(dashes string, x, y, pt float64, id faceID, tc float64) float64 {
+	f := s.fs.faces[id]
+	adv := 0.0
+	for _, r := range dashes {
+		adv += f.Advance(r)*em(pt) + tc
+	}
+	s.font(s.family[id], pt)
+	s.pdf.RawWriteStr("3 Tr")
+	s.pdf.Text(x, y, dashes)
+	s.pdf.RawWriteStr("0 Tr")
+	x0, y0, x1, y1, ok := f.Bounds('—')
+	if !ok || y1 <= y0 {
+		x0, y0, x1, y1 = 0, 0.3, 1, 0.35
+	}
+	last := adv - tc - f.Advance('—')*em(pt) // where the last glyph starts
+	s.pdf.SetFillColor(0, 0, 0)
+	s.pdf.Rect(x+x0*em(pt), y-y1*em(pt), last+x1*em(pt)-x0*em(pt), (y1-y0)*em(pt), "F")
+	return adv
 }
 
 // bookmark adds an outline entry at the current line. Levels never skip

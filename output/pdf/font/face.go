@@ -185,3 +185,19 @@ func familyName(name []byte) string {
 	}
 	return found
 }
+
+// Bounds is the box of r's outline as fractions of the font size, y up
+// from the baseline; ok is false when the face lacks r or draws nothing
+// for it.
+func (f *Face) Bounds(r rune) (xMin, yMin, xMax, yMax float64, ok bool) {
+	if !f.Has(r) {
+		return 0, 0, 0, 0, false
+	}
+	g := f.cmap[r]
+	data := f.tables["glyf"][f.loca[g]:f.loca[g+1]]
+	if len(data) < 10 {
+		return 0, 0, 0, 0, false
+	}
+	at := func(i int) float64 { return float64(int16(binary.BigEndian.Uint16(data[i:]))) / f.unitsPerEm }
+	return at(2), at(4), at(6), at(8), true
+}
