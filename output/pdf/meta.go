@@ -1,8 +1,6 @@
 package pdf
 
 import (
-	"bytes"
-	"crypto/sha256"
 	"strconv"
 	"strings"
 	"time"
@@ -119,29 +117,4 @@ func language(d *declaration.Document) string {
 		return d.Language
 	}
 	return "zh-Hans"
-}
-
-// subsetNames gives the embedded fonts proper subset names. The library
-// names a font "utf8" + its family; our families are "xm+face" and the
-// like, so "/utf8xm+" becomes "/ABCDEF+": six capitals, then '+', the PDF
-// convention for a subset (readers and pdffonts look for it). The tag is
-// a hash of the characters the subset holds, so it changes only with them.
-// Both strings have the same length, so the cross-reference offsets stay
-// right.
-func subsetNames(pdf []byte, used [numFaces][]rune) []byte {
-	for id := range numFaces {
-		if len(used[id]) == 0 {
-			continue
-		}
-		sum := sha256.Sum256([]byte(string(used[id]) + faceID(id).family()))
-		tag := make([]byte, 6)
-		for i := range tag {
-			tag[i] = 'A' + sum[i]%26
-		}
-		for _, key := range []string{"/BaseFont /", "/FontName /"} {
-			old := key + "utf8" + faceID(id).family()[:2]
-			pdf = bytes.ReplaceAll(pdf, []byte(old), []byte(key+string(tag)))
-		}
-	}
-	return pdf
 }

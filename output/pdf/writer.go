@@ -142,7 +142,7 @@ func (w *Writer) render(d *declaration.Document) ([]byte, error) {
 	if err := pdf.Output(&buf); err != nil {
 		return nil, fmt.Errorf("pdf: %s: %w", d.Source.Name, err)
 	}
-	return subsetNames(buf.Bytes(), used), nil
+	return finish(buf.Bytes(), used), nil
 }
 
 // metadata fills the document information and the catalogue's language.
