@@ -284,8 +284,9 @@ func (b *builder) provision(p *declaration.Provision, base float64, level int) {
 		childLevel++
 		b.text(p, textPos, base)
 	case declaration.Section, declaration.Article:
-		if b.g.latin && p.Kind == declaration.Article && p.Label != "" && !isBullet(p.Label) {
-			// ARTICLE I stands centred above its text, as treaties set it.
+		if b.g.latin && (p.Kind == declaration.Article && isWordLabel(p.Label) || p.Label == "" && p.Heading != "") {
+			// ARTICLE I stands centred above its text, as treaties set
+			// it; so does a heading that stands alone (### Artikel 6).
 			b.heading(p, center, base, level)
 			b.text(p, textPos, base)
 		} else if p.Heading != "" {
@@ -416,6 +417,20 @@ func (b *builder) hanging(p *declaration.Provision, base float64) float64 {
 		b.add(q)
 	}
 	return textAt - b.g.indent
+}
+
+// isWordLabel reports whether a label starts with a word (ARTICLE I,
+// Artikel 2), not a number or letter alone ((a), 1., IV.).
+func isWordLabel(label string) bool {
+	word, _, _ := strings.Cut(label, " ")
+	letters := 0
+	for _, r := range word {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+		letters++
+	}
+	return letters >= 3
 }
 
 // isDash reports whether a label is a dash (——), which marks an item of
