@@ -160,13 +160,3 @@ func comparable(s string) string {
 		return r
 	}, s)
 }
-
-// squeeze removes whitespace.
-func squeeze(s string) string {
-	return strings.Map(func(r rune) rune {
-		if unicode.IsSpace(r) {
-			return -1
-		}
-		return r
-	}, s)
-}

@@ -112,3 +112,61 @@ func TestPlain(t *testing.T) {
 		}
 	}
 }
+
+// FuzzPlain checks the markup reader on any text: it never panics, what
+// it keeps is the text (comments aside) with only emphasis characters
+// and a footnote's marker taken out, and its marks lie inside what it
+// keeps.
+func FuzzPlain(f *testing.F) {
+	for _, s := range []string{"_[NAA : A1838, TS686/1, ii]_", "*For Canada:*The", "a **b** _c_ d", "<!-- x -->y", "_1 note", "* 1 note", "<!--", "__*_*__"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		got, marks := plain(text)
+		src := dropComments(text)
+		i := 0
+		for j := 0; j < len(got); j++ {
+			for i < len(src) && src[i] != got[j] {
+				if !strings.ContainsRune("*_ ", rune(src[i])) {
+					t.Fatalf("plain(%q) = %q dropped %q", text, got, src[i])
+				}
+				i++
+			}
+			if i == len(src) {
+				t.Fatalf("plain(%q) = %q is not taken from the text", text, got)
+			}
+			i++
+		}
+		for _, m := range marks {
+			if m.start < 0 || m.end > len(got) || m.start >= m.end {
+				t.Fatalf("plain(%q): mark %v outside %q", text, m, got)
+			}
+		}
+	})
+}
+
+// FuzzWrite writes a small document whose text comes from the fuzzer:
+// the writer never fails but with characters no font has, and never
+// panics (a panic inside the PDF library comes back as an internal error).
+func FuzzWrite(f *testing.F) {
+	w := testWriter(f)
+	for _, s := range []string{"双方同意。", "_[NAA]_ *x* **y**", "——以和平共处为基础", "永垂不朽 ！", "ARTICLE I.\nThe Parties", "<!-- c -->"} {
+		f.Add(s, "zh-Hans")
+		f.Add(s, "en")
+	}
+	f.Fuzz(func(t *testing.T, text, lang string) {
+		if len(text) > 2000 {
+			return // keep each execution small
+		}
+		d := synthetic()
+		d.Language = lang
+		d.Body[0].Children[0].Text = text
+		d.Closing[3].Text = text
+		var buf bytes.Buffer
+		err := w.Write(&buf, d)
+		var ge GlyphErrors
+		if err != nil && !asGlyphErrors(err, &ge) {
+			t.Fatalf("%q: %v", text, err)
+		}
+	})
+}
