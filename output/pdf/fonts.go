@@ -55,15 +55,15 @@ func (w *Writer) fonts() (*fontSet, error) {
 	if getenv == nil {
 		getenv = os.Getenv
 	}
-	return w.fontsFrom(getenv, font.SystemFonts())
+	return w.fontsFrom(getenv, font.SystemFonts(), func(r role) []string { return r.system() })
 }
 
 // fontOption names the setting that chooses the font, for messages.
 const fontOption = "the -font option (pdf.Writer.Font)"
 
-// fontsFrom is fonts with the system's font paths given, so that tests
-// can pretend a machine has none.
-func (w *Writer) fontsFrom(getenv func(string) string, system []string) (*fontSet, error) {
+// fontsFrom is fonts with the system's font paths given — the body's, and
+// those of each role — so that tests can pretend a machine has none.
+func (w *Writer) fontsFrom(getenv func(string) string, system []string, roleFonts func(role) []string) (*fontSet, error) {
 	spec, err := font.Locate(w.Font, getenv, system, fontOption)
 	if err != nil {
 		return nil, err
@@ -89,7 +89,7 @@ func (w *Writer) fontsFrom(getenv func(string) string, system []string) (*fontSe
 			// A face found on the system, when it is not the body's; a
 			// broken one is passed over, not an error, since nobody
 			// asked for it.
-			if p := font.Find(r.system()); p != "" && p != spec {
+			if p := font.Find(roleFonts(r)); p != "" && p != spec {
 				if f, err := font.Load(p); err == nil && f != fs.faces[mainFace] {
 					fs.faces[r.face] = f
 				}

@@ -57,13 +57,8 @@ func TestFaceFallback(t *testing.T) {
 	w.KaiFont, w.HeadingFont, w.LatinFont = "", "", ""
 	none := func(string) string { return "" }
 	// Pretend the machine has no face for any role.
-	saved := roles
-	defer func() { roles = saved }()
-	roles = append([]role(nil), roles...)
-	for i := range roles {
-		roles[i].system = func() []string { return []string{"/nonexistent/face.ttf"} }
-	}
-	fs, err := w.fontsFrom(none, []string{uming})
+	nowhere := func(role) []string { return []string{"/nonexistent/face.ttf"} }
+	fs, err := w.fontsFrom(none, []string{uming}, nowhere)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -86,7 +81,7 @@ func TestFaceFallback(t *testing.T) {
 		}
 		return ""
 	}
-	if fs, err = w.fontsFrom(env, []string{wqy}); err != nil || fs.faces[kaiFace] == nil {
+	if fs, err = w.fontsFrom(env, []string{wqy}, nowhere); err != nil || fs.faces[kaiFace] == nil {
 		t.Errorf("DECLCONV_FONT_KAI not used: %v", err)
 	}
 }

@@ -268,7 +268,7 @@ func TestFontErrors(t *testing.T) {
 	d := synthetic()
 	var buf bytes.Buffer
 
-	_, err := (&Writer{}).fontsFrom(empty, nil)
+	_, err := (&Writer{}).fontsFrom(empty, nil, func(role) []string { return nil })
 	for _, want := range []string{"-font", "DECLCONV_FONT", "apt-get install fonts-arphic-uming"} {
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("no font: %v, want it to mention %q", err, want)
