@@ -284,6 +284,17 @@ func (b *builder) provision(p *declaration.Provision, base float64, level int) {
 		childLevel++
 		b.text(p, textPos, base)
 	case declaration.Section, declaration.Article:
+		if isBullet(p.Label) {
+			// A bulleted list is a list whatever its rank: its items
+			// hang, each with its outline entry.
+			n := len(b.out)
+			childBase = b.hanging(p, base)
+			if len(b.out) > n {
+				b.out[n].outline, b.out[n].level = outlineTitle(p), level
+			}
+			childLevel++
+			break
+		}
 		if b.g.latin && (p.Kind == declaration.Article && isWordLabel(p.Label) || p.Label == "" && p.Heading != "") {
 			// ARTICLE I stands centred above its text, as treaties set
 			// it; so does a heading that stands alone (### Artikel 6).
@@ -494,13 +505,18 @@ func endsWithMark(label string) bool {
 // outlineTitle is the outline entry of a provision: its label and heading,
 // or its label and the start of its text.
 func outlineTitle(p *declaration.Provision) string {
-	if p.Heading != "" {
-		return strings.TrimSpace(p.Label + p.Heading)
+	label := shownLabel(p.Label)
+	if label != p.Label {
+		label += " "
 	}
-	text := strings.SplitN(p.Text, "\n", 2)[0]
+	if p.Heading != "" {
+		heading, _ := plain(p.Heading)
+		return strings.TrimSpace(label + heading)
+	}
+	text, _ := plain(strings.SplitN(p.Text, "\n", 2)[0])
 	const most = 18
 	if utf8.RuneCountInString(text) > most {
 		text = string([]rune(text)[:most]) + "…"
 	}
-	return strings.TrimSpace(p.Label + text)
+	return strings.TrimSpace(label + text)
 }
