@@ -31,6 +31,9 @@ if ! $fonts_only; then
 	have qpdf || need+=(qpdf)
 	[ -e /usr/share/fonts/truetype/arphic/uming.ttc ] || need+=(fonts-arphic-uming)
 	[ -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || need+=(fonts-wqy-microhei)
+	# the PDF writer's Kai (second-level headings) and Latin serif faces
+	[ -e /usr/share/fonts/truetype/arphic/ukai.ttc ] || need+=(fonts-arphic-ukai)
+	[ -e /usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf ] || need+=(fonts-liberation2)
 	{ [ -x $py ] && $py -c 'import yaml' 2>/dev/null; } || need+=(python3-yaml)
 	{ [ -x $py ] && $py -c 'import jsonschema' 2>/dev/null; } || need+=(python3-jsonschema)
 	{ [ -x $py ] && $py -c 'import openpyxl' 2>/dev/null; } || need+=(python3-openpyxl)
