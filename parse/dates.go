@@ -16,20 +16,28 @@ import (
 // groups y, d or dw (an ordinal word), and mon. Chinese dates are read
 // by chineseDates, without regular expressions: they are everywhere in
 // Chinese texts and this is the parser's hottest path.
-var englishDates = []*regexp.Regexp{
-	regexp.MustCompile(`(?i)\b(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?\s+(?:day\s+of\s+)?(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December),?\s+(?P<y>[0-9]{4})\b`),
-	regexp.MustCompile(`(?i)\b(?P<dw>(?:twenty|thirty)?-?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)\s+day\s+of\s+(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December),?\s+(?P<y>[0-9]{4})\b`),
-	regexp.MustCompile(`(?i)\b(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December),?\s+(?:(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?,?\s+)?(?P<y>[0-9]{4})\b`),
+var englishDates = []datePattern{
+	{regexp.MustCompile(`(?i)\b(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?\s+(?:day\s+of\s+)?(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December),?\s+(?P<y>[0-9]{4})\b`), 16, 16},
+	{regexp.MustCompile(`(?i)\b(?P<dw>(?:twenty|thirty)?-?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)\s+day\s+of\s+(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December),?\s+(?P<y>[0-9]{4})\b`), 32, 16},
+	{regexp.MustCompile(`(?i)\b(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December),?\s+(?:(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?,?\s+)?(?P<y>[0-9]{4})\b`), 0, 24},
 }
 
 // yearlessDates find English dates without a year; they run only around
 // the month names that no date of englishDates holds.
-var yearlessDates = []*regexp.Regexp{
+var yearlessDates = []datePattern{
 	// Without a year (3 May, Monday 3 May, May 3rd), the year comes from
 	// the text's own date. The month is capitalised, as a month is and
 	// "may" the verb is not (Article 3 may be amended).
-	regexp.MustCompile(`\b(?:(?P<wd>` + weekdays + `),?[ \t]+)?(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(?P<mon>` + capitalisedMonths + `)\b`),
-	regexp.MustCompile(`\b(?:(?P<wd>` + weekdays + `),?[ \t]+)?(?P<mon>` + capitalisedMonths + `)[ \t]+(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?\b`),
+	{regexp.MustCompile(`\b(?:(?P<wd>` + weekdays + `),?[ \t]+)?(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(?P<mon>` + capitalisedMonths + `)\b`), 24, 0},
+	{regexp.MustCompile(`\b(?:(?P<wd>` + weekdays + `),?[ \t]+)?(?P<mon>` + capitalisedMonths + `)[ \t]+(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?\b`), 16, 8},
+}
+
+// datePattern is a regular expression for English dates with how far
+// before and after a month name's start its matches can reach: it runs
+// on those windows only, not on the whole of a long text.
+type datePattern struct {
+	re            *regexp.Regexp
+	before, after int
 }
 
 const (
@@ -164,17 +172,14 @@ func (p *parser) findDatesHinted(text string, h hints) []dateMatch {
 	}
 	if h.digit {
 		months := monthNames(text, -1)
-		passes := []struct {
-			res     []*regexp.Regexp
-			windows func() [][2]int
-		}{
-			{englishDates, func() [][2]int { return dateWindows(text, months) }},
-			{yearlessDates, func() [][2]int { return monthsLeft(text, months, found) }},
-		}
-		for _, ps := range passes {
-			windows := ps.windows()
-			for _, re := range ps.res {
-				for _, m := range findInWindows(re, text, windows) {
+		for _, group := range [][]datePattern{englishDates, yearlessDates} {
+			held := found // the yearless run only where no dated match is
+			if group[0].re == englishDates[0].re {
+				held = nil
+			}
+			for _, dp := range group {
+				re := dp.re
+				for _, m := range findInWindows(re, text, dateWindows(text, months, held, dp.before, dp.after)) {
 					get := func(name string) string {
 						i := re.SubexpIndex(name)
 						if i < 0 || m[2*i] < 0 {
@@ -195,6 +200,7 @@ func (p *parser) findDatesHinted(text string, h hints) []dateMatch {
 			}
 		}
 	}
+
 	if h.digit && !h.year {
 		// a year alone, after a preposition: signed in 1965, since 1945
 		for _, at := range yearsAfterPreposition(text) {
@@ -638,48 +644,29 @@ func monthNames(s string, max int) []int {
 	return out
 }
 
-// dateWindows are the pieces of text around its month names where an
-// English date can be: the regular expressions run on these, not on the
-// whole of a long text. Each window starts and ends at a space (or the
-// text's ends) and windows that overlap are merged.
-func dateWindows(text string, months []int) [][2]int {
+// dateWindows are the pieces of text around its month names (byte
+// offsets months) where a date can be: from before bytes before a month
+// name's start to after bytes past its end, widened to spaces, merged
+// where they overlap, leaving out the month names a match of held
+// already covers. The regular expressions run on these, not on the
+// whole of a long text.
+func dateWindows(text string, months []int, held []dateMatch, before, after int) [][2]int {
 	var out [][2]int
 	for _, at := range months {
-		start := max(0, at-48)
-		if i := strings.LastIndexByte(text[:start+1], ' '); i >= 0 && start > 0 {
-			start = i
-		} else {
-			start = 0
-		}
-		end := min(len(text), at+48)
-		if i := strings.IndexByte(text[end:], ' '); i >= 0 {
-			end += i
-		} else {
-			end = len(text)
-		}
-		if n := len(out); n > 0 && start <= out[n-1][1] {
-			out[n-1][1] = max(out[n-1][1], end)
+		if slices.ContainsFunc(held, func(m dateMatch) bool { return m.start <= at && at < m.end }) {
 			continue
 		}
-		out = append(out, [2]int{start, end})
-	}
-	return out
-}
-
-// monthsLeft are the windows around the month names that no date found
-// holds, wide enough for a weekday, a day and the month: where a date
-// without a year can be.
-func monthsLeft(text string, months []int, found []dateMatch) [][2]int {
-	var out [][2]int
-	for _, at := range months {
-		if slices.ContainsFunc(found, func(m dateMatch) bool { return m.start <= at && at < m.end }) {
-			continue
-		}
-		start, end := max(0, at-16), min(len(text), at+16)
-		for start > 0 && text[start-1] != ' ' && text[start-1] != '\n' {
+		start, end := max(0, at-before), min(len(text), at+len("September")+after)
+		for n := 0; start > 0 && text[start-1] != ' ' && text[start-1] != '\n' && n < 64; n++ {
 			start--
 		}
-		for end < len(text) && text[end] != ' ' && text[end] != '\n' {
+		for start < at && (text[start]&0xC0 == 0x80 || start > 0 && isWordByte(text[start-1])) {
+			start++ // no space near (Chinese text): start at a character and a word
+		}
+		for n := 0; end < len(text) && text[end] != ' ' && text[end] != '\n' && n < 64; n++ {
+			end++
+		}
+		for end < len(text) && text[end]&0xC0 == 0x80 {
 			end++
 		}
 		if n := len(out); n > 0 && start <= out[n-1][1] {
@@ -714,5 +701,7 @@ func digitSoonBefore(s string) bool {
 	s = strings.TrimRight(s, "stndrh")
 	return s != "" && isDigitByte(s[len(s)-1])
 }
+
+func isWordByte(c byte) bool { return isASCIILetter(c) || isDigitByte(c) }
 
 func isASCIILetter(c byte) bool { c |= 0x20; return c >= 'a' && c <= 'z' }

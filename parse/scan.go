@@ -147,7 +147,7 @@ type hints struct {
 	bracket                 bool // any bracket checkBrackets follows
 	capital                 bool // T A C D P (C)onvention: the first letters of instrumentNouns
 	quote                   bool // " “ ("vessel" means)
-	instrument              bool // 协 約 言 报 章 …: the ends of shortInstrumentKinds
+	instrument              bool // 协 条 公 宣 宪 …: the first characters of shortInstrumentKinds
 }
 
 func hintsOf(text string) hints {
@@ -185,8 +185,8 @@ func hintsOf(text string) hints {
 			h.book, h.bracket = true, true
 		case '称', '稱':
 			h.term = true
-		case '定', '议', '議', '约', '約', '言', '报', '報', '章':
-			h.instrument = true
+		case '协', '協', '条', '條', '公', '宣', '宪', '憲':
+			h.instrument = true // the first characters of shortInstrumentKinds
 		case '联', '世':
 			h.known = true
 		case '“':
@@ -400,8 +400,14 @@ var (
 
 func shortNamedInstruments(text string) []instrumentRef {
 	var out []instrumentRef
-	for _, kind := range shortInstrumentKinds {
-		for at := range occurrences(text, kind) {
+	for at, r := range text { // one pass: most texts name no instrument
+		if r >= 0x10000 || shortInstrumentFirsts[r>>6]&(1<<(r&63)) == 0 {
+			continue
+		}
+		for _, kind := range shortInstrumentKinds {
+			if !strings.HasPrefix(text[at:], kind) {
+				continue
+			}
 			start := at
 			for n := 0; n < 2 && start > 0; n++ {
 				r, size := utf8.DecodeLastRuneInString(text[:start])
@@ -422,6 +428,16 @@ func shortNamedInstruments(text string) []instrumentRef {
 			out = append(out, instrumentRef{title: text[start : at+len(kind)], at: start})
 		}
 	}
-	slices.SortFunc(out, func(a, b instrumentRef) int { return a.at - b.at })
 	return out
 }
+
+// shortInstrumentFirsts is the set of the first characters of
+// shortInstrumentKinds, a bit per character of the BMP: the test runs on
+// every character of a Chinese text.
+var shortInstrumentFirsts = func() (set [0x10000 / 64]uint64) {
+	for _, k := range shortInstrumentKinds {
+		r, _ := utf8.DecodeRuneInString(k)
+		set[r>>6] |= 1 << (r & 63)
+	}
+	return set
+}()
