@@ -12,57 +12,6 @@ import (
 	"github.com/declconv/declconv/declaration"
 )
 
-// englishDates find English dates, most complete first. Each has named
-// groups y, d or dw (an ordinal word), and mon. Chinese dates are read
-// by chineseDates, without regular expressions: they are everywhere in
-// Chinese texts and this is the parser's hottest path.
-var englishDates = []datePattern{
-	{regexp.MustCompile(`(?i)\b(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?\s+(?:day\s+of\s+)?(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December),?\s+(?P<y>[0-9]{4})\b`), 16, 16},
-	{regexp.MustCompile(`(?i)\b(?P<dw>(?:twenty|thirty)?-?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)\s+day\s+of\s+(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December),?\s+(?P<y>[0-9]{4})\b`), 32, 16},
-	{regexp.MustCompile(`(?i)\b(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December),?\s+(?:(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?,?\s+)?(?P<y>[0-9]{4})\b`), 0, 24},
-}
-
-// yearlessDates find English dates without a year; they run only around
-// the month names that no date of englishDates holds.
-var yearlessDates = []datePattern{
-	// Without a year (3 May, Monday 3 May, May 3rd), the year comes from
-	// the text's own date. The month is capitalised, as a month is and
-	// "may" the verb is not (Article 3 may be amended).
-	{regexp.MustCompile(`\b(?:(?P<wd>` + weekdays + `),?[ \t]+)?(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(?P<mon>` + capitalisedMonths + `)\b`), 24, 0},
-	{regexp.MustCompile(`\b(?:(?P<wd>` + weekdays + `),?[ \t]+)?(?P<mon>` + capitalisedMonths + `)[ \t]+(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?\b`), 16, 8},
-}
-
-// datePattern is a regular expression for English dates with how far
-// before and after a month name's start its matches can reach: it runs
-// on those windows only, not on the whole of a long text.
-type datePattern struct {
-	re            *regexp.Regexp
-	before, after int
-}
-
-const (
-	capitalisedMonths = `January|February|March|April|May|June|July|August|September|October|November|December|` +
-		`JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER`
-	weekdays = `Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY`
-)
-
-// findInWindows is FindAllStringSubmatchIndex on each window of text,
-// with offsets into text.
-func findInWindows(re *regexp.Regexp, text string, windows [][2]int) [][]int {
-	var out [][]int
-	for _, w := range windows {
-		for _, m := range re.FindAllStringSubmatchIndex(text[w[0]:w[1]], -1) {
-			for i := range m {
-				if m[i] >= 0 {
-					m[i] += w[0]
-				}
-			}
-			out = append(out, m)
-		}
-	}
-	return out
-}
-
 // wordDates are English dates with the year written out in words, as
 // treaties date themselves: the twenty-fifth day of September, one
 // thousand nine hundred and twenty-six. Group yw is read by yearInWords.
@@ -99,6 +48,17 @@ func yearInWords(s string) int {
 var months = []string{"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
 
 // monthNumber gives the number of an English month name, 0 if none.
+// monthAt is the month whose name starts at byte at of text (monthNames
+// found it there), and the length of the name.
+func monthAt(text string, at int) (m, n int) {
+	for i, name := range months {
+		if end := at + len(name); end <= len(text) && strings.EqualFold(text[at:end], name) {
+			return i + 1, len(name)
+		}
+	}
+	return 0, 0
+}
+
 func monthNumber(name string) int {
 	for i, m := range months {
 		if strings.EqualFold(name, m) {
@@ -172,30 +132,27 @@ func (p *parser) findDatesHinted(text string, h hints) []dateMatch {
 	}
 	if h.digit {
 		months := monthNames(text, -1)
-		for _, group := range [][]datePattern{englishDates, yearlessDates} {
-			held := found // the yearless run only where no dated match is
-			if group[0].re == englishDates[0].re {
+		for _, group := range [][]englishForm{englishForms, yearlessForms} {
+			held := found // the yearless forms only where no dated match is
+			if &group[0] == &englishForms[0] {
 				held = nil
 			}
-			for _, dp := range group {
-				re := dp.re
-				for _, m := range findInWindows(re, text, dateWindows(text, months, held, dp.before, dp.after)) {
-					get := func(name string) string {
-						i := re.SubexpIndex(name)
-						if i < 0 || m[2*i] < 0 {
-							return ""
-						}
-						return text[m[2*i]:m[2*i+1]]
+			for _, form := range group {
+				for _, at := range months {
+					if slices.ContainsFunc(held, func(m dateMatch) bool { return m.start <= at && at < m.end }) {
+						continue
 					}
-					y, d := number(get("y")), number(get("d"))
-					if w := get("dw"); w != "" {
-						d = ordinalDay(w)
+					m, n := monthAt(text, at)
+					ed, ok := form(text, at, n, m)
+					if !ok {
+						continue
 					}
-					add(m[0], m[1], y, monthNumber(get("mon")), d)
-					if wd := get("wd"); wd != "" && len(pass) > 0 && pass[len(pass)-1].start == m[0] {
-						checkWeekday(&pass[len(pass)-1].date, wd)
+					add(ed.start, ed.end, ed.y, ed.m, ed.d)
+					if ed.weekday != "" && len(pass) > 0 && pass[len(pass)-1].start == ed.start {
+						checkWeekday(&pass[len(pass)-1].date, ed.weekday)
 					}
 				}
+				slices.SortStableFunc(pass, func(a, b dateMatch) int { return a.start - b.start })
 				endPass()
 			}
 		}
@@ -640,40 +597,6 @@ func monthNames(s string, max int) []int {
 				break
 			}
 		}
-	}
-	return out
-}
-
-// dateWindows are the pieces of text around its month names (byte
-// offsets months) where a date can be: from before bytes before a month
-// name's start to after bytes past its end, widened to spaces, merged
-// where they overlap, leaving out the month names a match of held
-// already covers. The regular expressions run on these, not on the
-// whole of a long text.
-func dateWindows(text string, months []int, held []dateMatch, before, after int) [][2]int {
-	var out [][2]int
-	for _, at := range months {
-		if slices.ContainsFunc(held, func(m dateMatch) bool { return m.start <= at && at < m.end }) {
-			continue
-		}
-		start, end := max(0, at-before), min(len(text), at+len("September")+after)
-		for n := 0; start > 0 && text[start-1] != ' ' && text[start-1] != '\n' && n < 64; n++ {
-			start--
-		}
-		for start < at && (text[start]&0xC0 == 0x80 || start > 0 && isWordByte(text[start-1])) {
-			start++ // no space near (Chinese text): start at a character and a word
-		}
-		for n := 0; end < len(text) && text[end] != ' ' && text[end] != '\n' && n < 64; n++ {
-			end++
-		}
-		for end < len(text) && text[end]&0xC0 == 0x80 {
-			end++
-		}
-		if n := len(out); n > 0 && start <= out[n-1][1] {
-			out[n-1][1] = max(out[n-1][1], end)
-			continue
-		}
-		out = append(out, [2]int{start, end})
 	}
 	return out
 }
