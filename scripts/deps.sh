@@ -34,6 +34,9 @@ if ! $fonts_only; then
 	{ [ -x $py ] && $py -c 'import jsonschema' 2>/dev/null; } || need+=(python3-jsonschema)
 	{ [ -x $py ] && $py -c 'import openpyxl' 2>/dev/null; } || need+=(python3-openpyxl)
 	have soffice || need+=(libreoffice-calc-nogui)
+	# Carlito has Calibri's metrics: LibreOffice lays out and prints our
+	# workbooks (Calibri, the XLSX default) as Excel does, not in a wider face.
+	[ -e /usr/share/fonts/truetype/crosextra/Carlito-Regular.ttf ] || need+=(fonts-crosextra-carlito)
 fi
 [ ${#need[@]} -eq 0 ] && exit 0
 

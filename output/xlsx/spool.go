@@ -87,8 +87,8 @@ func (s *spool) Close() error {
 }
 
 // Rows are spooled in a small binary form: the number of cells, then for
-// each cell its kind and its content (a length-prefixed string, a varint
-// number or a boolean byte).
+// each cell its kind and its content (a length-prefixed string — text or
+// an ISO date — or a varint number or boolean).
 
 // encodeRow appends the encoding of row to buf.
 func encodeRow(buf []byte, row []value) []byte {
@@ -96,7 +96,7 @@ func encodeRow(buf []byte, row []value) []byte {
 	for _, v := range row {
 		buf = append(buf, byte(v.kind))
 		switch v.kind {
-		case textCell:
+		case textCell, dateCell:
 			buf = binary.AppendUvarint(buf, uint64(len(v.s)))
 			buf = append(buf, v.s...)
 		case numberCell, boolCell:
@@ -135,7 +135,7 @@ func (rr *rowReader) next() ([]value, error) {
 		v := value{kind: cellKind(k)}
 		switch v.kind {
 		case emptyCell:
-		case textCell:
+		case textCell, dateCell:
 			l, err := binary.ReadUvarint(rr.r)
 			if err != nil {
 				return nil, corrupt(err)
