@@ -12,6 +12,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -294,9 +295,7 @@ func checkDates(t *testing.T, book map[string]pySheet, docs []*declaration.Docum
 	rows := book["Dates"].Rows
 	var dates []declaration.DateMention
 	for _, d := range docs {
-		for _, m := range d.Dates {
-			dates = append(dates, m)
-		}
+		dates = append(dates, d.Dates...)
 	}
 	if len(rows)-1 != len(dates) {
 		t.Fatalf("Dates: %d rows, want %d", len(rows)-1, len(dates))
@@ -463,4 +462,141 @@ func readCSV(t *testing.T, path string) [][]string {
 		t.Fatalf("%s: %v", path, err)
 	}
 	return rows
+}
+
+// need skips the test, saying why, when a tool it needs is missing;
+// in CI, where scripts/deps.sh installed them, it fails instead.
+func need(t *testing.T, ok bool, msg string) {
+	t.Helper()
+	if ok {
+		return
+	}
+	if os.Getenv("CI") != "" {
+		t.Fatal(msg)
+	}
+	t.Skip(msg)
+}
+
+// TestPrint prints workbooks with LibreOffice, as an analyst would, and
+// reads the PDF back with poppler: every page landscape A4, every Clauses
+// page headed by the header row and numbered in its footer, the Summary
+// printed with its chart, and the text at a readable size. Carlito, which
+// has Calibri's metrics (the workbook's font), makes LibreOffice lay the
+// sheets out as Excel does.
+func TestPrint(t *testing.T) {
+	soffice, err := exec.LookPath("soffice")
+	need(t, err == nil, "print test skipped: soffice not found (apt-get install libreoffice-calc-nogui)")
+	_, err = exec.LookPath("pdftotext")
+	need(t, err == nil, "print test skipped: pdftotext not found (apt-get install poppler-utils)")
+	out, _ := exec.Command("fc-match", "Calibri").Output()
+	need(t, strings.Contains(string(out), "Carlito"), "print test skipped: no Carlito font, LibreOffice would print in a wider face (apt-get install fonts-crosextra-carlito)")
+	t.Setenv("SOURCE_DATE_EPOCH", "")
+
+	dir := t.TempDir()
+	d := seed(t)
+	if err := os.WriteFile(filepath.Join(dir, "seed.xlsx"), render(t, d), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	b := NewWorkbook(Options{TempDir: dir})
+	defer b.Close()
+	for _, c := range goldenCases(t) {
+		if err := b.Add(testdocs.Load(t, c.yaml)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var buf bytes.Buffer
+	if _, err := b.WriteTo(&buf); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "corpus.xlsx"), buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, soffice, "--headless", "--norestore",
+		"-env:UserInstallation=file://"+filepath.Join(dir, "lo-profile"),
+		"--convert-to", "pdf", "--outdir", dir, filepath.Join(dir, "seed.xlsx"), filepath.Join(dir, "corpus.xlsx"))
+	cmd.Env = append(os.Environ(), "HOME="+dir)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, out)
+	}
+
+	for _, name := range []string{"seed", "corpus"} {
+		t.Run(name, func(t *testing.T) {
+			pdf := filepath.Join(dir, name+".pdf")
+			pages := pdfPages(t, pdf)
+			clauses := 0
+			for i, text := range pages {
+				lines := strings.Split(strings.TrimSpace(text), "\n")
+				sheet := strings.TrimSpace(lines[0])
+				if footer := regexp.MustCompile(fmt.Sprintf(`(?m)^\s*%d\s*/\s*%d\s*$`, i+1, len(pages))); !footer.MatchString(text) {
+					t.Errorf("page %d (%s): no page number \"%d / %d\" in its footer", i+1, sheet, i+1, len(pages))
+				}
+				if sheet == "Clauses" {
+					clauses++
+					if !strings.Contains(text, "Text") || !strings.Contains(text, "正文") || !strings.Contains(text, "Path") {
+						t.Errorf("page %d of Clauses does not start with the header row:\n%s", i+1, text[:min(len(text), 300)])
+					}
+				}
+			}
+			if clauses < 2 {
+				t.Errorf("%d pages of Clauses, want the header repeated on several", clauses)
+			}
+			info, err := exec.Command("pdfinfo", "-f", "1", "-l", fmt.Sprint(len(pages)), pdf).Output()
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, l := range strings.Split(string(info), "\n") {
+				if strings.HasPrefix(l, "Page ") && strings.Contains(l, " size:") && !strings.Contains(l, "841.89 x 595.") {
+					t.Errorf("not landscape A4: %s", l)
+				}
+			}
+			// Readable: the header's words on the first page are drawn at
+			// 7.5 pt or more (a word's box is about 1.22 times the size of
+			// Carlito's type); unscaled they are 11 pt.
+			bbox, err := exec.Command("pdftotext", "-f", "1", "-l", "1", "-bbox", pdf, "-").Output()
+			if err != nil {
+				t.Fatal(err)
+			}
+			m := regexp.MustCompile(`yMin="([0-9.]+)" xMax="[0-9.]+" yMax="([0-9.]+)">Number<`).FindStringSubmatch(string(bbox))
+			if m == nil {
+				t.Fatalf("no header word Number on page 1")
+			}
+			var y0, y1 float64
+			fmt.Sscan(m[1], &y0)
+			fmt.Sscan(m[2], &y1)
+			if size := (y1 - y0) / 1.22; size < 7.5 {
+				t.Errorf("text printed at %.1f pt, want 7.5 pt or more", size)
+			}
+			if name == "corpus" {
+				summary := -1
+				for i, text := range pages {
+					if strings.HasPrefix(strings.TrimSpace(text), summarySheet) && strings.Contains(text, "Documents by kind") {
+						summary = i + 1
+					}
+				}
+				if summary < 0 {
+					t.Fatal("no Summary page")
+				}
+				// The chart's title is drawn twice: as the table's caption and in the chart.
+				if n := strings.Count(pages[summary-1], "Documents by kind"); n != 2 {
+					t.Errorf("Summary page: %q %d times, want twice (the caption and the chart's title)", "Documents by kind", n)
+				}
+			}
+		})
+	}
+}
+
+// pdfPages is the text of each page of a PDF, by pdftotext.
+func pdfPages(t *testing.T, pdf string) []string {
+	t.Helper()
+	out, err := exec.Command("pdftotext", "-layout", pdf, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := strings.Split(string(out), "\f")
+	if len(pages) > 0 && strings.TrimSpace(pages[len(pages)-1]) == "" {
+		pages = pages[:len(pages)-1]
+	}
+	return pages
 }

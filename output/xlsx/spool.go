@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
 )
 
 // defaultMemLimit is how many bytes a spool keeps in memory before it
@@ -110,6 +109,7 @@ func encodeRow(buf []byte, row []value) []byte {
 type rowReader struct {
 	r   *bufio.Reader
 	row []value
+	buf []byte // a cell's bytes, before they become its string
 }
 
 func newRowReader(s *spool) (*rowReader, error) {
@@ -143,12 +143,15 @@ func (rr *rowReader) next() ([]value, error) {
 			if l > 1<<30 {
 				return nil, corrupt(fmt.Errorf("cell of %d bytes", l))
 			}
-			var sb strings.Builder
-			sb.Grow(int(l))
-			if _, err := io.CopyN(&sb, rr.r, int64(l)); err != nil {
+			// Read into a reused buffer: io.CopyN would allocate a
+			// reader and a copy buffer for every cell.
+			if cap(rr.buf) < int(l) {
+				rr.buf = make([]byte, l)
+			}
+			if _, err := io.ReadFull(rr.r, rr.buf[:l]); err != nil {
 				return nil, corrupt(err)
 			}
-			v.s = sb.String()
+			v.s = string(rr.buf[:l])
 		case numberCell, boolCell:
 			if v.n, err = binary.ReadVarint(rr.r); err != nil {
 				return nil, corrupt(err)

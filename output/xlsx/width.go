@@ -85,6 +85,9 @@ func wrappedLines(s string, colWidth float64) int {
 				word += rw
 			}
 			if w+rw > per {
+				if float64(n+lines)*linePoints >= maxRowPoints {
+					break
+				}
 				lines++
 				if word > rw && word <= per {
 					w = word - rw // the word moves to the next line whole

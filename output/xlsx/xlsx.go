@@ -61,7 +61,7 @@ type Workbook struct {
 	corpus    bool
 	sheets    []*sheet // in workbook order
 	clauses   *sheet
-	documents *sheet    // nil unless corpus
+	documents *sheet   // nil unless corpus
 	summary   *summary // nil unless corpus
 	document  *sheet
 	refs      *sheet

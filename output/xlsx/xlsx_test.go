@@ -604,3 +604,28 @@ func TestCorpus(t *testing.T) {
 		t.Error("Add after Close succeeded")
 	}
 }
+
+// TestWrappedLines pins the row height estimate: CJK breaks anywhere and
+// counts two units, Latin text breaks at spaces, a word too long for the
+// line is cut, and hard line breaks count.
+func TestWrappedLines(t *testing.T) {
+	for _, c := range []struct {
+		s     string
+		width float64
+		want  int
+	}{
+		{"", 10, 1},
+		{"双方一致认为", 12, 1},         // 12 units in 12
+		{"双方一致认为。", 12, 2},        // 14 units
+		{"aaaa bbbb cccc", 10, 2}, // "aaaa bbbb" then "cccc"
+		{"aaaa bbbbbbb", 10, 2},   // the second word moves whole
+		{"aaaaaaaaaaaaaaaaaaaaaaaaa", 10, 3},
+		{"第一行\n第二行", 40, 2},
+		{strings.Repeat("长", 220), 44, 10},   // 440 units, 44 a line
+		{strings.Repeat("长", 10000), 44, 28}, // capped at Excel's row height
+	} {
+		if got := wrappedLines(c.s, c.width); got != c.want {
+			t.Errorf("wrappedLines(%.20q, %v) = %d, want %d", c.s, c.width, got, c.want)
+		}
+	}
+}
