@@ -207,13 +207,13 @@ const labelTrim = "、．.:：,，;； 　"
 
 // pathStep names a provision in a path: its label without the trailing
 // separator (四、 → 四) followed by its heading — with a space between
-// when the label ends in a narrow character (Article 1 Scope) — or its ID
-// when it has neither.
+// when the label ends in a narrow character (Article 1 Scope) — or the
+// last part of its ID (para_1) when it has neither.
 func pathStep(p *declaration.Provision) string {
 	label := strings.TrimRight(p.Label, labelTrim)
 	switch {
 	case label == "" && p.Heading == "":
-		return p.ID
+		return ownID(p.ID)
 	case label == "" || p.Heading == "":
 		return label + p.Heading
 	}
@@ -223,9 +223,18 @@ func pathStep(p *declaration.Provision) string {
 	return label + p.Heading
 }
 
+// ownID is the last part of an ID, what it adds to its parent's:
+// art_3__para_1 → para_1.
+func ownID(id string) string {
+	if i := strings.LastIndex(id, "__"); i >= 0 {
+		return id[i+2:]
+	}
+	return id
+}
+
 // topStep names the top-level provision a row belongs to, for the Top
 // column: its label without the trailing separator (四), else its heading,
-// else its ID; after the attachment's label for an attachment's rows
+// else the last part of its ID; after the attachment's label for an attachment's rows
 // (附件二 › 二).
 func topStep(attachment []string, top *declaration.Provision) string {
 	step := strings.TrimRight(top.Label, labelTrim)
@@ -233,7 +242,7 @@ func topStep(attachment []string, top *declaration.Provision) string {
 		step = top.Heading
 	}
 	if step == "" {
-		step = top.ID
+		step = ownID(top.ID)
 	}
 	if len(attachment) > 0 {
 		return attachment[0] + pathSep + step

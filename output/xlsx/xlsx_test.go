@@ -170,7 +170,7 @@ func TestAttachmentRows(t *testing.T) {
 	// A path runs down to the row's own provision, so every row has one.
 	for id, want := range map[string]string{
 		"art_3":                "第三条",
-		"art_3__para_1":        "第三条 › art_3__para_1",
+		"art_3__para_1":        "第三条 › para_1",
 		"att_1__art_1":         "附 › 口岸名单 › 一",
 		"att_2__art_2":         "附件二 › 联合工作组职责 › 二",
 		"att_2__art_2__item_3": "附件二 › 联合工作组职责 › 二 › （三）",
