@@ -629,3 +629,61 @@ func TestWrappedLines(t *testing.T) {
 		}
 	}
 }
+
+// FuzzWorkbook writes a corpus workbook of documents made of fuzzed
+// strings — labels, text, ISO dates that may not parse — and reads it
+// back: every provision is a row with its text (cut to a cell's limit),
+// its Path and its Top, and every date is a date cell or its ISO text.
+func FuzzWorkbook(f *testing.F) {
+	f.Add("四、", "为此目的双方决心采取积极和全面的步骤：", "（一）", "在政治关系方面", "1995-09-13", "=SUM(A1)")
+	f.Add("", "", "", "", "1840", "\x00")
+	f.Add("Article 1", "The Parties", "(a)", "", "1992-13", "@x")
+	f.Fuzz(func(t *testing.T, label, text, childLabel, heading, iso, ref string) {
+		for _, s := range []*string{&label, &text, &childLabel, &heading, &iso, &ref} {
+			*s = strings.ToValidUTF8(*s, "\uFFFD") // decoded documents hold valid UTF-8
+		}
+		d := &declaration.Document{Schema: declaration.SchemaVersion, Kind: declaration.Treaty, Source: declaration.Source{Name: "f.txt"},
+			Body: []*declaration.Provision{{Kind: declaration.Article, Label: label, Number: 4, Text: text, Children: []*declaration.Provision{
+				{Kind: declaration.Section, Label: childLabel, Heading: heading, Text: text},
+			}}},
+			Dates:      []declaration.DateMention{{Date: declaration.Date{Text: iso, ISO: iso}}},
+			References: []declaration.Reference{{Title: ref, Date: &declaration.Date{Text: iso, ISO: iso}}},
+		}
+		d.AssignIDs()
+		d.References[0].At = []string{d.Body[0].ID}
+		d.Dates[0].At = d.Body[0].ID
+		b := NewWorkbook(Options{Modified: fixedEpoch})
+		defer b.Close()
+		if err := b.Add(d); err != nil {
+			t.Fatal(err)
+		}
+		var buf bytes.Buffer
+		if _, err := b.WriteTo(&buf); err != nil {
+			t.Fatal(err)
+		}
+		wb := open(t, buf.Bytes())
+		rs := rows(t, wb, "Clauses")
+		if len(rs) != 3 {
+			t.Fatalf("%d Clauses rows, want a header and 2", len(rs))
+		}
+		h := rs[0]
+		for i, p := range d.Provisions() {
+			r := rs[i+1]
+			if got := cell(r, col(t, h, "Text")); got != cellText(p.Text) {
+				t.Errorf("%s: text %q, want %q", p.ID, got, cellText(p.Text))
+			}
+			if cell(r, col(t, h, "Path")) == "" || cell(r, col(t, h, "Top")) == "" || cell(r, col(t, h, "Top no.")) != "4" {
+				t.Errorf("%s: path %q, top %q %q", p.ID, cell(r, col(t, h, "Path")), cell(r, col(t, h, "Top")), cell(r, col(t, h, "Top no.")))
+			}
+		}
+		dr := rows(t, wb, "Dates")
+		date, text := cell(dr[1], col(t, dr[0], "Date")), cell(dr[1], col(t, dr[0], "ISO"))
+		if _, ok := excelDate(iso); ok {
+			if date != iso || (len(iso) < 10) != (text == iso) {
+				t.Errorf("date %q: cells %q, %q", iso, date, text)
+			}
+		} else if date != "" || text != cellText(iso) {
+			t.Errorf("date %q Excel cannot hold: cells %q, %q; want the ISO text alone", iso, date, text)
+		}
+	})
+}
