@@ -135,9 +135,8 @@ func sameTitle(a, b string) bool {
 
 // titleBlock is the block that holds the document's title: the first
 // block of the front or the preamble that is not the archive header and
-// says the title ([sameTitle]); else,
-// when no block says it (a hand-edited title), the first title block;
-// else nil.
+// says the title ([sameTitle]); else, when no block says it (a
+// hand-edited title), the first title block; else nil.
 func titleBlock(d *declaration.Document) *declaration.Block {
 	if strings.TrimSpace(d.Title) == "" {
 		return nil
