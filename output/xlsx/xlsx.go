@@ -400,8 +400,8 @@ func (b *Workbook) modified() (time.Time, error) {
 
 // styles are the cell styles of the workbook.
 type styles struct {
-	header, prose, text, number int
-	date                        map[int]int // by the length of an ISO date: its precision
+	header, prose, text, number, boolean int
+	date                                 map[int]int // by the length of an ISO date: its precision
 }
 
 // dateFormats are the number formats of date cells, by the length of the
@@ -427,6 +427,10 @@ func newStyles(f *excelize.File) (styles, error) {
 	add(&s.text, &excelize.Style{Alignment: top(false)})
 	// Numbers keep a space from the text column to their right.
 	add(&s.number, &excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "right", Indent: 1}})
+	// Excel shows a boolean as TRUE or FALSE whatever its format;
+	// LibreOffice, as 1 or 0 unless the format says otherwise.
+	boolFormat := `"TRUE";"TRUE";"FALSE"`
+	add(&s.boolean, &excelize.Style{CustomNumFmt: &boolFormat, Alignment: &excelize.Alignment{Vertical: "top"}})
 	for _, d := range dateFormats {
 		var id int
 		add(&id, &excelize.Style{CustomNumFmt: &d.format, Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "left"}})
@@ -513,7 +517,7 @@ func (b *Workbook) stream(f *excelize.File, s *sheet, st styles) error {
 				buf[i] = excelize.Cell{StyleID: st.number, Value: v.n}
 				cells[i] = &buf[i]
 			case boolCell:
-				buf[i] = excelize.Cell{StyleID: st.number, Value: v.n != 0}
+				buf[i] = excelize.Cell{StyleID: st.boolean, Value: v.n != 0}
 				cells[i] = &buf[i]
 			case dateCell:
 				serial, _ := excelDate(v.s)
