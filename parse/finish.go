@@ -34,7 +34,11 @@ func (p *parser) finish() {
 	}
 	p.assignParties()
 	verbatim := d.Verbatim()
-	d.Language = language(verbatim)
+	if words := own(); len(words) > 0 {
+		d.Language = language(words) // the text's own words, not its front matter's
+	} else {
+		d.Language = language(verbatim)
+	}
 	if d.Kind == declaration.Other {
 		d.Kind = ownKind(verbatim)
 	}
@@ -271,10 +275,11 @@ func leading(texts []string, n int) iter.Seq[string] {
 }
 
 // language tells Chinese (simplified or traditional) from English by
-// counting characters in the first 16 KB of text, plenty to tell.
+// counting characters in the first 4 KB of text, plenty to tell (a
+// thousand Chinese characters, or seven hundred English words).
 func language(texts []string) string {
 	han, latin, trad, simp := 0, 0, 0, 0
-	for s := range leading(texts, 16<<10) {
+	for s := range leading(texts, 4<<10) {
 		for _, r := range s {
 			switch {
 			case r >= 0x3400 && r <= 0x9FFF:
