@@ -110,6 +110,20 @@ func Lookup(name string) (Format, bool) {
 	return Format{}, false
 }
 
+// ForExt finds the format whose files end in ext (".json", or ".yml" for
+// the alias yml), ignoring case.
+func ForExt(ext string) (Format, bool) {
+	if !strings.HasPrefix(ext, ".") {
+		return Format{}, false
+	}
+	for _, f := range formats {
+		if strings.EqualFold(f.Ext, ext) || slices.ContainsFunc(f.Aliases, func(a string) bool { return strings.EqualFold("."+a, ext) }) {
+			return f, true
+		}
+	}
+	return Format{}, false
+}
+
 // Write renders d in format f to w.
 func (f Format) Write(w io.Writer, d *declaration.Document, o Options) error {
 	if f.write == nil {

@@ -74,7 +74,7 @@ func flags(o *options) *flag.FlagSet {
 	fs := flag.NewFlagSet("convert", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.Usage = func() {}
-	fs.StringVar(&o.to, "to", "yaml", "output formats, a comma-separated `LIST` (see Formats)")
+	fs.StringVar(&o.to, "to", "", "output formats, a comma-separated `LIST` (see Formats); default yaml, or the format -o FILE's extension names")
 	fs.StringVar(&o.from, "from", string(convert.FromAuto), "how to read the inputs, a `KIND`: auto (canonical YAML or JSON recognised by content, else text), text, yaml or json")
 	fs.StringVar(&o.out, "o", "", "output `PATH`: a directory (created if missing), a file for one input and one format, a corpus .xlsx for -to xlsx, or - for standard output")
 	fs.BoolVar(&o.check, "check", false, "parse only: print every diagnostic (as -diagnostics says, text by default); write nothing")
