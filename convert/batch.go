@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -89,6 +90,8 @@ type Runner struct {
 	// Progress, when not nil, is called after each result with the
 	// number of inputs done and the number in the batch.
 	Progress func(done, total int)
+
+	sweep *tmpSweeper
 }
 
 // Result is what became of one job.
@@ -170,6 +173,7 @@ func (r *Runner) Run(ctx context.Context, jobs []*Job) *Summary {
 		defer wb.Close()
 	}
 
+	r.sweep = newTmpSweeper(time.Now())
 	stopCtx, stop := context.WithCancel(ctx)
 	defer stop()
 	todo := make(chan int)
@@ -353,7 +357,11 @@ func (r *Runner) do(ctx context.Context, j *Job, prev map[string]ManifestEntry, 
 		return res
 	}
 
-	// Write: all of the job's files, or none when interrupted first.
+	// Write: all of the job's files, or none. A target that cannot be
+	// written (it would land on an input) or a format that failed to
+	// render fails the document before anything is written; then every
+	// file is staged under a temporary name, and only when all are
+	// staged are they renamed into place.
 	if ctx.Err() != nil {
 		res.interrupted = true
 		return res
@@ -363,38 +371,96 @@ func (r *Runner) do(ctx context.Context, j *Job, prev map[string]ManifestEntry, 
 		switch {
 		case t.Err != nil:
 			errs = append(errs, t.Err)
-			continue
 		case c.errs[i] != nil:
-			name := t.Path
-			if name == "" {
-				name = "<stdout>"
-			}
-			errs = append(errs, fmt.Errorf("%s: %w", name, c.errs[i]))
-			continue
-		case t.Path == "":
-			res.stdout = append(res.stdout, c.outs[i])
+			errs = append(errs, renderError(j.Name, t, c.errs[i]))
+		}
+	}
+	if len(errs) > 0 {
+		res.fail(errors.Join(errs...))
+		return res
+	}
+	var staged []*stagedFile
+	var stdout [][]byte
+	for i, t := range j.Targets {
+		if t.Path == "" {
+			stdout = append(stdout, c.outs[i])
 			continue
 		}
 		if guard != nil {
 			if err := guard.check(t.Path); err != nil {
 				errs = append(errs, err)
-				continue
+				break
 			}
 		}
+		r.sweep.dir(filepath.Dir(t.Path))
 		out := c.outs[i]
-		if err := writeFileAtomic(t.Path, func(w io.Writer) error { _, err := w.Write(out); return err }, r.Sync); err != nil {
+		f, err := stageFile(t.Path, func(w io.Writer) error { _, err := w.Write(out); return err }, r.Sync)
+		if err != nil {
 			errs = append(errs, err)
+			break
+		}
+		staged = append(staged, f)
+	}
+	if len(errs) > 0 {
+		for _, f := range staged {
+			f.discard()
+		}
+		res.fail(errors.Join(errs...))
+		return res
+	}
+	res.stdout = stdout
+	k := 0
+	for i, t := range j.Targets {
+		if t.Path == "" {
 			continue
 		}
-		sum := sha256.Sum256(out)
+		f := staged[k]
+		k++
+		if err := f.commit(); err != nil {
+			// Rare (the path became a directory meanwhile): what was
+			// renamed stays and is listed; the rest is removed.
+			for _, g := range staged[k:] {
+				g.discard()
+			}
+			res.fail(err)
+			return res
+		}
+		sum := sha256.Sum256(c.outs[i])
 		res.Entry.Outputs = append(res.Entry.Outputs, OutputRecord{
-			Path: filepath.ToSlash(t.Path), Format: t.Format.Name, Size: int64(len(out)), SHA256: hex.EncodeToString(sum[:]),
+			Path: filepath.ToSlash(t.Path), Format: t.Format.Name, Size: int64(len(c.outs[i])), SHA256: hex.EncodeToString(sum[:]),
 		})
 	}
-	if err := errors.Join(errs...); err != nil {
-		res.fail(err)
-	}
 	return res
+}
+
+// renderError says which output of the input name could not be
+// rendered. A line of the writer's error that is positioned in the input
+// keeps its position first, so that it is reported once and read as a
+// diagnostic: "x.txt:3:8: out/x.pdf: character …"; other lines are
+// "out/x.pdf: message".
+func renderError(name string, t Target, err error) error {
+	out := t.Path
+	if out == "" {
+		out = "<stdout>"
+	}
+	var lines []string
+	for line := range strings.SplitSeq(err.Error(), "\n") {
+		if line == "" {
+			continue
+		}
+		if rest, ok := strings.CutPrefix(line, name+":"); ok {
+			var l, c int
+			if n, _ := fmt.Sscanf(rest, "%d:%d:", &l, &c); n == 2 {
+				_, after, _ := strings.Cut(rest, ":")
+				_, after, _ = strings.Cut(after, ":")
+				lines = append(lines, fmt.Sprintf("%s:%d:%d: %s: %s", name, l, c, out, strings.TrimSpace(after)))
+				continue
+			}
+			line = strings.TrimSpace(rest)
+		}
+		lines = append(lines, out+": "+line)
+	}
+	return errors.New(strings.Join(lines, "\n"))
 }
 
 // readInput reads the bytes of an input, up to one byte more than any
@@ -642,4 +708,67 @@ func (g *dirGuard) make(dir, path string) error {
 		}
 	}
 	return nil
+}
+
+// staleAfter is how old a temporary file of ours must be, at the start
+// of a run, to be taken for the leftover of a run that was killed: a
+// live run keeps its temporary files for a moment (a document's files
+// are staged, then renamed), never for a minute.
+const staleAfter = time.Minute
+
+// tmpSweeper removes, once per output directory, the temporary files of
+// our naming pattern (".NAME.EXT.DIGITS.tmp", EXT an output format's)
+// that a run killed mid-write (SIGKILL, a power cut) left behind, when
+// they were last modified more than staleAfter before this run started.
+type tmpSweeper struct {
+	before time.Time
+	mu     sync.Mutex
+	done   map[string]bool
+}
+
+func newTmpSweeper(start time.Time) *tmpSweeper {
+	return &tmpSweeper{before: start.Add(-staleAfter), done: map[string]bool{}}
+}
+
+// dir sweeps dir, the first time it is asked to.
+func (s *tmpSweeper) dir(dir string) {
+	if s == nil {
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.done[dir] {
+		return
+	}
+	s.done[dir] = true
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if !e.Type().IsRegular() || !isTempName(e.Name()) {
+			continue
+		}
+		if info, err := e.Info(); err == nil && info.ModTime().Before(s.before) {
+			os.Remove(filepath.Join(dir, e.Name()))
+		}
+	}
+}
+
+// isTempName reports whether name is that of a temporary file
+// [WriteFileAtomic] makes for an output: ".NAME.EXT.DIGITS.tmp".
+func isTempName(name string) bool {
+	rest, ok := strings.CutSuffix(name, tmpSuffix)
+	if !ok || !strings.HasPrefix(rest, ".") {
+		return false
+	}
+	i := strings.LastIndexByte(rest, '.')
+	digits := rest[i+1:]
+	if digits == "" || strings.Trim(digits, "0123456789") != "" {
+		return false
+	}
+	out := rest[1:i]
+	return slices.ContainsFunc(formats, func(f Format) bool {
+		return len(out) > len(f.Ext) && strings.EqualFold(filepath.Ext(out), f.Ext)
+	})
 }

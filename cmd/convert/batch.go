@@ -432,7 +432,7 @@ func (r *reporter) result(res *convert.Result) {
 		line += " " + out.Path
 	}
 	if n := res.Entry.Diagnostics; n > 0 {
-		line += fmt.Sprintf(" (%d diagnostics)", n)
+		line += " (" + count(n, "diagnostic") + ")"
 	}
 	fmt.Fprintln(r.w, line)
 }
@@ -467,16 +467,11 @@ func (r *reporter) clear() {
 
 // summary is the line printed at the end of a batch.
 func (r *reporter) summary(sum *convert.Summary, check bool) string {
-	done := sum.Converted
 	var s string
 	if check {
-		s = fmt.Sprintf("checked %d of %d documents", done, sum.Inputs)
+		s = fmt.Sprintf("checked %d of %s", sum.Converted, count(sum.Inputs, "document"))
 	} else {
-		files := "files"
-		if sum.Files == 1 {
-			files = "file"
-		}
-		s = fmt.Sprintf("converted %d of %d documents (%d %s)", done, sum.Inputs, sum.Files, files)
+		s = fmt.Sprintf("converted %d of %s (%s)", sum.Converted, count(sum.Inputs, "document"), count(sum.Files, "file"))
 	}
 	s += fmt.Sprintf(" in %.1f s", time.Since(r.start).Seconds())
 	if sum.Skipped > 0 {
@@ -489,4 +484,12 @@ func (r *reporter) summary(sum *convert.Summary, check bool) string {
 		s = "interrupted: " + s
 	}
 	return s
+}
+
+// count gives n and the noun, plural unless n is 1: "1 file", "2 files".
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestSideFilesNeverOverwriteInputs (defect 1): -manifest and
@@ -108,36 +109,41 @@ func TestFormatFromOutputName(t *testing.T) {
 // then again into another format: the sources are the inputs, our own
 // canonical outputs beside them are not.
 func TestInPlaceRerunOtherFormat(t *testing.T) {
-	dir := files(t, map[string]string{"corpus/a.txt": statement, "corpus/sub/b.txt": statement, "corpus/c.yaml": ""})
-	convertIn(t, dir, "", "-to", "yaml", "-o", "corpus/c.yaml", "corpus/a.txt").want(t, 0)
-	os.Rename(filepath.Join(dir, "corpus/c.yaml"), filepath.Join(dir, "corpus/lone.yaml")) // canonical, its source not beside it
+	dir := files(t, map[string]string{"corpus/a.txt": statement, "corpus/sub/b.txt": statement})
 	convertIn(t, dir, "", "-to", "json", "corpus/").want(t, 0)
 	r := convertIn(t, dir, "", "-to", "yaml", "-v", "corpus/")
 	r.want(t, 0)
-	for _, in := range []string{"corpus/a.txt: ok", "corpus/sub/b.txt: ok", "corpus/lone.yaml: ok"} {
+	for _, in := range []string{"corpus/a.txt: ok", "corpus/sub/b.txt: ok"} {
 		if !strings.Contains(r.stderr, in) {
 			t.Errorf("stderr lacks %q:\n%s", in, r.stderr)
 		}
 	}
-	if strings.Contains(r.stderr, "a.json") || !strings.Contains(r.stderr, "converted 3 of 3 documents") {
+	if strings.Contains(r.stderr, "a.json") || !strings.Contains(r.stderr, "converted 2 of 2 documents") {
 		t.Errorf("stderr:\n%s", r.stderr)
 	}
 	if d := decode(t, filepath.Join(dir, "corpus/sub/b.yaml")); !strings.HasSuffix(d.Source.Name, "b.txt") {
 		t.Errorf("corpus/sub/b.yaml is from %s", d.Source.Name)
 	}
-	// Into a directory, the same.
-	r = convertIn(t, dir, "", "-to", "txt", "-o", "out/", "-v", "corpus/")
+	// Into a directory, the same: the sources only.
+	r = convertIn(t, dir, "", "-to", "txt", "-o", "out/", "corpus/")
 	r.want(t, 0)
-	if !strings.Contains(r.stderr, "converted 3 of 3 documents") {
+	if !strings.Contains(r.stderr, "converted 2 of 2 documents") {
 		t.Errorf("stderr:\n%s", r.stderr)
 	}
-	// A canonical file beside a text of its name that is not its
-	// source stays an input (and its output clashes).
-	dir = files(t, map[string]string{"c/a.txt": statement, "c/b.txt": statement})
+	// A canonical file whose source is not beside it is an input; one
+	// beside a text of its name that is not its source stays one too
+	// (and its output clashes).
+	dir = files(t, map[string]string{"c/a.txt": statement, "c/b.txt": statement, "lone/x.txt": statement})
 	convertIn(t, dir, "", "-to", "yaml", "-o", "c/a.yaml", "c/b.txt").want(t, 0)
+	convertIn(t, dir, "", "-to", "yaml", "-o", "lone/y.yaml", "lone/x.txt").want(t, 0)
+	r = convertIn(t, dir, "", "-to", "json", "-v", "lone/")
+	r.want(t, 0)
+	if !strings.Contains(r.stderr, "lone/y.yaml: ok lone/y.json") {
+		t.Errorf("stderr:\n%s", r.stderr)
+	}
 	r = convertIn(t, dir, "", "-to", "json", "c/")
 	r.want(t, exitFailed)
-	if !strings.Contains(r.stderr, "it is the output of") {
+	if !strings.Contains(r.stderr, "c/a.yaml: not writing c/a.json: it is the output of c/a.txt") {
 		t.Errorf("stderr:\n%s", r.stderr)
 	}
 }
@@ -205,5 +211,30 @@ func TestCanonicalYAMLWithSecondDocument(t *testing.T) {
 		if !strings.Contains(r.stderr, "two.yaml:") || !strings.Contains(r.stderr, "more than one YAML document") {
 			t.Errorf("-from %s: stderr %q", from, r.stderr)
 		}
+	}
+}
+
+// TestStaleTemporariesRemoved (defect 13): a temporary file of our
+// naming pattern left by a killed run is removed by the next run into
+// that folder; a fresh one (another live run's) and other dot files stay.
+func TestStaleTemporariesRemoved(t *testing.T) {
+	dir := files(t, map[string]string{
+		"a.txt":                  statement,
+		"out/.a.pdf.1234.tmp":    "%PDF-1.3 half",
+		"out/.b.json.99.tmp":     "{",
+		"out/.fresh.json.77.tmp": "{",
+		"out/.notes.md.5.tmp":    "mine",
+		"out/.c.json.x1.tmp":     "not digits",
+	})
+	old := time.Now().Add(-2 * time.Hour)
+	for _, f := range []string{".a.pdf.1234.tmp", ".b.json.99.tmp", ".notes.md.5.tmp", ".c.json.x1.tmp"} {
+		if err := os.Chtimes(filepath.Join(dir, "out", f), old, old); err != nil {
+			t.Fatal(err)
+		}
+	}
+	convertIn(t, dir, "", "-to", "json", "-o", "out/", "a.txt").want(t, 0)
+	want := []string{".c.json.x1.tmp", ".fresh.json.77.tmp", ".notes.md.5.tmp", "a.json"}
+	if got := tree(t, filepath.Join(dir, "out")); !slices.Equal(got, want) {
+		t.Errorf("files %q, want %q", got, want)
 	}
 }
