@@ -137,7 +137,10 @@ type Summary struct {
 
 // conversion is what a worker's conversion goroutine hands back.
 type conversion struct {
-	doc  *declaration.Document
+	doc *declaration.Document
+	// source is the file the diagnostics point into: the source.name
+	// of a canonical input, "" for a source text (the input itself).
+	source string
 	outs [][]byte // per target; nil where not rendered
 	errs []error  // per target
 	err  error
@@ -270,7 +273,7 @@ func (r *Runner) emit(res *Result, wb *xlsx.Workbook, sum *Summary) {
 		if r.Diagnostics.format == DiagnosticsText {
 			break // the failure is reported as it is
 		}
-		r.Diagnostics.Add(diagnosticsPath(res.Job.Name, &declaration.Document{}), failureDiagnostics(res.Job.Name, res.Err))
+		r.Diagnostics.Add(diagnosticsPath(res.Job.Name, ""), failureDiagnostics(res.Job.Name, res.Err))
 	case res.Source != "":
 		r.Diagnostics.Add(res.Source, res.Diagnostics)
 	}
@@ -346,7 +349,7 @@ func (r *Runner) do(ctx context.Context, j *Job, prev map[string]ManifestEntry, 
 		return res
 	}
 	res.Diagnostics = c.doc.Diagnostics
-	res.Source = diagnosticsPath(j.Name, c.doc)
+	res.Source = diagnosticsPath(j.Name, c.source)
 	if !cached {
 		res.Entry.Diagnostics = len(c.doc.Diagnostics)
 	}
@@ -498,8 +501,20 @@ func (r *Runner) convert(ctx context.Context, j *Job, data []byte, readOnly bool
 			}
 			done <- c
 		}()
-		c.doc, c.err = Read(bytes.NewReader(data), j.Name, cmp.Or(r.From, FromAuto))
-		if c.err != nil || readOnly {
+		from := cmp.Or(r.From, FromAuto)
+		if from == FromAuto {
+			from = Sniff(data)
+		}
+		c.doc, c.err = Read(bytes.NewReader(data), j.Name, from)
+		if c.err != nil {
+			return
+		}
+		if from == FromText {
+			c.doc.Source.Name = SourceNameOf(j.Input)
+		} else {
+			c.source = c.doc.Source.Name
+		}
+		if readOnly {
 			return
 		}
 		c.outs = make([][]byte, len(j.Targets))
@@ -594,12 +609,12 @@ func failureDiagnostics(name string, err error) []declaration.Diagnostic {
 }
 
 // diagnosticsPath names the file a document's diagnostics point into:
-// its source as recorded in the model (for a canonical input, not the
-// file read), made relative to the working directory when it is an
-// absolute path below it.
-func diagnosticsPath(name string, d *declaration.Document) string {
-	if d.Source.Name != "" {
-		name = d.Source.Name
+// source, the file it was parsed from when that is not the input name
+// (for a canonical input, its source.name), made relative to the
+// working directory when it is an absolute path below it.
+func diagnosticsPath(name, source string) string {
+	if source != "" {
+		name = source
 	}
 	if filepath.IsAbs(name) {
 		if wd, err := os.Getwd(); err == nil {

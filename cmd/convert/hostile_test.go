@@ -238,3 +238,27 @@ func TestStaleTemporariesRemoved(t *testing.T) {
 		t.Errorf("files %q, want %q", got, want)
 	}
 }
+
+// TestSourceNameRelativeToArgument (defect 15): source.name is the
+// input's path relative to the argument that named it, so the same
+// batch run from another folder gives the same bytes.
+func TestSourceNameRelativeToArgument(t *testing.T) {
+	dir := files(t, map[string]string{"corpus/a.txt": statement, "corpus/sub/b.txt": statement, "one.txt": statement, "work/.keep": ""})
+	convertIn(t, dir, "", "-to", "yaml,json", "-o", "out1/", "corpus/", "one.txt").want(t, 0)
+	convertIn(t, filepath.Join(dir, "work"), "", "-to", "yaml,json", "-o", "../out2/", "../corpus", filepath.Join(dir, "one.txt")).want(t, 0)
+	os.WriteFile(filepath.Join(dir, "list"), []byte("corpus/sub/b.txt\n"), 0o644)
+	convertIn(t, dir, "", "-to", "yaml", "-o", "out3/", "-files-from", "list").want(t, 0)
+	a, b := snapshot(t, filepath.Join(dir, "out1")), snapshot(t, filepath.Join(dir, "out2"))
+	sameTrees(t, "run from work/", a, b)
+	for f, want := range map[string]string{"out1/a.yaml": "a.txt", "out1/sub/b.json": "sub/b.txt", "out1/one.yaml": "one.txt", "out3/b.yaml": "b.txt"} {
+		if d := decode(t, filepath.Join(dir, f)); d.Source.Name != want {
+			t.Errorf("%s: source.name %q, want %q", f, d.Source.Name, want)
+		}
+	}
+	// Messages still name the input as given.
+	os.WriteFile(filepath.Join(dir, "corpus/sub/bad.txt"), []byte("a\x00b"), 0o644)
+	r := convertIn(t, dir, "", "-to", "yaml", "-o", "out4/", "corpus/")
+	if !strings.Contains(r.stderr, "corpus/sub/bad.txt:1:2:") {
+		t.Errorf("stderr:\n%s", r.stderr)
+	}
+}
