@@ -141,9 +141,9 @@ type conversion struct {
 	// source is the file the diagnostics point into: the source.name
 	// of a canonical input, "" for a source text (the input itself).
 	source string
-	outs [][]byte // per target; nil where not rendered
-	errs []error  // per target
-	err  error
+	outs   [][]byte // per target; nil where not rendered
+	errs   []error  // per target
+	err    error
 }
 
 // Run converts jobs and returns the summary. Cancelling ctx (on an
