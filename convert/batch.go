@@ -19,6 +19,7 @@ import (
 
 	"github.com/declconv/declconv/declaration"
 	"github.com/declconv/declconv/output/xlsx"
+	"github.com/declconv/declconv/parse"
 )
 
 // Runner converts a batch of [Job]s, as [Plan] makes them, with several
@@ -47,6 +48,10 @@ type Runner struct {
 	// what it produces is thrown away: files are written only by the
 	// worker, and only from a conversion that ended in time.
 	Timeout time.Duration
+	// TimeoutPerMB is added to Timeout for each MiB of the input, so
+	// that the bound of a large legitimate input grows with it (see
+	// [DefaultTimeout]).
+	TimeoutPerMB time.Duration
 	// FailFast stops starting new inputs after the first failure (in the
 	// order of the jobs). Inputs already started finish and are reported.
 	FailFast bool
@@ -92,6 +97,25 @@ type Runner struct {
 	Progress func(done, total int)
 
 	sweep *tmpSweeper
+}
+
+// The default bound of a document's conversion, as the command sets
+// it: DefaultTimeout plus DefaultTimeoutPerMB per MiB of input, 188 s
+// for the largest input (64 MiB). A legitimate input converts in well
+// under a second per MB, even on a slow machine; the bound is for inputs
+// built to make a conversion run away.
+const (
+	DefaultTimeout      = 60 * time.Second
+	DefaultTimeoutPerMB = 2 * time.Second
+)
+
+// timeoutFor is the bound of the conversion of an input of size bytes;
+// 0 means none.
+func (r *Runner) timeoutFor(size int) time.Duration {
+	if r.Timeout <= 0 && r.TimeoutPerMB <= 0 {
+		return 0
+	}
+	return r.Timeout + time.Duration(float64(r.TimeoutPerMB)*float64(size)/(1<<20))
 }
 
 // Result is what became of one job.
@@ -466,24 +490,40 @@ func renderError(name string, t Target, err error) error {
 	return errors.New(strings.Join(lines, "\n"))
 }
 
-// readInput reads the bytes of an input, up to one byte more than any
-// reader accepts (so that the reader can say it is too large).
+// maxInput is the size of the largest input any reader accepts.
+const maxInput = max(declaration.MaxEncodedSize, parse.MaxInputSize)
+
+// readInput reads the bytes of an input. A file larger than any reader
+// accepts is refused by its size, before a byte is read; standard input
+// is read up to one byte more than that, then refused.
 func (r *Runner) readInput(j *Job) ([]byte, error) {
-	limit := int64(max(declaration.MaxEncodedSize, 64<<20)) + 1
+	tooLarge := func(size int64) error {
+		return fmt.Errorf("%s: input of %.1f MiB, larger than the %d MiB an input may have", j.Name, float64(size)/(1<<20), maxInput>>20)
+	}
 	if j.Path == "" {
 		if r.Stdin == nil {
 			return nil, nil
 		}
-		return io.ReadAll(io.LimitReader(r.Stdin, limit))
+		data, err := io.ReadAll(io.LimitReader(r.Stdin, maxInput+1))
+		if err == nil && len(data) > maxInput {
+			err = tooLarge(int64(len(data)))
+		}
+		return data, err
 	}
 	f, err := os.Open(j.Path)
 	if err != nil {
 		return nil, fileError(j.Path, err)
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, limit))
+	if info, err := f.Stat(); err == nil && info.Mode().IsRegular() && info.Size() > maxInput {
+		return nil, tooLarge(info.Size())
+	}
+	data, err := io.ReadAll(io.LimitReader(f, maxInput+1))
 	if err != nil {
 		return nil, fileError(j.Path, err)
+	}
+	if len(data) > maxInput {
+		return nil, tooLarge(int64(len(data)))
 	}
 	return data, nil
 }
@@ -532,8 +572,9 @@ func (r *Runner) convert(ctx context.Context, j *Job, data []byte, readOnly bool
 		}
 	}()
 	var timeout <-chan time.Time
-	if r.Timeout > 0 {
-		t := time.NewTimer(r.Timeout)
+	limit := r.timeoutFor(len(data))
+	if limit > 0 {
+		t := time.NewTimer(limit)
 		defer t.Stop()
 		timeout = t.C
 	}
@@ -541,7 +582,7 @@ func (r *Runner) convert(ctx context.Context, j *Job, data []byte, readOnly bool
 	case c := <-done:
 		return c, nil
 	case <-timeout:
-		return conversion{}, fmt.Errorf("%s: timed out after %v", j.Name, r.Timeout)
+		return conversion{}, fmt.Errorf("%s: timed out after %v (-timeout)", j.Name, limit)
 	case <-ctx.Done():
 		return conversion{}, context.Canceled
 	}

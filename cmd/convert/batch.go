@@ -46,8 +46,8 @@ func (b *batch) setUp(args []string) error {
 		return usagef("-width: %d is negative", o.width)
 	case o.jobs < 1:
 		return usagef("-j: %d is not a number of workers", o.jobs)
-	case o.timeout < 0:
-		return usagef("-timeout: %v is negative", o.timeout)
+	case o.timeout.d < 0:
+		return usagef("-timeout: %v is negative", o.timeout.d)
 	case o.quiet && o.verbose:
 		return usagef("-q and -v contradict each other")
 	case o.check && o.out != "":
@@ -159,7 +159,10 @@ func (b *batch) setUp(args []string) error {
 	}
 
 	r.Workers = o.jobs
-	r.Timeout = o.timeout
+	r.Timeout, r.TimeoutPerMB = convert.DefaultTimeout, convert.DefaultTimeoutPerMB
+	if o.timeout.set {
+		r.Timeout, r.TimeoutPerMB = o.timeout.d, 0
+	}
 	r.FailFast = o.failFast
 	r.NoManifest = o.manifest == ""
 	r.Sync = o.fsync || len(b.jobs) == 1

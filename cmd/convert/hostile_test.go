@@ -6,6 +6,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -260,5 +261,58 @@ func TestSourceNameRelativeToArgument(t *testing.T) {
 	r := convertIn(t, dir, "", "-to", "yaml", "-o", "out4/", "corpus/")
 	if !strings.Contains(r.stderr, "corpus/sub/bad.txt:1:2:") {
 		t.Errorf("stderr:\n%s", r.stderr)
+	}
+}
+
+// TestDefaultTimeout (defect 12): without -timeout a document's bound is
+// 60 s plus 2 s per MB of input; -timeout D sets it, 0 removes it.
+func TestDefaultTimeout(t *testing.T) {
+	dir := files(t, map[string]string{"a.txt": statement})
+	t.Chdir(dir)
+	for _, tc := range []struct {
+		args        []string
+		base, perMB time.Duration
+	}{
+		{nil, 60 * time.Second, 2 * time.Second},
+		{[]string{"-timeout", "5s"}, 5 * time.Second, 0},
+		{[]string{"-timeout", "0"}, 0, 0},
+	} {
+		var o options
+		inputs, err := parseArgs(flags(&o), append(tc.args, "a.txt"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		b := &batch{opts: o}
+		if err := b.setUp(inputs); err != nil {
+			t.Fatal(err)
+		}
+		if b.runner.Timeout != tc.base || b.runner.TimeoutPerMB != tc.perMB {
+			t.Errorf("%q: timeout %v + %v per MB, want %v + %v", tc.args, b.runner.Timeout, b.runner.TimeoutPerMB, tc.base, tc.perMB)
+		}
+	}
+	r := convertIn(t, dir, "", "-timeout", "-1s", "a.txt")
+	r.want(t, exitUsage)
+	r = convertIn(t, dir, "", "-timeout", "soon", "a.txt")
+	r.want(t, exitUsage)
+}
+
+// TestLargeInputRefusedBeforeReading (defect 10): an input over the
+// 64 MiB limit is refused by its size: the run allocates a few MB, not
+// the hundreds that reading it would take.
+func TestLargeInputRefusedBeforeReading(t *testing.T) {
+	dir := files(t, map[string]string{"big.txt": ""})
+	if err := os.Truncate(filepath.Join(dir, "big.txt"), 70<<20); err != nil {
+		t.Fatal(err)
+	}
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	r := convertIn(t, dir, "", "-to", "json", "big.txt")
+	runtime.ReadMemStats(&after)
+	r.want(t, exitFailed)
+	if !strings.Contains(r.stderr, "big.txt: input of 70.0 MiB, larger than the 64 MiB") {
+		t.Errorf("stderr %q", r.stderr)
+	}
+	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 16<<20 {
+		t.Errorf("allocated %d MB to refuse it", alloc>>20)
 	}
 }

@@ -40,6 +40,29 @@ func (e usageError) Error() string { return string(e) }
 
 func usagef(format string, args ...any) error { return usageError(fmt.Sprintf(format, args...)) }
 
+// timeoutFlag is -timeout: a duration, 0 for no bound. Unset, the bound
+// is convert's default, which grows with the input's size.
+type timeoutFlag struct {
+	d   time.Duration
+	set bool
+}
+
+func (f *timeoutFlag) String() string {
+	if f == nil || !f.set {
+		return ""
+	}
+	return f.d.String()
+}
+
+func (f *timeoutFlag) Set(s string) error {
+	d, err := time.ParseDuration(s)
+	if err != nil {
+		return errors.New("not a duration (such as 30s or 2m)")
+	}
+	f.d, f.set = d, true
+	return nil
+}
+
 // listFlag is a flag that may be given several times, each value a
 // comma-separated list.
 type listFlag []string
@@ -65,7 +88,7 @@ type options struct {
 	diagnostics, diagnosticsOut             string
 	manifest                                string
 	incremental, failFast, fsync            bool
-	timeout                                 time.Duration
+	timeout                                 timeoutFlag
 	shard                                   string
 	merge                                   string
 }
@@ -96,7 +119,7 @@ func flags(o *options) *flag.FlagSet {
 	fs.BoolVar(&o.incremental, "incremental", false, "skip inputs unchanged since the -manifest FILE of the previous run (same bytes, options and outputs)")
 	fs.BoolVar(&o.failFast, "fail-fast", false, "stop starting new inputs after the first failure")
 	fs.BoolVar(&o.fsync, "fsync", false, "sync every output to disk before renaming it into place (survives a power failure; slower)")
-	fs.DurationVar(&o.timeout, "timeout", 0, "fail a document that takes longer than `DURATION` (e.g. 30s) to convert; the run goes on")
+	fs.Var(&o.timeout, "timeout", "fail a document that takes longer than `DURATION` (e.g. 30s; 0 for no bound) to convert, and go on; default 60s plus 2s per MB of the input")
 	fs.StringVar(&o.shard, "shard", "", "convert only shard `K/N` of the inputs (K from 0 to N-1, by a hash of each input's relative path)")
 	fs.StringVar(&o.merge, "merge-manifests", "", "join the manifests given as inputs (of the shards of one run) into `OUT` and exit")
 	return fs
