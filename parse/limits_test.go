@@ -70,7 +70,7 @@ func TestRestartsNestBounded(t *testing.T) {
 // its line, column and byte offset.
 func TestNULOffset(t *testing.T) {
 	for src, want := range map[string]string{
-		"一、同意\n第二\x00行\n":     "x:2:3: binary data (control character U+0000): not a text file (byte offset 19)",
+		"一、同意\n第二\x00行\n":       "x:2:3: binary data (control character U+0000): not a text file (byte offset 19)",
 		"\ufeff一、同意\n第二\x00行\n": "x:2:3: binary data (control character U+0000): not a text file (byte offset 22)",
 	} {
 		_, err := Parse(strings.NewReader(src), "x")
