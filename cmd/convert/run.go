@@ -267,9 +267,12 @@ the working directory. Canonical YAML or JSON written by convert is
 recognised by its content and rendered again.
 
 Outputs. Without -o, each output goes next to its input with the format's
-extension (a/statement.txt -> a/statement.json), and standard input goes to
-standard output; in a directory given as input, a file that is such an
-output of another (a.json beside a.txt, with -to json) is skipped. With -o
+extension (a/statement.txt -> a/statement.json; text as
+a/statement.out.txt), and standard input goes to standard output; in a
+directory given as input, a file that is such an output of another (a.json
+beside a.txt, with -to json; our canonical a.yaml of a.txt, whatever -to
+says; a.out.txt) is skipped. Without -to, -o FILE's extension names the
+format; with -to, it must not be another format's. With -o
 DIR, each output goes under DIR at its input's path relative to the
 argument that named it: corpus/sub/x.txt from the directory corpus/ ->
 DIR/sub/x.json, a file named as such -> DIR/x.json; two inputs with one
@@ -296,8 +299,11 @@ path hashes to shard K (0 <= K < N): N runs are disjoint and cover every
 input; -merge-manifests OUT M1 M2... joins their manifests. On SIGINT or
 SIGTERM the run starts nothing new, lets writes in progress finish, leaves
 no temporary file, writes the manifest of what was done and exits 130.
--timeout fails one document that takes too long; its conversion may run on
-in the background until it ends, but nothing it produces is written.
+-timeout fails one document that takes too long (default 60s plus 2s per
+MB of input); its conversion may run on in the background until it ends,
+but nothing it produces is written. A document that fails in one format
+writes none (all of its files, or none). source.name in the model is the
+input's path relative to the argument that named it.
 
 Flags:
 `, synopsis, declaration.SchemaVersion, convert.Filter{}.Describe())
