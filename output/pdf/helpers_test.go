@@ -19,11 +19,12 @@ const (
 	wqy   = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"
 )
 
-// tool skips the test when a command it runs is not installed.
+// tool skips the test when a command it runs is not installed (fails it
+// in CI, see testfiles.Missing).
 func tool(t testing.TB, name string) {
 	t.Helper()
 	if _, err := exec.LookPath(name); err != nil {
-		t.Skipf("%s not installed (apt-get install poppler-utils qpdf): %v", name, err)
+		testfiles.Missing(t, "%s not installed (apt-get install poppler-utils qpdf): %v", name, err)
 	}
 }
 
@@ -33,7 +34,7 @@ func tool(t testing.TB, name string) {
 func testWriter(t testing.TB) *Writer {
 	t.Helper()
 	if _, err := os.Stat(uming); err != nil {
-		t.Skipf("font %s not installed (apt-get install fonts-arphic-uming)", uming)
+		testfiles.Missing(t, "font %s not installed (apt-get install fonts-arphic-uming)", uming)
 	}
 	w := &Writer{Font: uming, HeadingFont: "none", Getenv: func(string) string { return "" }}
 	if _, err := os.Stat(wqy); err == nil {
