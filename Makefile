@@ -1,12 +1,13 @@
 # declconv — see README.md. `make demo` converts the bundled fixtures into
-# out/; `make test` runs every test. Both install what they need first.
+# out/ (installing a CJK font first); `make deps` installs what the tests
+# read our output with, `make test` runs every test (it installs nothing).
 
 GO       ?= go
 BIN      := bin/convert
 FORMATS  ?= yaml,json,txt,pdf,xlsx
 FUZZTIME ?= 20s
 
-.PHONY: all build demo test golden bench fuzz lint cov deps clean
+.PHONY: all build demo test race golden bench fuzz lint cov deps clean
 
 all: build
 
@@ -33,9 +34,18 @@ demo: build
 	done
 	@echo "outputs in out/ (e.g. out/seed/input.yaml, out/seed/input.pdf, out/seed/input.xlsx)"
 
-test: deps
+# test prints each package's result, every failure, and every test that
+# was skipped with its reason (a corpus or reader that is absent): go
+# test alone shows skips only under -v.
+test:
 	$(GO) vet ./...
-	$(GO) test ./...
+	@bash -o pipefail -c '$(GO) test -json ./... | $(GO) run scripts/testreport.go'
+
+# race runs the tests of the packages that run goroutines (the batch
+# runner, the command, the model's and the font reader's shared caches)
+# under the race detector.
+race:
+	$(GO) test -race ./convert ./cmd/convert ./declaration ./output/pdf/font
 
 # golden rewrites the expected outputs; read every diff before committing.
 golden:
@@ -49,9 +59,25 @@ bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 	@scripts/bench.sh
 
+# fuzz runs every fuzz target for FUZZTIME each (make fuzz FUZZTIME=5m);
+# go test -fuzz takes one target at a time, so each is listed here (a
+# test in convert checks that none is missing).
+FUZZ_TARGETS := \
+	./parse:FuzzParse \
+	./declaration:FuzzDecode \
+	./convert:FuzzSniff \
+	./convert:FuzzReadManifest \
+	./convert:FuzzReadFileList \
+	./convert:FuzzWriters \
+	./output/linebreak:FuzzLines \
+	./output/pdf/font:FuzzParseFont
+
 fuzz:
-	$(GO) test ./parse -run '^$$' -fuzz FuzzParse -fuzztime $(FUZZTIME)
-	$(GO) test ./declaration -run '^$$' -fuzz FuzzDecode -fuzztime $(FUZZTIME)
+	@set -e; for t in $(FUZZ_TARGETS); do \
+		pkg=$${t%%:*}; name=$${t#*:}; \
+		echo "fuzz $$pkg $$name ($(FUZZTIME))"; \
+		$(GO) test $$pkg -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME); \
+	done
 
 lint:
 	@test -z "$$(gofmt -l .)" || (gofmt -l . && exit 1)
