@@ -45,7 +45,7 @@ test:
 # runner, the command, the model's and the font reader's shared caches)
 # under the race detector.
 race:
-	$(GO) test -race ./convert ./cmd/convert ./declaration ./output/pdf/font
+	$(GO) test -race -count=1 ./convert ./cmd/convert ./declaration ./output/pdf/font
 
 # golden rewrites the expected outputs; read every diff before committing.
 golden:
