@@ -399,7 +399,7 @@ func (r *Runner) do(ctx context.Context, j *Job, prev map[string]ManifestEntry, 
 		case t.Err != nil:
 			errs = append(errs, t.Err)
 		case c.errs[i] != nil:
-			errs = append(errs, renderError(j.Name, t, c.errs[i]))
+			errs = append(errs, renderError(j.Name, c, t, c.errs[i]))
 		}
 	}
 	if len(errs) > 0 {
@@ -462,20 +462,25 @@ func (r *Runner) do(ctx context.Context, j *Job, prev map[string]ManifestEntry, 
 
 // renderError says which output of the input name could not be
 // rendered. A line of the writer's error that is positioned in the input
-// keeps its position first, so that it is reported once and read as a
-// diagnostic: "x.txt:3:8: out/x.pdf: character …"; other lines are
-// "out/x.pdf: message".
-func renderError(name string, t Target, err error) error {
+// (the writers name it by source.name) keeps its position first, under
+// the input's name, so that it is reported once and read as a
+// diagnostic: "corpus/x.txt:3:8: out/x.pdf: character …"; other lines
+// are "out/x.pdf: message".
+func renderError(name string, c conversion, t Target, err error) error {
 	out := t.Path
 	if out == "" {
 		out = "<stdout>"
+	}
+	src := name
+	if c.source == "" && c.doc != nil {
+		src = c.doc.Source.Name // a source text: positions are in the input
 	}
 	var lines []string
 	for line := range strings.SplitSeq(err.Error(), "\n") {
 		if line == "" {
 			continue
 		}
-		if rest, ok := strings.CutPrefix(line, name+":"); ok {
+		if rest, ok := strings.CutPrefix(line, src+":"); ok {
 			var l, c int
 			if n, _ := fmt.Sscanf(rest, "%d:%d:", &l, &c); n == 2 {
 				_, after, _ := strings.Cut(rest, ":")

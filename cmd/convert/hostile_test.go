@@ -186,6 +186,11 @@ func TestFailedDocumentWritesNothing(t *testing.T) {
 	if !strings.Contains(r.stderr, "converted 1 of 2 documents (2 files)") || !strings.Contains(r.stderr, "1 failed") {
 		t.Errorf("stderr:\n%s", r.stderr)
 	}
+	// The writer's positioned error is reported once, position first
+	// (defect 14: it read "in/b.txt: out/b.pdf: in/b.txt:3:8: …").
+	if !strings.Contains(r.stderr, "in/b.txt:3:8: out/b.pdf: art_1: character U+13000") || strings.Contains(r.stderr, "in/b.txt: out/b.pdf: in/b.txt") {
+		t.Errorf("stderr:\n%s", r.stderr)
+	}
 	m := manifestOf(t, filepath.Join(dir, "m.json"))
 	if e := entry(t, m, "in/b.txt"); e.Status != "failed" || len(e.Outputs) != 0 || !strings.Contains(e.Error, "U+13000") {
 		t.Errorf("manifest entry of b: %+v", e)
