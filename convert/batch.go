@@ -830,6 +830,6 @@ func isTempName(name string) bool {
 	}
 	out := rest[1:i]
 	return slices.ContainsFunc(formats, func(f Format) bool {
-		return len(out) > len(f.Ext) && strings.EqualFold(filepath.Ext(out), f.Ext)
+		return f.HasExt(out)
 	})
 }

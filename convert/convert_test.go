@@ -214,6 +214,7 @@ func TestRead(t *testing.T) {
 func TestOutputPath(t *testing.T) {
 	yaml, _ := Lookup("yaml")
 	json, _ := Lookup("json")
+	akn, _ := Lookup("akn")
 	for _, tc := range []struct {
 		input, dir string
 		f          Format
@@ -225,6 +226,8 @@ func TestOutputPath(t *testing.T) {
 		{"a/b.c/README", "", json, "a/b.c/README.json"},
 		{"a/x.tar.txt", "out/", yaml, "out/x.tar.yaml"},
 		{"a/.hidden", "", yaml, "a/.hidden.yaml"},
+		{"a/statement.txt", "", akn, "a/statement.akn.xml"},
+		{"a/x.tar.txt", "out", akn, "out/x.tar.akn.xml"},
 	} {
 		if got := OutputPath(filepath.FromSlash(tc.input), filepath.FromSlash(tc.dir), tc.f); got != filepath.FromSlash(tc.want) {
 			t.Errorf("OutputPath(%q, %q, %s) = %q, want %q", tc.input, tc.dir, tc.f.Name, got, tc.want)
@@ -350,5 +353,42 @@ func TestConvert(t *testing.T) {
 			t.Errorf("%s: %v", name, err)
 		}
 		f.Close()
+	}
+}
+
+// TestHasExt: an output is told by its whole extension, two dots and
+// all, in any case.
+func TestHasExt(t *testing.T) {
+	akn, _ := Lookup("akn")
+	json, _ := Lookup("json")
+	for _, c := range []struct {
+		f    Format
+		path string
+		want bool
+	}{
+		{akn, "out/x.akn.xml", true}, {akn, "X.AKN.XML", true}, {akn, "x.xml", false},
+		{akn, ".akn.xml", false}, {akn, "akn.xml", false}, {json, "a.json", true}, {json, "a.json.txt", false},
+	} {
+		if got := c.f.HasExt(c.path); got != c.want {
+			t.Errorf("%s.HasExt(%q) = %v, want %v", c.f.Name, c.path, got, c.want)
+		}
+	}
+}
+
+// TestSkipOutputs: with -to akn, a found file that is the akn output of
+// a sibling input from an earlier run is not an input, its extension's
+// two dots and all; a lone .akn.xml and an unrelated .xml stay.
+func TestSkipOutputs(t *testing.T) {
+	akn, _ := Lookup("akn")
+	var jobs []*Job
+	for _, p := range []string{"a.txt", "a.akn.xml", "a.json", "b.akn.xml", "c.xml"} {
+		jobs = append(jobs, &Job{Input: Input{Path: p, Found: true}})
+	}
+	var left []string
+	for _, j := range skipOutputs(jobs, []Format{akn}) {
+		left = append(left, j.Path)
+	}
+	if want := []string{"a.txt", "a.json", "b.akn.xml", "c.xml"}; !slices.Equal(left, want) {
+		t.Errorf("skipOutputs left %q, want %q", left, want)
 	}
 }

@@ -24,6 +24,8 @@ func ExampleLookup() {
 	// txt   .txt   binary=false aliases=[text]
 	// pdf   .pdf   binary=true aliases=[]
 	// xlsx  .xlsx  binary=true aliases=[]
+	// akn   .akn.xml binary=false aliases=[]
+	// html  .html  binary=false aliases=[htm]
 	// yaml true
 	// false
 }

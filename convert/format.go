@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"github.com/declconv/declconv/declaration"
+	"github.com/declconv/declconv/output/akn"
+	"github.com/declconv/declconv/output/html"
 	"github.com/declconv/declconv/output/pdf"
 	"github.com/declconv/declconv/output/text"
 	"github.com/declconv/declconv/output/xlsx"
@@ -81,6 +83,20 @@ var formats = []Format{
 			return (&xlsx.Writer{Options: o.XLSX}).Write(w, d)
 		},
 	},
+	{
+		Name: "akn", Ext: ".akn.xml",
+		Doc: "Akoma Ntoso 3.0 XML (OASIS LegalDocML): FRBR metadata, eIds equal to the model's IDs",
+		write: func(w io.Writer, d *declaration.Document, _ Options) error {
+			return akn.Writer{}.Write(w, d)
+		},
+	},
+	{
+		Name: "html", Aliases: []string{"htm"}, Ext: ".html",
+		Doc: "one self-contained HTML page, every clause an anchor (statement.html#art_4__sec_1__item_2)",
+		write: func(w io.Writer, d *declaration.Document, _ Options) error {
+			return html.Writer{}.Write(w, d)
+		},
+	},
 }
 
 // Formats returns the output formats in their table order. The slice is a
@@ -110,18 +126,31 @@ func Lookup(name string) (Format, bool) {
 	return Format{}, false
 }
 
-// ForExt finds the format whose files end in ext (".json", or ".yml" for
-// the alias yml), ignoring case.
-func ForExt(ext string) (Format, bool) {
-	if !strings.HasPrefix(ext, ".") {
-		return Format{}, false
-	}
+// HasExt reports whether path ends with the format's extension, ignoring
+// case. It is how to tell an output by its name: filepath.Ext sees only
+// the last dot, and akn's extension has two (x.akn.xml).
+func (f Format) HasExt(path string) bool {
+	return len(path) > len(f.Ext) && strings.EqualFold(path[len(path)-len(f.Ext):], f.Ext)
+}
+
+// ForPath finds the format whose extension path ends with (".json",
+// ".akn.xml", or ".yml" for the alias yml), ignoring case; the longest
+// extension wins.
+func ForPath(path string) (Format, bool) {
+	var found Format
+	n := 0
 	for _, f := range formats {
-		if strings.EqualFold(f.Ext, ext) || slices.ContainsFunc(f.Aliases, func(a string) bool { return strings.EqualFold("."+a, ext) }) {
-			return f, true
+		exts := []string{f.Ext}
+		for _, a := range f.Aliases {
+			exts = append(exts, "."+a)
+		}
+		for _, ext := range exts {
+			if len(ext) > n && (Format{Ext: ext}).HasExt(path) {
+				found, n = f, len(ext)
+			}
 		}
 	}
-	return Format{}, false
+	return found, n > 0
 }
 
 // Write renders d in format f to w.

@@ -213,9 +213,16 @@ func skipUnder(jobs []*Job, dir string) []*Job {
 // format, next to a found file with the same name and another extension.
 func skipOutputs(jobs []*Job, formats []Format) []*Job {
 	isOut := func(p string) bool {
-		return slices.ContainsFunc(formats, func(f Format) bool { return strings.EqualFold(filepath.Ext(p), f.Ext) })
+		return slices.ContainsFunc(formats, func(f Format) bool { return f.HasExt(p) })
 	}
-	stem := func(p string) string { return strings.TrimSuffix(p, filepath.Ext(p)) }
+	stem := func(p string) string {
+		for _, f := range formats {
+			if f.HasExt(p) {
+				return p[:len(p)-len(f.Ext)] // x.akn.xml → x
+			}
+		}
+		return strings.TrimSuffix(p, filepath.Ext(p))
+	}
 	sources := map[string]bool{}
 	for _, j := range jobs {
 		if j.Found && j.Err == nil && !isOut(j.Path) {

@@ -296,7 +296,7 @@ func check(name string, root *node, data []byte) error {
 				v := reflect.New(t).Elem()
 				v.SetString(n.value)
 				if !v.Interface().(validator).Valid() {
-					bad(n.pos, n.off, "%s: unknown value %q", path, n.value)
+					bad(n.pos, n.off, "%s: unknown value %q (known: %s)", path, n.value, strings.Join(enumValues(t), ", "))
 				}
 			}
 		case reflect.Int:

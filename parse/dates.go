@@ -6,37 +6,11 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/declconv/declconv/declaration"
 )
-
-// englishDates find English dates, most complete first. Each has named
-// groups y, d or dw (an ordinal word), and mon. Chinese dates are read
-// by chineseDates, without regular expressions: they are everywhere in
-// Chinese texts and this is the parser's hottest path.
-var englishDates = []*regexp.Regexp{
-	regexp.MustCompile(`(?i)\b(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?\s+(?:day\s+of\s+)?(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December),?\s+(?P<y>[0-9]{4})\b`),
-	regexp.MustCompile(`(?i)\b(?P<dw>(?:twenty|thirty)?-?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)\s+day\s+of\s+(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December),?\s+(?P<y>[0-9]{4})\b`),
-	regexp.MustCompile(`(?i)\b(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December),?\s+(?:(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?,?\s+)?(?P<y>[0-9]{4})\b`),
-}
-
-// findInWindows is FindAllStringSubmatchIndex on each window of text,
-// with offsets into text.
-func findInWindows(re *regexp.Regexp, text string, windows [][2]int) [][]int {
-	var out [][]int
-	for _, w := range windows {
-		for _, m := range re.FindAllStringSubmatchIndex(text[w[0]:w[1]], -1) {
-			for i := range m {
-				if m[i] >= 0 {
-					m[i] += w[0]
-				}
-			}
-			out = append(out, m)
-		}
-	}
-	return out
-}
 
 // wordDates are English dates with the year written out in words, as
 // treaties date themselves: the twenty-fifth day of September, one
@@ -74,6 +48,17 @@ func yearInWords(s string) int {
 var months = []string{"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
 
 // monthNumber gives the number of an English month name, 0 if none.
+// monthAt is the month whose name starts at byte at of text (monthNames
+// found it there), and the length of the name.
+func monthAt(text string, at int) (m, n int) {
+	for i, name := range months {
+		if end := at + len(name); end <= len(text) && strings.EqualFold(text[at:end], name) {
+			return i + 1, len(name)
+		}
+	}
+	return 0, 0
+}
+
 func monthNumber(name string) int {
 	for i, m := range months {
 		if strings.EqualFold(name, m) {
@@ -146,25 +131,33 @@ func (p *parser) findDatesHinted(text string, h hints) []dateMatch {
 		endPass()
 	}
 	if h.digit {
-		windows := dateWindows(text)
-		for _, re := range englishDates {
-			for _, m := range findInWindows(re, text, windows) {
-				get := func(name string) string {
-					i := re.SubexpIndex(name)
-					if i < 0 || m[2*i] < 0 {
-						return ""
-					}
-					return text[m[2*i]:m[2*i+1]]
-				}
-				y, d := number(get("y")), number(get("d"))
-				if w := get("dw"); w != "" {
-					d = ordinalDay(w)
-				}
-				add(m[0], m[1], y, monthNumber(get("mon")), d)
+		months := monthNames(text, -1)
+		for _, group := range [][]englishForm{englishForms, yearlessForms} {
+			held := found // the yearless forms only where no dated match is
+			if &group[0] == &englishForms[0] {
+				held = nil
 			}
-			endPass()
+			for _, form := range group {
+				for _, at := range months {
+					if slices.ContainsFunc(held, func(m dateMatch) bool { return m.start <= at && at < m.end }) {
+						continue
+					}
+					m, n := monthAt(text, at)
+					ed, ok := form(text, at, n, m)
+					if !ok {
+						continue
+					}
+					add(ed.start, ed.end, ed.y, ed.m, ed.d)
+					if ed.weekday != "" && len(pass) > 0 && pass[len(pass)-1].start == ed.start {
+						checkWeekday(&pass[len(pass)-1].date, ed.weekday)
+					}
+				}
+				slices.SortStableFunc(pass, func(a, b dateMatch) int { return a.start - b.start })
+				endPass()
+			}
 		}
 	}
+
 	if h.digit && !h.year {
 		// a year alone, after a preposition: signed in 1965, since 1945
 		for _, at := range yearsAfterPreposition(text) {
@@ -172,7 +165,29 @@ func (p *parser) findDatesHinted(text string, h hints) []dateMatch {
 		}
 		endPass()
 	}
+	if (h.year || h.month) && hasRelativeWord(text) {
+		rel := p.relativeDates(text, found)
+		slices.SortStableFunc(rel, func(a, b dateMatch) int { return a.start - b.start })
+		found = supersede(found, mergeDates(nil, rel))
+	}
+	if len(found) > 0 {
+		found = withoutDaysOfEveryYear(text, found)
+		found = mergeDates(found, p.rangeEnds(text, found))
+	}
 	return found
+}
+
+// checkWeekday leaves out the ISO value of a date whose year was
+// inferred when the weekday the text gives it is not that year's: the
+// year cannot be known, and a wrong value is worse than none.
+func checkWeekday(date *declaration.Date, weekday string) {
+	if !date.YearInferred || len(date.ISO) != len("2006-01-02") {
+		return
+	}
+	t, err := time.Parse("2006-01-02", date.ISO)
+	if err == nil && !strings.EqualFold(t.Weekday().String(), weekday) {
+		date.ISO, date.YearInferred = "", false
+	}
 }
 
 // prepositions stand before an English year written alone: signed in
@@ -577,7 +592,7 @@ func monthNames(s string, max int) []int {
 				continue
 			}
 			end := i + len(m)
-			if len(s) >= end && strings.EqualFold(s[i:end], m) && (end == len(s) || !isASCIILetter(s[end])) && digitSoonAfter(s[end:]) {
+			if len(s) >= end && strings.EqualFold(s[i:end], m) && (end == len(s) || !isASCIILetter(s[end])) && (digitSoonAfter(s[end:]) || digitSoonBefore(s[:i])) {
 				out = append(out, i)
 				break
 			}
@@ -586,37 +601,9 @@ func monthNames(s string, max int) []int {
 	return out
 }
 
-// dateWindows are the pieces of text around its month names where an
-// English date can be: the regular expressions run on these, not on the
-// whole of a long text. Each window starts and ends at a space (or the
-// text's ends) and windows that overlap are merged.
-func dateWindows(text string) [][2]int {
-	var out [][2]int
-	for _, at := range monthNames(text, -1) {
-		start := max(0, at-48)
-		if i := strings.LastIndexByte(text[:start+1], ' '); i >= 0 && start > 0 {
-			start = i
-		} else {
-			start = 0
-		}
-		end := min(len(text), at+48)
-		if i := strings.IndexByte(text[end:], ' '); i >= 0 {
-			end += i
-		} else {
-			end = len(text)
-		}
-		if n := len(out); n > 0 && start <= out[n-1][1] {
-			out[n-1][1] = max(out[n-1][1], end)
-			continue
-		}
-		out = append(out, [2]int{start, end})
-	}
-	return out
-}
-
-// digitSoonAfter: every English date pattern has a number right after
-// the month name (March 3, March 1962, 3 March, 1962); "may" the verb
-// does not.
+// digitSoonAfter: an English date has a number right after the month
+// name (March 3, March 1962, 3 March, 1962) or right before it (3 May,
+// 3rd May); "may" the verb seldom has either.
 func digitSoonAfter(s string) bool {
 	for i := 0; i < len(s) && i < 3; i++ {
 		if s[i] >= '0' && s[i] <= '9' {
@@ -628,5 +615,16 @@ func digitSoonAfter(s string) bool {
 	}
 	return false
 }
+
+// digitSoonBefore: a day stands right before the month name (3 May,
+// 3rd May, 3 of May).
+func digitSoonBefore(s string) bool {
+	s = strings.TrimRight(s, " \t")
+	s = strings.TrimSuffix(s, " of")
+	s = strings.TrimRight(s, "stndrh")
+	return s != "" && isDigitByte(s[len(s)-1])
+}
+
+func isWordByte(c byte) bool { return isASCIILetter(c) || isDigitByte(c) }
 
 func isASCIILetter(c byte) bool { c |= 0x20; return c >= 'a' && c <= 'z' }

@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/declconv/declconv/declaration"
 )
@@ -21,8 +22,15 @@ func (p *parser) finish() {
 	if d.Signed == nil {
 		p.signedInBody()
 	}
+	own := sync.OnceValue(func() []string { return ownWords(d) })
+	if len(d.Signatories) == 0 {
+		p.signersInText(own())
+	}
 	if len(d.Parties) == 0 {
-		d.Parties = p.partiesFromOpening()
+		d.Parties = p.partiesFromOpening(own)
+	}
+	if slices.ContainsFunc(d.Parties, oneWord) {
+		fullPartyNames(d.Parties, own())
 	}
 	p.assignParties()
 	verbatim := d.Verbatim()

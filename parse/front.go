@@ -76,12 +76,13 @@ func (p *parser) htmlTags() {
 // its title) as the context that completes dates written without a
 // year, when no issue date gave one.
 func (p *parser) refFrom(text string) {
-	if p.refYear != 0 {
+	if p.refYear != 0 && !p.editorRef {
 		return
 	}
 	if ms := p.findDates(text); len(ms) > 0 && len(ms[0].date.ISO) == len("2006-01-02") && !ms[0].date.YearInferred {
 		iso := ms[0].date.ISO
 		p.refYear, p.refMonth, p.refDay = atoi(iso[:4]), atoi(iso[5:7]), atoi(iso[8:])
+		p.editorRef = false
 	}
 }
 
@@ -130,7 +131,29 @@ func (p *parser) frontMatter() {
 	if t := frontMatterTitle(raws[1 : len(raws)-1]); t != "" && p.doc.Title == "" {
 		p.setTitle(t)
 	}
+	if y, m, d := frontMatterDate(raws[1 : len(raws)-1]); y != 0 && p.refYear == 0 {
+		p.refYear, p.refMonth, p.refDay = y, m, d
+		p.editorRef = true
+	}
 	p.skipBlank()
+}
+
+// frontMatterDate reads the document's date from a top-level date or
+// doc_date key holding an ISO date, as editors' front matter gives it:
+// the context for dates the text writes without a year, until the text
+// gives its own.
+func frontMatterDate(lines []string) (y, m, d int) {
+	for _, l := range lines {
+		key, v, ok := strings.Cut(l, ":")
+		if !ok || key != "date" && key != "doc_date" {
+			continue
+		}
+		v = strings.Trim(strings.TrimSpace(v), `'"`)
+		if len(v) == len("2006-01-02") && declaration.ValidISODate(v) {
+			return atoi(v[:4]), atoi(v[5:7]), atoi(v[8:])
+		}
+	}
+	return 0, 0, 0
 }
 
 // frontMatterTitle reads the top-level title key of YAML front matter:
@@ -199,6 +222,7 @@ func (p *parser) archiveHeader() {
 	p.addBlock(&d.Front, declaration.IssueDate, "", "", lineSpan(date))
 	if m := isoDateLine.FindStringSubmatch(date.text); m != nil {
 		p.refYear, p.refMonth, p.refDay = atoi(m[1]), atoi(m[2]), atoi(m[3])
+		p.editorRef = false
 	}
 	p.next = i + 1
 	if l, ok := p.peek(); ok {
@@ -283,11 +307,11 @@ func (p *parser) lead() {
 	if m == nil {
 		return
 	}
-	bracketed, dated := m[2] >= 0 && m[10] >= 0, m[8] >= 0
-	agency, place := l.text[m[4]:m[5]], l.text[m[6]:m[7]]
-	if !dated && !bracketed && !strings.HasPrefix(agency, "本") {
-		return // 新华社北京… without a date or brackets may be a sentence
+	if !leadMatch(l.text, m) {
+		return
 	}
+	agency, place := l.text[m[4]:m[5]], l.text[m[6]:m[7]]
+	dated := m[8] >= 0
 	d := p.doc
 	d.Dispatch = &declaration.Dispatch{Text: l.text[m[0]:m[1]], Agency: agency, Place: place}
 	if dated {
@@ -306,6 +330,20 @@ func (p *parser) lead() {
 	p.next++
 	p.skipBlank()
 	p.signingFromLead(l.text[m[1]:])
+}
+
+// leadMatch: a match of leadPattern is a lead when it is dated,
+// bracketed or the paper's own (本报讯); 新华社北京… without a date or
+// brackets may be a sentence.
+func leadMatch(text string, m []int) bool {
+	bracketed, dated := m[2] >= 0 && m[10] >= 0, m[8] >= 0
+	return dated || bracketed || strings.HasPrefix(text[m[4]:m[5]], "本")
+}
+
+// isLead: text opens with a news lead.
+func isLead(text string) bool {
+	m := leadPattern.FindStringSubmatchIndex(text)
+	return m != nil && leadMatch(text, m)
 }
 
 // title takes the first line that names a kind of document and has no
@@ -459,6 +497,26 @@ func kindOf(title string) declaration.Kind {
 	return best
 }
 
+// stateEndings end the name of a state or its government; what follows
+// the last party's name in a title without 关于 is the subject
+// (西岭联邦政府渔业合作协定, 俄罗斯联邦睦邻友好合作条约).
+var stateEndings = []string{"政府", "共和国", "共和國", "联邦", "聯邦", "王国", "王國", "合众国", "合眾國"}
+
+// withoutSubject cuts a title's last party name after the last state
+// ending it holds.
+func withoutSubject(s string) string {
+	end := -1
+	for _, e := range stateEndings {
+		if i := strings.LastIndex(s, e); i >= 0 && i+len(e) > end {
+			end = i + len(e)
+		}
+	}
+	if end < 0 {
+		return s
+	}
+	return s[:end]
+}
+
 var (
 	zhParties = regexp.MustCompile(`^(\p{Han}{4,60}?)(?:关于|關於)`)
 	zhAnd     = regexp.MustCompile(`[和与與同、]`)
@@ -496,8 +554,12 @@ func partiesOf(title string) []string {
 					break
 				}
 				var out []string
-				for _, s := range parts {
-					if s = strings.ReplaceAll(s, "\x00", "共和国"); runeLen(s) < 2 || runeLen(s) > 20 || !hasHan(s) {
+				for i, s := range parts {
+					s = strings.ReplaceAll(s, "\x00", "共和国")
+					if i == len(parts)-1 {
+						s = withoutSubject(s)
+					}
+					if s = strings.TrimSuffix(s, "政府"); runeLen(s) < 2 || runeLen(s) > 20 || !hasHan(s) {
 						return nil
 					}
 					out = append(out, s)
@@ -540,23 +602,35 @@ func cleanTitle(t string) string {
 var minorWords = []string{"of", "the", "and", "for", "in", "on", "to", "de", "du", "des", "la", "le"}
 
 // titleCase writes a name printed in capitals (NEW ZEALAND, THE REPUBLIC
-// OF ARCADIA) as a name is written (New Zealand, The Republic of
-// Arcadia); a name already in mixed case is kept.
+// OF ARCADIA) or with every word capitalised (The Commonwealth Of
+// Australia, from a title in title case) as a name is written (New
+// Zealand, The Republic of Arcadia); a name in mixed case is kept.
 func titleCase(s string) string {
-	if strings.ToUpper(s) != s || strings.ToLower(s) == s {
+	words := strings.Fields(s)
+	capitals := strings.ToUpper(s) == s && strings.ToLower(s) != s
+	if !capitals && !everyWordCapitalised(words) {
 		return s
 	}
-	words := strings.Fields(s)
 	for i, w := range words {
 		lw := strings.ToLower(w)
 		if i > 0 && slices.Contains(minorWords, lw) {
 			words[i] = lw
 			continue
 		}
+		if !capitals {
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(lw)
 		words[i] = string(unicode.ToUpper(r)) + lw[size:]
 	}
 	return strings.Join(words, " ")
+}
+
+func everyWordCapitalised(words []string) bool {
+	return len(words) > 1 && !slices.ContainsFunc(words, func(w string) bool {
+		r, _ := utf8.DecodeRuneInString(w)
+		return !unicode.IsUpper(r)
+	})
 }
 
 func atoi(s string) int {

@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"cmp"
 	"regexp"
 	"slices"
 	"strings"
@@ -438,7 +439,7 @@ var (
 // paragraph, or from the parties its signatories signed for; it gives
 // none unless it finds at least two, as a joint text has: one alone
 // would be a wrong set, and a wrong value is worse than none.
-func (p *parser) partiesFromOpening() []string {
+func (p *parser) partiesFromOpening(own func() []string) []string {
 	d := p.doc
 	if !slices.Contains(unnumberedInstruments, d.Kind) && d.Kind != declaration.Statement {
 		return nil
@@ -447,7 +448,7 @@ func (p *parser) partiesFromOpening() []string {
 	// not a heading), in the preamble or else in the body.
 	var opening string
 	for _, b := range d.Preamble {
-		if (b.Kind == declaration.Para || b.Kind == declaration.Recital) && runeLen(b.Text) >= 40 {
+		if (b.Kind == declaration.Para || b.Kind == declaration.Recital) && runeLen(b.Text) >= 40 && !p.dateline(b.Text) {
 			opening = b.Text
 			break
 		}
@@ -468,6 +469,11 @@ func (p *parser) partiesFromOpening() []string {
 	for _, m := range openingPartyEN.FindAllStringSubmatch(opening[:min(len(opening), 600)], -1) {
 		add(m[1])
 	}
+	if len(found) == 1 && (d.Kind == declaration.JointStatement || d.Kind == declaration.JointCommunique) {
+		if other := coordinatedWith(found[0], own()); other != "" {
+			add(other)
+		}
+	}
 	if len(found) < 2 {
 		found = found[:0]
 		for _, s := range d.Signatories {
@@ -478,4 +484,123 @@ func (p *parser) partiesFromOpening() []string {
 		return nil
 	}
 	return found
+}
+
+// coordinatedWith finds the second party of a joint text whose opening
+// names only one (the Prime Minister of Australia meeting "the
+// President"): the first place the text joins a name to that party, as
+// in "the United States and Australia would…". A joint text names its
+// two parties together sooner or later; a name that is an office (the
+// President and Australia) is not a party.
+func coordinatedWith(party string, texts []string) string {
+	name := `([A-Z][a-z]+(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][a-z]+){0,3})`
+	p := regexp.QuoteMeta(party)
+	pairs := regexp.MustCompile(`\b(?:[Tt]he\s+)?` + name + `\s+and\s+(?:the\s+)?` + p + `\b|\b` + p + `\s+and\s+(?:the\s+)?` + name + `\b`)
+	for _, t := range texts {
+		for _, m := range findNear(pairs, t, party, 80) {
+			words := strings.Fields(cmp.Or(m[1], m[2]))
+			for len(words) > 1 && slices.Contains(capitalisedFunctionWords, words[0]) {
+				words = words[1:]
+			}
+			other := strings.Join(words, " ")
+			if other != party && !startsWithOffice(other) && !slices.Contains(capitalisedFunctionWords, other) {
+				return other
+			}
+		}
+	}
+	return ""
+}
+
+// findNear runs re only on the windows of t within reach bytes of an
+// occurrence of word (ending at spaces): a pattern built around one word
+// need not scan a long text.
+func findNear(re *regexp.Regexp, t, word string, reach int) [][]string {
+	var out [][]string
+	last := 0
+	for at := range occurrences(t, word) {
+		if at < last {
+			continue
+		}
+		start, end := max(0, at-reach), min(len(t), at+len(word)+reach)
+		for start > 0 && t[start-1] != ' ' {
+			start--
+		}
+		for end < len(t) && t[end] != ' ' {
+			end++
+		}
+		out = append(out, re.FindAllStringSubmatch(t[start:end], -1)...)
+		last = end
+	}
+	return out
+}
+
+// capitalisedFunctionWords begin sentences, not names (Both Britain and
+// Australia).
+var capitalisedFunctionWords = []string{"Both", "Between", "And", "Of", "In", "For", "With", "To", "By", "Moreover", "However", "Also", "Neither", "Either"}
+
+// ownWords are the texts of the preamble and the provisions: the
+// document's own words, not its front matter.
+func ownWords(d *declaration.Document) []string {
+	var texts []string
+	for _, b := range d.Preamble {
+		texts = append(texts, b.Text)
+	}
+	d.Walk(func(pr *declaration.Provision, _ []*declaration.Provision) bool {
+		texts = append(texts, pr.Text)
+		return true
+	})
+	return texts
+}
+
+// fullPartyNames gives a party that a title shortened to one word its
+// full name from the text: "…Federation and Confederation" is "the
+// Confederation of Australian Industry" where the text first names it.
+func fullPartyNames(parties, texts []string) {
+	for i, party := range parties {
+		if !oneWord(party) {
+			continue
+		}
+	next:
+		for _, t := range texts {
+			for at := range occurrences(t, party+" of ") {
+				if at > 0 && isASCIILetter(t[at-1]) {
+					continue
+				}
+				if of := capitalisedWordsAt(t, at+len(party+" of ")); of != "" {
+					parties[i] = t[at:at+len(party+" of ")] + of
+					break next
+				}
+			}
+		}
+	}
+}
+
+// oneWord: a party named by one capitalised word (Confederation).
+func oneWord(party string) bool {
+	return party != "" && !strings.Contains(party, " ") && isUpperLetter(rune(party[0]))
+}
+
+// capitalisedWordsAt reads up to four capitalised words at byte i of t,
+// after an optional "the ": the object of "Confederation of …".
+func capitalisedWordsAt(t string, i int) string {
+	start := i
+	if strings.HasPrefix(t[i:], "the ") {
+		i += len("the ")
+	}
+	end := -1
+	for n := 0; n < 4 && i < len(t) && isUpperLetter(rune(t[i])); n++ {
+		j := i + 1
+		for j < len(t) && isASCIILetter(t[j]) {
+			j++
+		}
+		end, i = j, j
+		if i+1 >= len(t) || t[i] != ' ' {
+			break
+		}
+		i++
+	}
+	if end < 0 {
+		return ""
+	}
+	return t[start:end]
 }

@@ -51,6 +51,7 @@ type parser struct {
 	// year, month and day of the publication or dispatch, to complete
 	// dates written without a year.
 	refYear, refMonth, refDay int
+	editorRef                 bool  // the ref date is the front matter's, which the text's own date overrides
 	leadRest                  *para // the part of a lead paragraph that holds inline items
 	editorTitle               bool  // the title so far is an editor's (front matter), not the text's own
 	warnings                  int   // diagnostics reported, kept or not

@@ -10,9 +10,14 @@ import (
 )
 
 var (
-	bracketed   = regexp.MustCompile(`《([^《》]+)》`)
-	definedZH   = regexp.MustCompile(`[（(]以下(?:简|簡)?(?:称|稱)[“"「]([^”"」]{1,30})[”"」][）)]`)
+	bracketed = regexp.MustCompile(`《([^《》]+)》`)
+	// Defined terms: （以下简称“双方”）, （下称甲方）, (hereinafter referred
+	// to as "the Parties"); "Vessel" means …; 本法所称条约，是指…. Group 1 is
+	// the term; group 2, where the pattern has it, what it means.
+	definedZH   = regexp.MustCompile(`[（(](?:以下|下文|下)?(?:简|簡)?(?:称|稱)(?:为|為)?[：:]?[“"「]?([^“”"「」（）()，。]{1,30}?)[”"」]?[）)]`)
 	definedEN   = regexp.MustCompile(`(?i)\((?:hereinafter|hereafter)\s+(?:referred\s+to\s+as|called|cited\s+as)\s+(?:the\s+)?["“]?([^")”]{1,60}?)["”]?\)`)
+	meansEN     = regexp.MustCompile(`["“]([^"”]{1,60})["”]\s+(?:means|shall\s+mean|refers\s+to)\s+([^;]{1,300}?)(?:[;]|\.(?:\s|$)|$)`)
+	meansZH     = regexp.MustCompile(`本(?:法|条例|條例|规定|規定|办法|辦法|协定|協定|公约|公約|条约|條約)(?:中)?所(?:称|稱)(?:的)?[“"「]?([^，,。；“”"「」]{1,30}?)[”"」]?[，,]?(?:是指|系指|係指|指)([^。；]{1,300})`)
 	actionWords = []string{"签署", "签订", "发表", "通过", "缔结", "公布", "批准", "发布", "达成", "生效", "颁布"}
 	wellKnown   = []string{"联合国宪章", "世界人权宣言", "Charter of the United Nations", "United Nations Charter", "Universal Declaration of Human Rights"}
 	openers     = "（(《“「『〔【[" // as in checkBrackets' switch
@@ -111,6 +116,13 @@ func (p *parser) scan() {
 				i = at + len(name)
 			}
 		}
+		if h.instrument {
+			for _, r := range shortNamedInstruments(text) {
+				if !strings.HasSuffix(squeeze(d.Title), r.title) { // the text naming itself
+					addRef(u, loc, r.title, r.at, nil, "")
+				}
+			}
+		}
 		if h.capital {
 			for _, r := range instrumentNames(text) {
 				if !strings.Contains(strings.ToLower(d.Title), strings.ToLower(r.title)) { // the text naming itself
@@ -118,16 +130,7 @@ func (p *parser) scan() {
 				}
 			}
 		}
-		for _, re := range []*regexp.Regexp{definedZH, definedEN} {
-			if !h.term && !strings.Contains(text, "ereafter") && !strings.Contains(text, "ereinafter") {
-				break // neither 以下简称 nor hereinafter
-			}
-			for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
-				d.DefinedTerms = append(d.DefinedTerms, declaration.DefinedTerm{
-					Term: strings.Trim(strings.TrimSpace(text[m[2]:m[3]]), "'‘’\"“”"), Means: meaningBefore(text[:m[0]]), At: u.id,
-				})
-			}
-		}
+		d.DefinedTerms = append(d.DefinedTerms, definedTerms(text, u.id, h)...)
 		if h.bracket {
 			p.checkBrackets(text, loc)
 		}
@@ -143,6 +146,8 @@ type hints struct {
 	known                   bool // 联 世 C U: the first letters of wellKnown names
 	bracket                 bool // any bracket checkBrackets follows
 	capital                 bool // T A C D P (C)onvention: the first letters of instrumentNouns
+	quote                   bool // " “ ("vessel" means)
+	instrument              bool // 协 条 公 宣 宪 …: the first characters of shortInstrumentKinds
 }
 
 func hintsOf(text string) hints {
@@ -159,6 +164,8 @@ func hintsOf(text string) hints {
 				h.capital = true
 			case c == '(' || c == ')' || c == '[' || c == ']':
 				h.bracket = true
+			case c == '"':
+				h.quote = true
 			}
 			continue
 		}
@@ -178,9 +185,13 @@ func hintsOf(text string) hints {
 			h.book, h.bracket = true, true
 		case '称', '稱':
 			h.term = true
+		case '协', '協', '条', '條', '公', '宣', '宪', '憲':
+			h.instrument = true // the first characters of shortInstrumentKinds
 		case '联', '世':
 			h.known = true
-		case '（', '）', '》', '“', '”', '「', '」', '『', '』', '〔', '〕', '【', '】':
+		case '“':
+			h.bracket, h.quote = true, true
+		case '（', '）', '》', '”', '「', '」', '『', '』', '〔', '〕', '【', '】':
 			h.bracket = true
 		}
 	}
@@ -229,10 +240,64 @@ func dateAndAction(before string, dates []dateMatch) (*declaration.Date, string)
 	return nil, ""
 }
 
+// definitions are the patterns that define terms, each with a cheap test
+// of a word it needs.
+var definitions = []struct {
+	re  *regexp.Regexp
+	cue func(text string, h hints) bool
+}{
+	{definedZH, func(_ string, h hints) bool { return h.term && h.bracket }},
+	{definedEN, func(text string, h hints) bool {
+		return h.bracket && (strings.Contains(text, "ereafter") || strings.Contains(text, "ereinafter"))
+	}},
+	{meansEN, func(text string, h hints) bool {
+		return h.quote && (strings.Contains(text, " mean") || strings.Contains(text, "refers to"))
+	}},
+	{meansZH, func(text string, h hints) bool {
+		return h.term && (strings.Contains(text, "所称") || strings.Contains(text, "所稱"))
+	}},
+}
+
+// definedTerms are the terms text defines, in order: by a parenthesis
+// after what they stand for, or by a definition ("X" means …, 本法所称X，
+// 是指…).
+func definedTerms(text, at string, h hints) []declaration.DefinedTerm {
+	type found struct {
+		start int
+		term  declaration.DefinedTerm
+	}
+	var out []found
+	for _, row := range definitions {
+		if !row.cue(text, h) {
+			continue // a word the pattern needs is not in the text
+		}
+		for _, m := range row.re.FindAllStringSubmatchIndex(text, -1) {
+			t := declaration.DefinedTerm{Term: strings.Trim(strings.TrimSpace(text[m[2]:m[3]]), "'‘’\"“”"), At: at}
+			if len(m) > 4 {
+				t.Means = strings.TrimSpace(text[m[4]:m[5]])
+			} else {
+				t.Means = meaningBefore(text[:m[0]])
+			}
+			out = append(out, found{m[0], t})
+		}
+	}
+	slices.SortStableFunc(out, func(a, b found) int { return a.start - b.start })
+	terms := make([]declaration.DefinedTerm, len(out))
+	for i, f := range out {
+		terms[i] = f.term
+	}
+	return terms
+}
+
 // meaningBefore is the phrase a defined term stands for: the text before
 // the parenthesis back to the previous punctuation.
 func meaningBefore(s string) string {
-	i := strings.LastIndexAny(s, "，。；：、,;:.\n")
+	if strings.HasSuffix(s, "》") {
+		if i := strings.LastIndex(s, "《"); i >= 0 {
+			return s[i+len("《") : len(s)-len("》")] // 根据《…法》（以下简称…）: the instrument
+		}
+	}
+	i := strings.LastIndexAny(s, "，。；：、,;:.\n)）")
 	if i >= 0 {
 		_, size := utf8.DecodeRuneInString(s[i:])
 		s = s[i+size:]
@@ -241,8 +306,22 @@ func meaningBefore(s string) string {
 	for _, p := range []string{"and ", "And "} {
 		s = strings.TrimPrefix(s, p)
 	}
+	// 双方设立渔业联合委员会（以下简称委员会）: what is named is the object
+	// of the verb, not the clause.
+	best := -1
+	for _, v := range objectVerbs {
+		if i := strings.LastIndex(s, v); i >= 0 && i+len(v) > best && i+len(v) < len(s) {
+			best = i + len(v)
+		}
+	}
+	if best >= 0 {
+		s = s[best:]
+	}
 	return s
 }
+
+// objectVerbs stand before what a Chinese defined term names.
+var objectVerbs = []string{"设立", "設立", "成立", "建立", "组成", "組成", "根据", "根據", "依照", "按照", "依据", "依據", "签订", "簽訂", "缔结", "締結", "通过", "通過", "设置", "設置"}
 
 // closerOf gives the closing bracket of an opening one.
 func closerOf(open rune) rune {
@@ -295,3 +374,70 @@ func (p *parser) checkBrackets(text string, loc *locator) {
 		p.warn("bracket-unclosed", loc.at(o.at), "%c opened here is never closed", o.r)
 	}
 }
+
+// Chinese instruments cited without 《》 by a short name: a place or a
+// short proper name of two characters and the kind word (荷泽协定, 汉口协议,
+// 停战协定), standing after a boundary — punctuation, 的, a date's 月, or
+// a word that acts on an instrument (执行, 违反, 签订 …). Longer unbracketed
+// names cannot be told from descriptions (友好合作条约, 有关司法合作的条约)
+// without a dictionary, so they are left out: a wrong reference is worse
+// than none.
+var (
+	shortInstrumentKinds = []string{"协定", "協定", "协议", "協議", "条约", "條約", "公约", "公約", "宣言", "公报", "公報", "宪章", "憲章"}
+	// instrumentOpeners stand right before such a name.
+	instrumentOpeners = []string{"的", "月", "而", "因此", "执行", "執行", "违反", "違反", "违背", "違背", "撕毁", "撕毀", "破坏", "破壞",
+		"遵守", "根据", "根據", "依照", "按照", "签订", "簽訂", "签署", "簽署", "置", "及", "和", "与", "與"}
+	// notNames are two characters that make a kind word a description
+	// (多边条约, 下列条约, 双方协定) or an act on one (履行条约), not a name.
+	notNames = []string{"多边", "双边", "和平", "友好", "通商", "合作", "有关", "重要", "其他", "上述", "这一", "该项", "此项",
+		"两国", "双方", "一切", "所有", "各项", "这个", "一项", "国际", "联合", "政治", "军事", "经济", "贸易", "金融", "边界", "秘密",
+		"临时", "正式", "书面", "下列", "上列", "前款", "以下", "以上", "加入", "接受", "履行", "修改",
+		"废除", "订立", "拟订", "保存", "执行", "遵守", "违反", "撕毁", "破坏",
+		"達成", "簽署", "簽訂", "發表", "通過", "締結", "公佈", "發佈", "頒佈", "雙方", "兩國", "多邊", "雙邊"} // and actionWords (签署, 发表 …)
+	// functionChars never stand in a short name, nor do numerals (三大协议).
+	functionChars = "的之和与與及或了等各该該本此这這其所被对對向在于於为為将將同把一二三四五六七八九十两兩几幾多"
+)
+
+func shortNamedInstruments(text string) []instrumentRef {
+	var out []instrumentRef
+	for at, r := range text { // one pass: most texts name no instrument
+		if r >= 0x10000 || shortInstrumentFirsts[r>>6]&(1<<(r&63)) == 0 {
+			continue
+		}
+		for _, kind := range shortInstrumentKinds {
+			if !strings.HasPrefix(text[at:], kind) {
+				continue
+			}
+			start := at
+			for n := 0; n < 2 && start > 0; n++ {
+				r, size := utf8.DecodeLastRuneInString(text[:start])
+				if !hasHan(string(r)) || strings.ContainsRune(functionChars, r) {
+					start = -1
+					break
+				}
+				start -= size
+			}
+			if start < 0 || at-start != 6 || slices.Contains(notNames, text[start:at]) || slices.Contains(actionWords, text[start:at]) {
+				continue
+			}
+			before := text[:start]
+			if last, _ := utf8.DecodeLastRuneInString(before); before != "" && hasHan(string(last)) &&
+				!slices.ContainsFunc(instrumentOpeners, func(w string) bool { return strings.HasSuffix(before, w) }) {
+				continue // 二中全会宣言: the name goes on before these two characters
+			}
+			out = append(out, instrumentRef{title: text[start : at+len(kind)], at: start})
+		}
+	}
+	return out
+}
+
+// shortInstrumentFirsts is the set of the first characters of
+// shortInstrumentKinds, a bit per character of the BMP: the test runs on
+// every character of a Chinese text.
+var shortInstrumentFirsts = func() (set [0x10000 / 64]uint64) {
+	for _, k := range shortInstrumentKinds {
+		r, _ := utf8.DecodeRuneInString(k)
+		set[r>>6] |= 1 << (r & 63)
+	}
+	return set
+}()

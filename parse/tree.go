@@ -168,6 +168,8 @@ func (b *builder) preambleBlock(q *para, s span) {
 		kind = declaration.Heading
 	case isRecital(s.text):
 		kind = declaration.Recital
+	case isLead(s.text):
+		kind = declaration.Lead // a second dispatch in one item: 【新华社延安二十日电】今日本社综合军息：
 	}
 	if q.underline.text != "" {
 		kind = declaration.Heading

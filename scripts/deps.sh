@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests read our output with: poppler-utils
 # and qpdf (PDF), CJK TrueType fonts, Python's YAML, JSON Schema and
-# openpyxl readers, and LibreOffice Calc (XLSX). Nothing happens when all
-# are present. Without root, it prints the command to run instead.
+# openpyxl readers, LibreOffice Calc (XLSX) and chromium (HTML, rendered
+# headless). Nothing happens when all are present. Without root, it prints
+# the command to run instead.
 set -euo pipefail
 
 # "scripts/deps.sh demo" installs only what make demo needs: a CJK font;
@@ -30,10 +31,15 @@ if ! $fonts_only; then
 	have qpdf || need+=(qpdf)
 	[ -e /usr/share/fonts/truetype/arphic/uming.ttc ] || need+=(fonts-arphic-uming)
 	[ -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || need+=(fonts-wqy-microhei)
+	# the PDF writer's Kai (second-level headings) and Latin serif faces
+	[ -e /usr/share/fonts/truetype/arphic/ukai.ttc ] || need+=(fonts-arphic-ukai)
+	[ -e /usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf ] || need+=(fonts-liberation2)
 	{ [ -x $py ] && $py -c 'import yaml' 2>/dev/null; } || need+=(python3-yaml)
 	{ [ -x $py ] && $py -c 'import jsonschema' 2>/dev/null; } || need+=(python3-jsonschema)
 	{ [ -x $py ] && $py -c 'import openpyxl' 2>/dev/null; } || need+=(python3-openpyxl)
 	have soffice || need+=(libreoffice-calc-nogui)
+	have xmllint || need+=(libxml2-utils) # output/akn validates its XML against the schema
+	have chromium || need+=(chromium)
 fi
 [ ${#need[@]} -eq 0 ] && exit 0
 

@@ -41,7 +41,9 @@ func (b *batch) setUp(args []string) error {
 	r := &b.runner
 	switch {
 	case !slices.Contains(pdf.Styles, pdf.Style(o.pdfStyle)):
-		return usagef("-pdf-style: unknown style %q (known: official, compact)", o.pdfStyle)
+		return usagef("-pdf-style: unknown style %q (known: %v)", o.pdfStyle, pdf.Styles)
+	case !slices.Contains(pdf.Papers, pdf.Paper(o.pdfPaper)):
+		return usagef("-pdf-paper: unknown size %q (known: %v)", o.pdfPaper, pdf.Papers)
 	case o.width < 0:
 		return usagef("-width: %d is negative", o.width)
 	case o.jobs < 1:
@@ -82,7 +84,13 @@ func (b *batch) setUp(args []string) error {
 	if err := filter.Check(); err != nil {
 		return usagef("-include/-exclude: %v", err)
 	}
-	r.Options = convert.Options{TextWidth: o.width, PDF: pdf.Writer{Font: o.font, Fallback: o.fallback, Style: pdf.Style(o.pdfStyle)}}
+	r.Options = convert.Options{TextWidth: o.width, PDF: pdf.Writer{Font: o.font, Fallback: o.fallback,
+		HeadingFont: o.fontHei, KaiFont: o.fontKai, LatinFont: o.fontLatin, Style: pdf.Style(o.pdfStyle), Paper: pdf.Paper(o.pdfPaper)}}
+	if slices.ContainsFunc(formats, func(f convert.Format) bool { return f.Name == "pdf" }) {
+		if note := r.Options.PDF.FontNotes(); note != "" {
+			fmt.Fprintln(b.stderr, "convert: pdf:", note)
+		}
+	}
 
 	// Inputs: the arguments, then the list.
 	if o.filesFrom != "" {
@@ -192,7 +200,7 @@ func (b *batch) formats() ([]convert.Format, error) {
 	var named convert.Format
 	ok := false
 	if out := o.out; out != "" && out != "-" && !isDirPath(out) {
-		named, ok = convert.ForExt(filepath.Ext(out))
+		named, ok = convert.ForPath(out)
 	}
 	if o.to == "" {
 		if ok {

@@ -81,6 +81,7 @@ func (l *listFlag) Set(s string) error {
 // options are the command line, parsed.
 type options struct {
 	to, from, out, font, fallback, pdfStyle string
+	fontHei, fontKai, fontLatin, pdfPaper   string
 	check, schema, version, quiet, verbose  bool
 	width, jobs                             int
 	include, exclude                        listFlag
@@ -106,7 +107,11 @@ func flags(o *options) *flag.FlagSet {
 	fs.IntVar(&o.width, "width", 0, "line width of txt output in `COLUMNS` (CJK characters count two; default 80)")
 	fs.StringVar(&o.font, "font", "", "CJK TrueType font for pdf output, `PATH[#INDEX]` (.ttf or .ttc); default $DECLCONV_FONT, then system fonts")
 	fs.StringVar(&o.fallback, "font-fallback", "", "second font for characters the first lacks, `PATH[#INDEX]`")
-	fs.StringVar(&o.pdfStyle, "pdf-style", string(pdf.Official), "pdf layout, a `STYLE`: official (GB/T 9704) or compact")
+	fs.StringVar(&o.pdfStyle, "pdf-style", string(pdf.Auto), "pdf layout, a `STYLE`: auto (english for documents in English, else official), official (GB/T 9704), compact or english")
+	fs.StringVar(&o.pdfPaper, "pdf-paper", string(pdf.A4), "pdf paper size, a `SIZE`: a4 or letter")
+	fs.StringVar(&o.fontHei, "font-hei", "", "Hei face of first-level headings in pdf output, `PATH[#INDEX]` or none; default $DECLCONV_FONT_HEI, then system fonts")
+	fs.StringVar(&o.fontKai, "font-kai", "", "Kai face of second-level headings in pdf output, `PATH[#INDEX]` or none; default $DECLCONV_FONT_KAI, then system fonts")
+	fs.StringVar(&o.fontLatin, "font-latin", "", "serif face of Latin text in pdf output, `PATH[#INDEX]` or none; default $DECLCONV_FONT_LATIN, then system fonts")
 	fs.Var(&o.include, "include", "in directories, take only files matching `GLOB` (repeatable or comma-separated; replaces the default *.txt, *.yaml, *.yml, *.json)")
 	fs.Var(&o.exclude, "exclude", "in directories, skip files and directories matching `GLOB` (repeatable; wins over -include)")
 	fs.StringVar(&o.filesFrom, "files-from", "", "read more inputs from `FILE`, one path a line (- for standard input)")
@@ -400,6 +405,6 @@ func looksLikeFile(path string) bool {
 	if ext == "" {
 		return false
 	}
-	return slices.ContainsFunc(convert.Formats(), func(f convert.Format) bool { return f.Ext == ext }) ||
+	return slices.ContainsFunc(convert.Formats(), func(f convert.Format) bool { return f.HasExt(path) }) ||
 		slices.Contains(convert.InputExts(), ext)
 }

@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -13,14 +14,19 @@ import (
 // the order of [declaration.Document.Verbatim], so that the PDF's text
 // reads back as the source did (attachments last, after the closing).
 type builder struct {
-	g   geometry
-	fs  *fontSet // measures labels; nil estimates them by character class
-	out []*para
+	g       geometry
+	fs      *fontSet // measures labels; nil estimates them by character class
+	out     []*para
+	inNotes bool // the last paragraph set is a note
 }
 
 func build(d *declaration.Document, g geometry, fs *fontSet) []*para {
 	b := &builder{g: g, fs: fs}
 	b.blocks(d.Front)
+	if t := pageTitle(d); t != "" {
+		// The title the front matter gives, set as the title it is.
+		b.block(&declaration.Block{ID: "title", Kind: declaration.TitleBlock, Text: t})
+	}
 	b.blocks(d.Preamble)
 	for _, p := range d.Body {
 		b.provision(p, 0, 0)
@@ -82,8 +88,36 @@ func attachmentTitle(a *declaration.Attachment) string {
 	return a.Label + labelSep(a.Label, a.Heading) + a.Heading
 }
 
-// add appends p, and returns it for the caller to adjust.
+// pageTitle is the title to set on the page for a document whose text
+// sets none: the one its front matter gave the model. It is "" when the
+// front has a title block or headline, or a block before the body says
+// the title already (a Markdown heading).
+func pageTitle(d *declaration.Document) string {
+	for _, bl := range d.Front {
+		if bl.Kind == declaration.TitleBlock || bl.Kind == declaration.Headline {
+			return ""
+		}
+	}
+	for _, bl := range slices.Concat(d.Front, d.Preamble) {
+		if text, _ := plain(bl.Text); bl.Kind != declaration.FrontMatter && strings.EqualFold(strings.TrimSpace(text), d.Title) {
+			return ""
+		}
+	}
+	return d.Title
+}
+
+// add appends p, and returns it for the caller to adjust. On the English
+// page the roles' faces are the Latin ones: the serif for text, its bold
+// for headings.
 func (b *builder) add(p *para) *para {
+	if b.g.latin {
+		switch p.face {
+		case mainFace:
+			p.face = latinFace
+		case headingFace, kaiFace:
+			p.face = boldFace
+		}
+	}
 	b.out = append(b.out, p)
 	return p
 }
@@ -91,7 +125,7 @@ func (b *builder) add(p *para) *para {
 // body is an ordinary paragraph of size pt: two-character first-line
 // indent, justified.
 func (b *builder) body(s span, pt float64) *para {
-	return b.add(&para{spans: []span{s}, first: 2, size: pt, face: mainFace, align: justify})
+	return b.add(&para{spans: []span{s}, first: b.g.indent, size: pt, face: mainFace, align: justify})
 }
 
 // isArchive reports whether a front block belongs to a newspaper archive's
@@ -107,11 +141,26 @@ func isArchive(bl *declaration.Block) bool {
 	return false
 }
 
+// emptyField reports whether an archive line is a field's name with no
+// value (专栏： when the issue gave the article no column): a form's
+// blank, not text, so not drawn.
+func emptyField(bl *declaration.Block) bool {
+	if bl.Kind != declaration.ColumnLine {
+		return false
+	}
+	t := strings.ReplaceAll(bl.Label+bl.Text, ":", "：")
+	_, value, ok := strings.Cut(t, "：")
+	return ok && strings.TrimSpace(value) == ""
+}
+
 // blockSpans is a block's label and text as spans, the text split into
 // paragraphs. The block's markup (Markdown ###, >) is source syntax, which
 // the PDF renders as typography instead.
 func blockSpans(bl *declaration.Block) []span {
 	spans := paragraphs(bl.Text, bl.ID, after(bl.Pos, bl.Label))
+	if bl.Label != "" && len(spans) == 0 {
+		spans = []span{{id: bl.ID}}
+	}
 	if bl.Label != "" {
 		spans[0].text = bl.Label + spans[0].text
 		spans[0].pos = bl.Pos
@@ -122,10 +171,24 @@ func blockSpans(bl *declaration.Block) []span {
 func (b *builder) blocks(bs []*declaration.Block) {
 	for i := 0; i < len(bs); i++ {
 		bl := bs[i]
+		if bl.Kind == declaration.FrontMatter {
+			// An editor's metadata (YAML front matter, an HTML <meta>
+			// line, a comment): it goes into the PDF's metadata, not on
+			// the page.
+			continue
+		}
+		if bl.Label == "" && isRule(bl.Text) {
+			// A transcription's lone "_" above its footnotes: a short
+			// rule, as a printed page sets one.
+			b.add(&para{separator: true, size: b.g.small, face: mainFace, align: left})
+			continue
+		}
 		if isArchive(bl) {
 			p := b.add(&para{sep: "　", size: b.g.small, face: mainFace, align: center, grey: true})
 			for ; i < len(bs) && isArchive(bs[i]); i++ {
-				p.spans = append(p.spans, blockSpans(bs[i])...)
+				if !emptyField(bs[i]) {
+					p.spans = append(p.spans, blockSpans(bs[i])...)
+				}
 			}
 			i--
 			continue
@@ -145,7 +208,11 @@ func (b *builder) block(bl *declaration.Block) {
 	for i, s := range spans {
 		switch bl.Kind {
 		case declaration.TitleBlock:
-			p := b.add(&para{spans: []span{s}, size: g.title, face: mainFace, align: center})
+			face := mainFace
+			if g.latin {
+				face = headingFace // bold, as English titles are set
+			}
+			p := b.add(&para{spans: []span{s}, size: g.title, face: face, align: center})
 			if i == 0 && len(b.out) > 1 {
 				p.spaceBefore = 0.5
 			}
@@ -155,21 +222,54 @@ func (b *builder) block(bl *declaration.Block) {
 		case declaration.Headline:
 			b.add(&para{spans: []span{s}, size: g.lead, face: headingFace, align: center})
 		case declaration.Subtitle:
-			b.add(&para{spans: []span{s}, size: g.body, face: mainFace, align: center})
+			face := mainFace
+			if g.latin && isCaps(s.text) {
+				face = headingFace // a subtitle in capitals is a heading
+			}
+			b.add(&para{spans: []span{s}, size: g.body, face: face, align: center})
 		case declaration.Heading:
 			b.add(&para{spans: []span{s}, size: g.body, face: headingFace, align: center, keep: true})
-		case declaration.Lead, declaration.Note:
+		case declaration.Note:
+			if g.latin {
+				// Notes are the record's endnotes: smaller, below a rule.
+				if n := len(b.out); n > 0 && !b.out[n-1].separator && !b.inNotes {
+					b.add(&para{separator: true, size: g.small, face: mainFace, align: left})
+				}
+				b.inNotes = true
+				b.body(s, g.small)
+				continue
+			}
+			b.body(s, g.lead)
+		case declaration.Lead:
 			b.body(s, g.lead)
 		case declaration.Signature, declaration.PlaceDate:
 			// GB/T 9704 sets the date four characters in from the right;
 			// signatures stand over it, as far in.
 			b.add(&para{spans: []span{s}, size: g.body, face: mainFace, align: right, inset: 4})
-		case declaration.FrontMatter:
-			b.add(&para{spans: []span{s}, size: g.small, face: mainFace, align: left, grey: true})
 		default: // paragraphs, recitals
+			if g.latin && isCaps(s.text) && utf8.RuneCountInString(s.text) < 80 {
+				b.add(&para{spans: []span{s}, size: g.body, face: headingFace, align: center, keep: true, spaceBefore: 0.5})
+				continue
+			}
 			b.body(s, g.body)
 		}
+		b.inNotes = false
 	}
+}
+
+// isCaps reports whether text is written in capitals: letters, none of
+// them small (a Latin subtitle, NORTH ATLANTIC TREATY).
+func isCaps(text string) bool {
+	letters := 0
+	for _, r := range text {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsUpper(r) {
+			letters++
+		}
+	}
+	return letters >= 3
 }
 
 // provision adds p and its children. base is where the provision's block
@@ -184,7 +284,23 @@ func (b *builder) provision(p *declaration.Provision, base float64, level int) {
 		childLevel++
 		b.text(p, textPos, base)
 	case declaration.Section, declaration.Article:
-		if p.Heading != "" {
+		if isBullet(p.Label) {
+			// A bulleted list is a list whatever its rank: its items
+			// hang, each with its outline entry.
+			n := len(b.out)
+			childBase = b.hanging(p, base)
+			if len(b.out) > n {
+				b.out[n].outline, b.out[n].level = outlineTitle(p), level
+			}
+			childLevel++
+			break
+		}
+		if b.g.latin && (p.Kind == declaration.Article && isWordLabel(p.Label) || p.Label == "" && p.Heading != "") {
+			// ARTICLE I stands centred above its text, as treaties set
+			// it; so does a heading that stands alone (### Artikel 6).
+			b.heading(p, center, base, level)
+			b.text(p, textPos, base)
+		} else if p.Heading != "" {
 			how := left
 			if strings.HasPrefix(p.Label, "第") {
 				how = center // 第一节 stands centred, as chapters do
@@ -209,17 +325,20 @@ func (b *builder) provision(p *declaration.Provision, base float64, level int) {
 // outline entry.
 func (b *builder) heading(p *declaration.Provision, how align, base float64, level int) {
 	label := span{text: p.Label, id: p.ID, pos: p.Pos}
-	head := span{text: p.Heading, id: p.ID, pos: after(p.Pos, p.Label)}
+	head := styled(p.Heading, p.ID, after(p.Pos, p.Label))
 	spans := []span{label, head}
-	if p.Label == "" || p.Heading == "" {
-		spans = []span{{text: p.Label + p.Heading, id: p.ID, pos: p.Pos}}
+	switch {
+	case p.Heading == "":
+		spans = spans[:1]
+	case p.Label == "":
+		spans = spans[1:]
 	}
 	sep := ""
 	if p.Label != "" {
 		sep = labelSep(p.Label, p.Heading)
 	}
-	h := b.add(&para{spans: spans, sep: sep, first: base + 2, rest: base + 2, size: b.g.body,
-		face: headingFace, align: how, keep: true, outline: outlineTitle(p), level: level})
+	h := b.add(&para{spans: spans, sep: sep, first: base + b.g.indent, rest: base + b.g.indent, size: b.g.body,
+		face: headingRole(p.Label), align: how, keep: true, outline: outlineTitle(p), level: level})
 	if how == center {
 		h.first, h.rest, h.spaceBefore = 0, 0, 0.5
 	}
@@ -231,7 +350,7 @@ func (b *builder) text(p *declaration.Provision, pos declaration.Pos, base float
 		return
 	}
 	for _, s := range paragraphs(p.Text, p.ID, pos) {
-		b.add(&para{spans: []span{s}, first: base + 2, rest: base, size: b.g.body, face: mainFace, align: justify})
+		b.add(&para{spans: []span{s}, first: base + b.g.indent, rest: base, size: b.g.body, face: mainFace, align: justify})
 	}
 }
 
@@ -239,13 +358,16 @@ func (b *builder) text(p *declaration.Provision, pos declaration.Pos, base float
 // the way official texts number articles; level < 0 means no outline entry.
 func (b *builder) inline(p *declaration.Provision, pos declaration.Pos, base float64, level int) {
 	spans := paragraphs(p.Text, p.ID, after(pos, p.Label))
+	if len(spans) == 0 && p.Label != "" {
+		spans = []span{{id: p.ID, pos: after(pos, p.Label)}}
+	}
 	for i, s := range spans {
-		q := b.add(&para{spans: []span{s}, first: base + 2, rest: base, size: b.g.body, face: mainFace, align: justify})
+		q := b.add(&para{spans: []span{s}, first: base + b.g.indent, rest: base, size: b.g.body, face: mainFace, align: justify})
 		if i > 0 {
 			continue
 		}
 		if p.Label != "" {
-			q.spans = []span{{text: p.Label, id: p.ID, pos: pos}, s}
+			q.spans = []span{{text: shownLabel(p.Label), id: p.ID, pos: pos}, s}
 			q.sep = labelSep(p.Label, s.text)
 		}
 		if level >= 0 {
@@ -258,35 +380,102 @@ func (b *builder) inline(p *declaration.Provision, pos declaration.Pos, base flo
 // every line of its text aligned after the label (——以和平共处…). It
 // returns where the item's text starts, where nested items hang.
 func (b *builder) hanging(p *declaration.Provision, base float64) float64 {
-	hang := base + 2
+	hang := base + b.g.indent
+	label := shownLabel(p.Label)
 	// The label's width in the font, so that every paragraph of the item
 	// and its nested items line up after the label (a —— is one em in a
 	// CJK face, though East Asian Width calls it ambiguous).
 	labelW := 0.0
-	for _, r := range p.Label {
+	for _, r := range label {
 		if b.fs != nil {
-			labelW += b.fs.advance(r, mainFace, b.g.body) / em(b.g.body)
+			labelW += b.fs.advance(r, mainFace, regular, b.g.body) / em(b.g.body)
 		} else {
 			labelW += linebreak.Columns(r) / 2
 		}
 	}
-	if r, _ := utf8.DecodeLastRuneInString(p.Label); r < 0x1100 {
+	if r, _ := utf8.DecodeLastRuneInString(label); r < 0x1100 {
 		labelW += 0.5 // (a) and 1. are half-width: a half-em gap before the text
 	}
 	textAt := hang + labelW
 	if p.Heading != "" {
-		b.add(&para{spans: []span{{text: p.Heading, id: p.ID, pos: after(p.Pos, p.Label)}}, label: p.Label,
-			hang: hang, first: textAt, rest: textAt, size: b.g.body, face: headingFace, align: left, keep: true})
+		b.add(&para{spans: []span{styled(p.Heading, p.ID, after(p.Pos, p.Label))}, label: label,
+			hang: hang, first: textAt, rest: textAt, size: b.g.body, face: headingRole(p.Label), align: left, keep: true})
 	}
 	spans := paragraphs(p.Text, p.ID, after(p.Pos, p.Label+p.Heading))
+	if len(spans) == 0 && p.Heading == "" {
+		spans = []span{{id: p.ID, pos: after(p.Pos, p.Label)}}
+	}
+	if isDash(p.Label) {
+		// GB/T practice sets a —— item as a paragraph that opens with
+		// its dash: the dash at the two-character indent, the lines
+		// after the first back at the margin, like the body's.
+		for i, s := range spans {
+			q := &para{spans: []span{s}, hang: hang, first: textAt, rest: base, size: b.g.body, face: mainFace, align: justify}
+			if i == 0 && p.Heading == "" {
+				q.label = label
+			} else {
+				q.first = hang
+			}
+			b.add(q)
+		}
+		return base
+	}
 	for i, s := range spans {
 		q := &para{spans: []span{s}, hang: hang, first: textAt, rest: textAt, size: b.g.body, face: mainFace, align: justify}
 		if i == 0 && p.Heading == "" {
-			q.label = p.Label
+			q.label = label
 		}
 		b.add(q)
 	}
-	return textAt - 2
+	return textAt - b.g.indent
+}
+
+// isWordLabel reports whether a label starts with a word (ARTICLE I,
+// Artikel 2), not a number or letter alone ((a), 1., IV.).
+func isWordLabel(label string) bool {
+	word, _, _ := strings.Cut(label, " ")
+	letters := 0
+	for _, r := range word {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+		letters++
+	}
+	return letters >= 3
+}
+
+// isDash reports whether a label is a dash (——), which marks an item of
+// a list without numbering it.
+func isDash(label string) bool { return label != "" && strings.Trim(label, "—") == "" }
+
+// headingRole is the face of a heading numbered label. GB/T 9704 sets
+// the first level (一、, 第一章) in Hei and the second (（一）) in Kai;
+// deeper levels (1., （1）) are the body's, and are drawn in Kai here too,
+// set apart from the text as a heading.
+func headingRole(label string) faceID {
+	if strings.HasPrefix(label, "（") || strings.HasPrefix(label, "(") {
+		return kaiFace
+	}
+	r, _ := utf8.DecodeRuneInString(label)
+	if r >= '0' && r <= '9' || r >= '０' && r <= '９' {
+		return kaiFace
+	}
+	return headingFace
+}
+
+// shownLabel is the label as drawn: a Markdown list marker (*, -, +) is
+// markup, drawn as the bullet it means.
+func shownLabel(label string) string {
+	if isBullet(label) {
+		return "•"
+	}
+	return label
+}
+
+// styled is a heading's text as a span, its markup taken out.
+func styled(text, id string, pos declaration.Pos) span {
+	shown, marks := plain(text)
+	return span{text: shown, marks: marks, id: id, pos: pos}
 }
 
 // labelSep is what stands between a label and the text it runs into: an
@@ -316,13 +505,18 @@ func endsWithMark(label string) bool {
 // outlineTitle is the outline entry of a provision: its label and heading,
 // or its label and the start of its text.
 func outlineTitle(p *declaration.Provision) string {
-	if p.Heading != "" {
-		return strings.TrimSpace(p.Label + p.Heading)
+	label := shownLabel(p.Label)
+	if label != p.Label {
+		label += " "
 	}
-	text := strings.SplitN(p.Text, "\n", 2)[0]
+	if p.Heading != "" {
+		heading, _ := plain(p.Heading)
+		return strings.TrimSpace(label + heading)
+	}
+	text, _ := plain(strings.SplitN(p.Text, "\n", 2)[0])
 	const most = 18
 	if utf8.RuneCountInString(text) > most {
 		text = string([]rune(text)[:most]) + "…"
 	}
-	return strings.TrimSpace(p.Label + text)
+	return strings.TrimSpace(label + text)
 }

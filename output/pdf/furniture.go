@@ -16,18 +16,24 @@ func (s *setter) furniture() {
 	g := s.g
 	// GB/T 9704: 四号 numbers 7 mm below the text block, on the outer
 	// side one character in: odd pages right, even pages left.
-	num := folio(s.page)
-	w := s.width(num, mainFace, g.folio)
+	num, face := folio(s.page), mainFace
+	if g.latin {
+		num, face = strconv.Itoa(s.page), latinFace
+	}
+	w := s.width(num, nil, face, g.folio)
 	x := g.left + em(g.folio)
-	if s.page%2 == 1 {
+	switch {
+	case g.latin:
+		x = g.left + (g.width()-w)/2 // centred at the foot, as books set them
+	case s.page%2 == 1:
 		x = g.left + g.width() - em(g.folio) - w
 	}
-	s.draw(num, x, s.bottom()+g.folioGap, g.folio, mainFace, 0, false)
+	s.draw(num, nil, x, s.bottom()+g.folioGap, g.folio, face, 0, false)
 
 	if s.page > 1 && s.header != "" {
-		w := s.width(s.header, mainFace, g.small)
+		w := s.width(s.header, nil, mainFace, g.small)
 		y := g.top - 2*em(g.small)
-		s.draw(s.header, g.left+(g.width()-w)/2, y, g.small, mainFace, 0, true)
+		s.draw(s.header, nil, g.left+(g.width()-w)/2, y, g.small, mainFace, 0, true)
 		s.pdf.SetLineWidth(0.2)
 		s.pdf.SetDrawColor(120, 120, 120)
 		s.pdf.Line(g.left, y+em(g.small)*0.6, g.left+g.width(), y+em(g.small)*0.6)

@@ -83,8 +83,8 @@ func (fs *fontSet) check(file string, paras []*para, extra []span) (used [numFac
 	var missing GlyphErrors
 	visit := func(s span, want faceID) {
 		pos := s.pos
-		for _, r := range s.text {
-			if id, ok := fs.pick(r, want); ok {
+		for i, r := range s.text {
+			if id, ok := fs.pick(r, want, styleAt(s.marks, i)); ok {
 				used[id] = append(used[id], r)
 			} else if !unicode.IsSpace(r) && !seen[r] {
 				// Whitespace a font lacks is left out, not drawn: it is

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"unicode"
@@ -15,8 +16,10 @@ import (
 )
 
 const (
-	uming = "/usr/share/fonts/truetype/arphic/uming.ttc"
-	wqy   = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"
+	uming      = "/usr/share/fonts/truetype/arphic/uming.ttc"
+	wqy        = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"
+	ukai       = "/usr/share/fonts/truetype/arphic/ukai.ttc"
+	liberation = "/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf"
 )
 
 // tool skips the test when a command it runs is not installed (fails it
@@ -36,9 +39,16 @@ func testWriter(t testing.TB) *Writer {
 	if _, err := os.Stat(uming); err != nil {
 		testfiles.Missing(t, "font %s not installed (apt-get install fonts-arphic-uming)", uming)
 	}
-	w := &Writer{Font: uming, HeadingFont: "none", Getenv: func(string) string { return "" }}
-	if _, err := os.Stat(wqy); err == nil {
-		w.HeadingFont = wqy
+	w := &Writer{Font: uming, HeadingFont: "none", KaiFont: "none", LatinFont: "none", Getenv: func(string) string { return "" }}
+	for _, f := range []struct {
+		option *string
+		path   string
+	}{{&w.HeadingFont, wqy}, {&w.KaiFont, ukai}, {&w.LatinFont, liberation}} {
+		if _, err := os.Stat(f.path); err == nil {
+			*f.option = f.path
+		} else if os.Getenv("CI") != "" {
+			t.Fatalf("font %s not installed (scripts/deps.sh installs it)", f.path)
+		}
 	}
 	return w
 }
@@ -93,9 +103,12 @@ func documents(t *testing.T) map[string]*declaration.Document {
 
 // expected is the text the PDF must give back: every verbatim string of
 // the document in order (that of Verbatim: attachments after the
-// closing), without whitespace. Markup (Markdown ###) and setext
-// underlines are source syntax that the PDF renders as typography, so
-// they are left out.
+// closing), without whitespace and without markup — Markdown ### and
+// setext underlines, front matter, HTML comments, emphasis — which the
+// PDF renders as typography or metadata. A title that only the front
+// matter gave is set on the page, after the front. The characters of
+// emphasis (* and _) are taken out of both sides by [comparable];
+// TestNoMarkup checks that the PDF prints none as markup.
 func expected(d *declaration.Document) string {
 	var b strings.Builder
 	add := func(ss ...string) {
@@ -105,17 +118,24 @@ func expected(d *declaration.Document) string {
 	}
 	blocks := func(bs []*declaration.Block) {
 		for _, bl := range bs {
-			add(bl.Label, bl.Text)
+			if bl.Kind != declaration.FrontMatter && !emptyField(bl) {
+				add(bl.Label, bl.Text)
+			}
 		}
 	}
 	var provisions func([]*declaration.Provision)
 	provisions = func(ps []*declaration.Provision) {
 		for _, p := range ps {
-			add(p.Label, p.Heading, p.Text)
+			label := p.Label
+			if label == "*" || label == "-" || label == "+" {
+				label = "•" // a Markdown bullet is drawn as one
+			}
+			add(label, p.Heading, p.Text)
 			provisions(p.Children)
 		}
 	}
 	blocks(d.Front)
+	add(pageTitle(d))
 	blocks(d.Preamble)
 	provisions(d.Body)
 	blocks(d.Closing)
@@ -124,13 +144,18 @@ func expected(d *declaration.Document) string {
 		provisions(a.Body)
 		blocks(a.Closing)
 	}
-	return squeeze(b.String())
+	return comparable(comments.ReplaceAllString(b.String(), ""))
 }
 
-// squeeze removes whitespace.
-func squeeze(s string) string {
+// comments are HTML comments, which the PDF does not print.
+var comments = regexp.MustCompile(`(?s)<!--.*?(-->|$)`)
+
+// comparable is text without whitespace and without the characters of
+// Markdown emphasis, whose markup the PDF drops and whose literal use
+// it keeps: what is left must be the same on both sides.
+func comparable(s string) string {
 	return strings.Map(func(r rune) rune {
-		if unicode.IsSpace(r) {
+		if unicode.IsSpace(r) || r == '*' || r == '_' {
 			return -1
 		}
 		return r

@@ -1,11 +1,11 @@
 package pdf
 
 import (
-	"bytes"
-	"crypto/sha256"
 	"strconv"
 	"strings"
 	"time"
+
+	"go.yaml.in/yaml/v3"
 
 	"github.com/declconv/declconv/declaration"
 )
@@ -31,6 +31,7 @@ func date(d *declaration.Document, getenv func(string) string) time.Time {
 	if d.Publication != nil {
 		isos = append(isos, d.Publication.Date)
 	}
+	isos = append(isos, frontMatter(d).date)
 	if d.Signed != nil && d.Signed.Date != nil {
 		isos = append(isos, d.Signed.Date.ISO)
 	}
@@ -45,6 +46,49 @@ func date(d *declaration.Document, getenv func(string) string) time.Time {
 		}
 	}
 	return fixedEpoch
+}
+
+// editorial is what an editor's YAML front matter says of the document,
+// for the PDF's metadata: its date and what collection it belongs to.
+type editorial struct {
+	date, subject string
+}
+
+// frontMatter reads the YAML front matter of d, if any. Keys vary by
+// collection; each field takes the first key present.
+func frontMatter(d *declaration.Document) editorial {
+	for _, bl := range d.Front {
+		if bl.Kind != declaration.FrontMatter || !strings.HasPrefix(bl.Text, "---") {
+			continue
+		}
+		body := strings.TrimSuffix(strings.TrimSpace(strings.TrimPrefix(bl.Text, "---")), "---")
+		var m map[string]any
+		if yaml.Unmarshal([]byte(body), &m) != nil {
+			return editorial{}
+		}
+		first := func(keys ...string) string {
+			for _, k := range keys {
+				switch v := m[k].(type) {
+				case string:
+					return strings.Join(strings.Fields(v), " ")
+				case time.Time:
+					return v.Format("2006-01-02")
+				}
+			}
+			return ""
+		}
+		return editorial{date: first("date", "doc_date"), subject: first("subject", "vol_full_title", "volume")}
+	}
+	return editorial{}
+}
+
+// subject is the PDF's subject: the document's kind, and the collection
+// its front matter names.
+func subject(d *declaration.Document) string {
+	if s := frontMatter(d).subject; s != "" {
+		return string(d.Kind) + "; " + s
+	}
+	return string(d.Kind)
 }
 
 // title is the document's title for the metadata and the running header:
@@ -73,29 +117,4 @@ func language(d *declaration.Document) string {
 		return d.Language
 	}
 	return "zh-Hans"
-}
-
-// subsetNames gives the embedded fonts proper subset names. The library
-// names a font "utf8" + its family; our families are "xm+face" and the
-// like, so "/utf8xm+" becomes "/ABCDEF+": six capitals, then '+', the PDF
-// convention for a subset (readers and pdffonts look for it). The tag is
-// a hash of the characters the subset holds, so it changes only with them.
-// Both strings have the same length, so the cross-reference offsets stay
-// right.
-func subsetNames(pdf []byte, used [numFaces][]rune) []byte {
-	for id := range numFaces {
-		if len(used[id]) == 0 {
-			continue
-		}
-		sum := sha256.Sum256([]byte(string(used[id]) + faceID(id).family()))
-		tag := make([]byte, 6)
-		for i := range tag {
-			tag[i] = 'A' + sum[i]%26
-		}
-		for _, key := range []string{"/BaseFont /", "/FontName /"} {
-			old := key + "utf8" + faceID(id).family()[:2]
-			pdf = bytes.ReplaceAll(pdf, []byte(old), []byte(key+string(tag)))
-		}
-	}
-	return pdf
 }

@@ -40,8 +40,8 @@ func TestTextRoundTrip(t *testing.T) {
 			t.Run(name+"/"+string(style), func(t *testing.T) {
 				w := *w
 				w.Style = style
-				g, _ := style.geometry()
-				got := squeeze(blockText(t, saved(t, render(t, &w, d)), g))
+				g, _ := style.resolve(language(d)).geometry()
+				got := comparable(blockText(t, saved(t, render(t, &w, d)), g))
 				want := expected(d)
 				if got != want {
 					i := 0
@@ -87,25 +87,35 @@ func TestLineEdges(t *testing.T) {
 	}
 }
 
-// TestFontsEmbedded checks with pdffonts that every font is embedded as a
-// subset with a ToUnicode map, so that text can be searched and copied.
+// TestFontsEmbedded checks with pdffonts, on every document, that every
+// face is embedded as a subset with a ToUnicode map, so that text can be
+// searched and copied, and that each face is embedded once.
 func TestFontsEmbedded(t *testing.T) {
 	tool(t, "pdffonts")
 	w := testWriter(t)
-	out := run(t, "pdffonts", saved(t, render(t, w, documents(t)["seed"])))
-	rows := strings.Split(strings.TrimSpace(out), "\n")[2:]
-	if len(rows) == 0 {
-		t.Fatalf("no fonts:\n%s", out)
-	}
-	for _, row := range rows {
-		f := strings.Fields(row)
-		// name type... encoding emb sub uni object ID
-		if n := len(f); n < 6 || f[n-5] != "yes" || f[n-4] != "yes" || f[n-3] != "yes" {
-			t.Errorf("font not embedded as a subset with ToUnicode: %s", row)
-		}
-		if !regexp.MustCompile(`^[A-Z]{6}\+`).MatchString(f[0]) {
-			t.Errorf("font name %q lacks a subset tag", f[0])
-		}
+	for name, d := range documents(t) {
+		t.Run(name, func(t *testing.T) {
+			out := run(t, "pdffonts", saved(t, render(t, w, d)))
+			rows := strings.Split(strings.TrimSpace(out), "\n")[2:]
+			if len(rows) == 0 {
+				t.Fatalf("no fonts:\n%s", out)
+			}
+			seen := map[string]bool{}
+			for _, row := range rows {
+				f := strings.Fields(row)
+				// name type... encoding emb sub uni object ID
+				if n := len(f); n < 6 || f[n-5] != "yes" || f[n-4] != "yes" || f[n-3] != "yes" {
+					t.Errorf("font not embedded as a subset with ToUnicode: %s", row)
+				}
+				if !regexp.MustCompile(`^[A-Z]{6}\+`).MatchString(f[0]) {
+					t.Errorf("font name %q lacks a subset tag", f[0])
+				}
+				if seen[f[0]] {
+					t.Errorf("font %s embedded twice", f[0])
+				}
+				seen[f[0]] = true
+			}
+		})
 	}
 }
 
@@ -258,7 +268,7 @@ func TestFontErrors(t *testing.T) {
 	d := synthetic()
 	var buf bytes.Buffer
 
-	_, err := (&Writer{}).fontsFrom(empty, nil)
+	_, err := (&Writer{}).fontsFrom(empty, nil, func(role) []string { return nil })
 	for _, want := range []string{"-font", "DECLCONV_FONT", "apt-get install fonts-arphic-uming"} {
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("no font: %v, want it to mention %q", err, want)

@@ -72,18 +72,47 @@ func (s *setter) set(p *para) {
 	if p.spaceBefore > 0 && !s.fresh {
 		s.y += p.spaceBefore * g.pitch()
 	}
-	width := func(r rune) float64 { return s.fs.advance(r, p.face, p.size) }
+	text, marks := p.text(), p.marks()
+	width := func(r rune) float64 { return s.fs.advance(r, p.face, regular, p.size) }
+	if marks != nil {
+		// Lines are broken by rune, not by place; a rune that is
+		// styled somewhere is measured at its widest in those styles.
+		widest := map[rune]float64{}
+		for _, m := range marks {
+			for _, r := range text[m.start:m.end] {
+				widest[r] = max(widest[r], s.fs.advance(r, p.face, regular, p.size), s.fs.advance(r, p.face, m.style, p.size))
+			}
+		}
+		width = func(r rune) float64 {
+			if w, ok := widest[r]; ok {
+				return w
+			}
+			return s.fs.advance(r, p.face, regular, p.size)
+		}
+	}
+	if p.separator {
+		s.room(lead / 2)
+		s.fresh = false
+		y := s.y + lead/4
+		s.pdf.SetLineWidth(0.3)
+		s.pdf.SetDrawColor(0, 0, 0)
+		s.pdf.Line(g.left, y, g.left+g.width()/3, y)
+		s.y += lead / 2
+		return
+	}
 
 	firstX, restX := p.first*e, p.rest*e
 	if p.label != "" {
 		// Labels are measured by character class in build; make room
 		// should the glyphs be wider.
-		w := s.width(p.label, p.face, p.size)
+		w := s.width(p.label, nil, p.face, p.size)
 		firstX = max(firstX, p.hang*e+w)
-		restX = max(restX, p.hang*e+w)
+		if p.rest > p.hang { // the text hangs after the label
+			restX = max(restX, p.hang*e+w)
+		}
 	}
 	measure := g.width() - p.inset*e
-	lines := linebreak.Lines(p.text(), measure-firstX, measure-restX, width)
+	lines := linebreak.Lines(text, measure-firstX, measure-restX, width)
 	if len(lines) == 0 {
 		lines = []string{""} // an empty paragraph still takes its line
 	}
@@ -91,18 +120,26 @@ func (s *setter) set(p *para) {
 		// A centred title of several lines is balanced (GB/T 9704 wants
 		// a trapezoid or diamond, not a full line and a stub): the same
 		// number of lines, each as long as the text shared between them.
-		target := s.width(p.text(), p.face, p.size)/float64(len(lines)) + e
-		if even := linebreak.Lines(p.text(), target, target, width); len(even) == len(lines) {
-			lines = even
+		// Words break less evenly than characters: widen the target
+		// until the text fits in as many lines.
+		for target := s.width(text, marks, p.face, p.size)/float64(len(lines)) + e; target < measure; target += e {
+			if even := linebreak.Lines(text, target, target, width); len(even) == len(lines) {
+				lines = even
+				break
+			}
 		}
 		if len(lines) == 2 {
 			// and, in two lines, broken where the sense allows.
-			if two := titleLines(p.text(), measure, e, width); two != nil {
+			if two := titleLines(text, measure, e, width); two != nil {
 				lines = two
 			}
 		}
 	}
+	at := 0 // where the line starts in text: each line is a substring of it
 	for i, line := range lines {
+		at += strings.Index(text[at:], line)
+		lm := within(marks, at, at+len(line))
+		at += len(line)
 		need := lead
 		if p.keep && i == len(lines)-1 {
 			need += 2 * g.pitch() // a heading keeps two lines of its text with it
@@ -116,14 +153,14 @@ func (s *setter) set(p *para) {
 		// fonts) centred in the slot.
 		baseline := s.y + lead/2 + 0.38*e
 		if i == 0 && p.label != "" {
-			s.draw(p.label, g.left+p.hang*e, baseline, p.size, p.face, 0, p.grey)
+			s.draw(p.label, nil, g.left+p.hang*e, baseline, p.size, p.face, 0, p.grey)
 		}
 		x := firstX
 		if i > 0 {
 			x = restX
 		}
 		avail := measure - x
-		w := s.width(line, p.face, p.size)
+		w := s.width(line, lm, p.face, p.size)
 		tc := 0.0
 		switch p.align {
 		case justify:
@@ -134,7 +171,7 @@ func (s *setter) set(p *para) {
 				// Latin text is justified between words, not letters;
 				// in a typewriter face, whose every word space is as
 				// wide as a letter, it is set ragged, as typewriters did.
-				if !s.fs.monospaced(p.face) && s.drawSpaced(line, g.left+x, baseline, p, avail-w) {
+				if !s.fs.monospaced(p.face) && s.drawSpaced(line, lm, g.left+x, baseline, p, avail-w) {
 					s.y += lead
 					continue
 				}
@@ -146,7 +183,7 @@ func (s *setter) set(p *para) {
 		case right:
 			x += avail - w
 		}
-		s.draw(line, g.left+x, baseline, p.size, p.face, tc, p.grey)
+		s.draw(line, lm, g.left+x, baseline, p.size, p.face, tc, p.grey)
 		s.y += lead
 	}
 	if p.rule {
@@ -169,24 +206,31 @@ func spread(line string, slack, em float64) float64 {
 	return slack / float64(gaps)
 }
 
+// maxStretch is how much wider than its natural width, in ems, a word
+// space may grow to justify a line: beyond it the gaps open into rivers,
+// and the line is better left ragged.
+const maxStretch = 0.4
+
 // drawSpaced draws a line with slack millimetres shared between its
 // spaces, and reports whether it did: a line whose spaces would have to
-// grow by more than an em is better left ragged. The PDF's word spacing
+// grow by more than maxStretch is better left ragged. The PDF's word spacing
 // (Tw) does not apply to the two-byte codes of a CID font, so each word is
 // placed on its own.
-func (s *setter) drawSpaced(line string, x, y float64, p *para, slack float64) bool {
-	words := strings.Split(line, " ")
-	if len(words) < 2 || slack <= 0 {
+func (s *setter) drawSpaced(line string, marks []mark, x, y float64, p *para, slack float64) bool {
+	words := strings.Count(line, " ")
+	if words < 1 || slack <= 0 {
 		return false
 	}
-	extra := slack / float64(len(words)-1)
-	if extra > em(p.size) {
+	extra := slack / float64(words)
+	if extra > maxStretch*em(p.size) {
 		return false
 	}
-	space := s.fs.advance(' ', p.face, p.size)
-	for _, word := range words {
-		s.draw(word, x, y, p.size, p.face, 0, p.grey)
-		x += s.width(word, p.face, p.size) + space + extra
+	at := 0
+	for word := range strings.SplitSeq(line, " ") {
+		wm := within(marks, at, at+len(word))
+		s.draw(word, wm, x, y, p.size, p.face, 0, p.grey)
+		x += s.width(word, wm, p.face, p.size) + s.fs.advance(' ', p.face, styleAt(marks, at+len(word)), p.size) + extra
+		at += len(word) + 1
 	}
 	return true
 }
@@ -265,19 +309,22 @@ func breakPenalty(head, tail string) float64 {
 	return 6
 }
 
-// width is the natural width of s set in face want at size pt.
-func (s *setter) width(text string, want faceID, pt float64) float64 {
+// width is the natural width of text, styled by marks, set in face want
+// at size pt.
+func (s *setter) width(text string, marks []mark, want faceID, pt float64) float64 {
 	w := 0.0
-	for _, r := range text {
-		w += s.fs.advance(r, want, pt)
+	for i, r := range text {
+		w += s.fs.advance(r, want, styleAt(marks, i), pt)
 	}
 	return w
 }
 
-// draw places text with its baseline at y, starting at x, tc millimetres
-// of extra space after each character. Each run of characters one face
-// draws is one text object; whitespace no face has is skipped over.
-func (s *setter) draw(text string, x, y, pt float64, want faceID, tc float64, grey bool) {
+// draw places text, styled by marks, with its baseline at y, starting at
+// x, tc millimetres of extra space after each character. Each run of
+// characters one face draws in one style is one text object, all on one
+// baseline (a footnote's number raised); whitespace no face has is
+// skipped over.
+func (s *setter) draw(text string, marks []mark, x, y, pt float64, want faceID, tc float64, grey bool) {
 	if text == "" {
 		return
 	}
@@ -290,28 +337,75 @@ func (s *setter) draw(text string, x, y, pt float64, want faceID, tc float64, gr
 		defer s.pdf.RawWriteStr("0 Tc")
 	}
 	runStart, runX := 0, x
-	runFace := faceID(-1)
+	runFace, runStyle := faceID(-1), regular
 	flush := func(end int) {
 		if end > runStart && runFace >= 0 {
-			s.font(s.family[runFace], pt)
-			s.pdf.Text(runX, y, text[runStart:end])
+			size, base := pt, y
+			if runStyle == noteNum {
+				size, base = pt*noteScale, y-0.35*em(pt)
+			}
+			s.font(s.family[runFace], size)
+			s.pdf.Text(runX, base, text[runStart:end])
 		}
 	}
 	for i, r := range text {
-		id, ok := s.fs.pick(r, want)
+		if r == '—' && i >= runStart && strings.HasPrefix(text[i:], "——") {
+			if id, _ := s.fs.pick(r, want, regular); id != latinFace {
+				// A CJK dash run is one unbroken rule, not glyphs
+				// with gaps between them.
+				flush(i)
+				n := 0
+				for strings.HasPrefix(text[i+n*len("—"):], "—") {
+					n++
+				}
+				w := s.rule(text[i:i+n*len("—")], x, y, pt, id, tc)
+				x += w
+				runStart, runFace = i+n*len("—"), -1
+				continue
+			}
+		}
+		if i < runStart {
+			continue // inside a rule drawn already
+		}
+		st := styleAt(marks, i)
+		id, ok := s.fs.pick(r, want, st)
 		if !ok && !unicode.IsSpace(r) {
 			id = mainFace // cannot happen: check refused the document
 		}
-		if !ok || id != runFace {
+		if !ok || id != runFace || st != runStyle {
 			flush(i)
-			runStart, runX, runFace = i, x, id
+			runStart, runX, runFace, runStyle = i, x, id, st
 			if !ok {
 				runFace = -1
 			}
 		}
-		x += s.fs.advance(r, want, pt) + tc
+		x += s.fs.advance(r, want, st, pt) + tc
 	}
 	flush(len(text))
+}
+
+// rule draws a run of dashes (——) in face id as one rule where their
+// glyphs are, the glyphs themselves invisible (PDF text rendering mode 3)
+// so that the text still reads back as dashes. It returns the run's
+// advance.
+func (s *setter) rule(dashes string, x, y, pt float64, id faceID, tc float64) float64 {
+	f := s.fs.faces[id]
+	adv := 0.0
+	for _, r := range dashes {
+		adv += f.Advance(r)*em(pt) + tc
+	}
+	s.font(s.family[id], pt)
+	s.pdf.RawWriteStr("3 Tr")
+	s.pdf.Text(x, y, dashes)
+	s.pdf.RawWriteStr("0 Tr")
+	x0, y0, x1, y1, ok := f.Bounds('—')
+	if !ok || y1 <= y0 {
+		x0, y0, x1, y1 = 0, 0.3, 1, 0.35
+	}
+	last := adv - tc - f.Advance('—')*em(pt) // where the last glyph starts
+	s.pdf.SetFillColor(0, 0, 0)
+	s.pdf.Rect(x+x0*em(pt), y-y1*em(pt), last+x1*em(pt)-x0*em(pt), (y1-y0)*em(pt), "F")
+	return adv
 }
 
 // bookmark adds an outline entry at the current line. Levels never skip

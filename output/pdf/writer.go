@@ -26,15 +26,39 @@ type Writer struct {
 	// Fallback names a second font, for characters the body font lacks.
 	// Without one, such a character is an error.
 	Fallback string
-	// HeadingFont names the font of headings. When empty, a Hei face
-	// found on the system is used (as GB/T 9704 sets headings), else the
-	// body font; "none" always uses the body font.
+	// HeadingFont names the Hei face of first-level headings (一、总则,
+	// 第一章), as GB/T 9704 sets them. When empty, the DECLCONV_FONT_HEI
+	// environment variable names it, else a Hei face found on the system
+	// is used (font.HeiFonts), else the body font; "none" always uses
+	// the body font.
 	HeadingFont string
-	// Style is the page layout; empty means Official.
+	// KaiFont names the Kai face of second-level headings (（一）…), found
+	// like HeadingFont: DECLCONV_FONT_KAI, then font.KaiFonts.
+	KaiFont string
+	// LatinFont names the serif face of Latin text, found like
+	// HeadingFont: DECLCONV_FONT_LATIN, then font.LatinFonts. Its italic
+	// and bold siblings beside it draw emphasis and English headings.
+	LatinFont string
+	// Style is the page layout; empty means Auto: English for a
+	// document in English, else Official.
 	Style Style
-	// Getenv reads the environment (DECLCONV_FONT, SOURCE_DATE_EPOCH);
+	// Paper is the paper size; empty means A4.
+	Paper Paper
+	// Getenv reads the environment (DECLCONV_FONT and the others named
+	// above, SOURCE_DATE_EPOCH);
 	// nil means os.Getenv. Tests and batch runs set it to pin both.
 	Getenv func(string) string
+}
+
+// FontNotes says which faces of the writer's roles were not found, and
+// so are drawn in the body face: one line, or "" when every face is at
+// hand (or the body font itself cannot be found, which Write reports).
+func (w *Writer) FontNotes() string {
+	fs, err := w.fonts()
+	if err != nil {
+		return ""
+	}
+	return fs.note()
 }
 
 // Write typesets d and writes the PDF to w. Nothing is written unless the
@@ -60,7 +84,7 @@ func (w *Writer) Write(out io.Writer, d *declaration.Document) (err error) {
 }
 
 func (w *Writer) render(d *declaration.Document) ([]byte, error) {
-	g, err := w.Style.geometry()
+	g, err := w.Style.resolve(language(d)).on(w.Paper)
 	if err != nil {
 		return nil, fmt.Errorf("pdf: %w", err)
 	}
@@ -73,7 +97,10 @@ func (w *Writer) render(d *declaration.Document) ([]byte, error) {
 		return nil, fmt.Errorf("pdf: %w", err)
 	}
 	paras := build(d, g, fs)
-	header := runningHeader(title(d), g)
+	header := ""
+	if g.header {
+		header = runningHeader(title(d), g)
+	}
 	used, err := fs.check(d.Source.Name, paras, []span{{text: header, id: "header"}, {text: folioChars, id: "page number"}})
 	if err != nil {
 		return nil, err
@@ -115,13 +142,13 @@ func (w *Writer) render(d *declaration.Document) ([]byte, error) {
 	if err := pdf.Output(&buf); err != nil {
 		return nil, fmt.Errorf("pdf: %s: %w", d.Source.Name, err)
 	}
-	return subsetNames(buf.Bytes(), used), nil
+	return finish(buf.Bytes(), used), nil
 }
 
 // metadata fills the document information and the catalogue's language.
 func metadata(pdf *fpdf.Fpdf, d *declaration.Document, when time.Time) {
 	pdf.SetTitle(title(d), true)
-	pdf.SetSubject(string(d.Kind), true)
+	pdf.SetSubject(subject(d), true)
 	pdf.SetKeywords(strings.Join(d.Parties, ", "), true)
 	pdf.SetCreator("declconv", true)
 	pdf.SetProducer("declconv", true)

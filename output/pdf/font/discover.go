@@ -56,6 +56,83 @@ func HeiFonts() []string {
 	}
 }
 
+// The environment variables that name the faces of other roles when no
+// option does, as EnvFont names the body's.
+const (
+	EnvHei   = "DECLCONV_FONT_HEI"   // first-level headings
+	EnvKai   = "DECLCONV_FONT_KAI"   // second-level headings
+	EnvLatin = "DECLCONV_FONT_LATIN" // Latin text
+)
+
+// KaiFonts lists well-known places of Kai (楷体) faces, which official
+// texts use for second-level headings.
+func KaiFonts() []string {
+	return []string{
+		"/usr/share/fonts/truetype/arphic/ukai.ttc", // fonts-arphic-ukai
+		"/usr/share/fonts/arphic-ukai/ukai.ttc",
+		"/usr/share/fonts/ukai/ukai.ttc",
+		"/System/Library/Fonts/Supplemental/Kaiti.ttc",
+		"/Library/Fonts/Kaiti.ttc",
+		`C:\Windows\Fonts\simkai.ttf`,
+	}
+}
+
+// LatinFonts lists well-known places of serif TrueType faces for Latin
+// text; each has italic and bold siblings beside it (see [Siblings]).
+func LatinFonts() []string {
+	return []string{
+		"/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf", // fonts-liberation2
+		"/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf",  // fonts-liberation
+		"/usr/share/fonts/liberation-serif/LiberationSerif-Regular.ttf",     // Fedora
+		"/usr/share/fonts/liberation/LiberationSerif-Regular.ttf",           // Arch
+		"/System/Library/Fonts/Supplemental/Times New Roman.ttf",
+		"/Library/Fonts/Times New Roman.ttf",
+		"/System/Library/Fonts/Supplemental/Georgia.ttf",
+		`C:\Windows\Fonts\times.ttf`,
+		`C:\Windows\Fonts\georgia.ttf`,
+	}
+}
+
+// siblingNames maps the file name of a regular Latin face to those of its
+// italic and bold faces, as each family names them.
+var siblingNames = []struct{ regular, italic, bold string }{
+	{"-Regular.ttf", "-Italic.ttf", "-Bold.ttf"},
+	{" New Roman.ttf", " New Roman Italic.ttf", " New Roman Bold.ttf"},
+	{"Georgia.ttf", "Georgia Italic.ttf", "Georgia Bold.ttf"},
+	{"times.ttf", "timesi.ttf", "timesbd.ttf"},
+	{"georgia.ttf", "georgiai.ttf", "georgiab.ttf"},
+}
+
+// Siblings returns the italic and bold faces beside a regular face, by
+// its family's naming; "" for one that is not there.
+func Siblings(spec string) (italic, bold string) {
+	path, _ := SplitSpec(spec)
+	for _, n := range siblingNames {
+		if stem, ok := strings.CutSuffix(path, n.regular); ok {
+			return existing(stem + n.italic), existing(stem + n.bold)
+		}
+	}
+	return "", ""
+}
+
+// existing returns path when it is a regular file, else "".
+func existing(path string) string {
+	if st, err := os.Stat(path); err == nil && st.Mode().IsRegular() {
+		return path
+	}
+	return ""
+}
+
+// Find returns the first of paths that is a regular file, or "".
+func Find(paths []string) string {
+	for _, p := range paths {
+		if existing(p) != "" {
+			return p
+		}
+	}
+	return ""
+}
+
 // NotFoundError says that no font was named and none was found.
 type NotFoundError struct {
 	Option string   // the writer option or CLI flag that names a font
@@ -80,10 +157,8 @@ func Locate(explicit string, getenv func(string) string, candidates []string, op
 			return env, nil
 		}
 	}
-	for _, p := range candidates {
-		if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() {
-			return p, nil
-		}
+	if p := Find(candidates); p != "" {
+		return p, nil
 	}
 	return "", &NotFoundError{Option: option, Tried: candidates}
 }

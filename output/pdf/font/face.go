@@ -24,7 +24,7 @@ type Face struct {
 	unitsPerEm float64
 	advances   []uint16 // per glyph ID
 	loca       []uint32 // glyph i is glyf[loca[i]:loca[i+1]]
-	cmap       map[rune]uint16
+	cmap       []uint16 // glyph ID by character, for the whole BMP; 0 for none
 }
 
 // Parse reads a standalone TrueType font (see [Extract] for collections).
@@ -61,8 +61,17 @@ func Parse(data []byte, name string) (*Face, error) {
 	if err := f.parseMetrics(); err != nil {
 		return nil, err
 	}
-	if f.cmap, err = parseCmap(f.tables["cmap"]); err != nil {
+	m, err := parseCmap(f.tables["cmap"])
+	if err != nil {
 		return nil, err
+	}
+	// A flat table, not the map: every character of every document is
+	// looked up several times (measuring, breaking, drawing).
+	f.cmap = make([]uint16, 0x10000)
+	for r, g := range m {
+		if r >= 0 && r <= 0xFFFF {
+			f.cmap[r] = g
+		}
 	}
 	f.Family = familyName(f.tables["name"])
 	return f, nil
@@ -136,8 +145,8 @@ func (f *Face) Has(r rune) bool {
 	if r < 0 || r > 0xFFFF {
 		return false
 	}
-	g, ok := f.cmap[r]
-	return ok && g != 0 && int(g) < len(f.advances)
+	g := f.cmap[r]
+	return g != 0 && int(g) < len(f.advances)
 }
 
 // Advance is the advance width of r as a fraction of the font size (1 is
@@ -184,4 +193,20 @@ func familyName(name []byte) string {
 		}
 	}
 	return found
+}
+
+// Bounds is the box of r's outline as fractions of the font size, y up
+// from the baseline; ok is false when the face lacks r or draws nothing
+// for it.
+func (f *Face) Bounds(r rune) (xMin, yMin, xMax, yMax float64, ok bool) {
+	if !f.Has(r) {
+		return 0, 0, 0, 0, false
+	}
+	g := f.cmap[r]
+	data := f.tables["glyf"][f.loca[g]:f.loca[g+1]]
+	if len(data) < 10 {
+		return 0, 0, 0, 0, false
+	}
+	at := func(i int) float64 { return float64(int16(binary.BigEndian.Uint16(data[i:]))) / f.unitsPerEm }
+	return at(2), at(4), at(6), at(8), true
 }
