@@ -85,7 +85,13 @@ func TestFormatFromOutputName(t *testing.T) {
 	if b := read(t, filepath.Join(dir, "s.yml")); !strings.HasPrefix(b, "schema: ") {
 		t.Errorf("s.yml is not YAML: %.40q", b)
 	}
+	// A two-dot extension names its format too.
+	convertIn(t, dir, "", "-o", "s.akn.xml", "seed.txt").want(t, 0)
+	if b := read(t, filepath.Join(dir, "s.akn.xml")); !strings.HasPrefix(b, "<?xml") {
+		t.Errorf("s.akn.xml is not XML: %.40q", b)
+	}
 	for _, args := range [][]string{
+		{"-to", "html", "-o", "x.akn.xml", "seed.txt"},
 		{"-to", "pdf", "-o", "x.json", "seed.txt"},
 		{"-to", "yaml", "-o", "x.txt", "seed.txt"},
 		{"-to", "xlsx", "-o", "x.pdf", "seed.txt", "seed.txt"},
@@ -96,7 +102,7 @@ func TestFormatFromOutputName(t *testing.T) {
 			t.Errorf("%q: stderr %q", args, r.stderr)
 		}
 	}
-	for _, f := range []string{"x.json", "x.txt", "x.pdf"} {
+	for _, f := range []string{"x.akn.xml", "x.json", "x.txt", "x.pdf"} {
 		if _, err := os.Stat(filepath.Join(dir, f)); err == nil {
 			t.Errorf("%s written", f)
 		}
