@@ -112,6 +112,11 @@ func ReadManifest(path string) (*Manifest, error) {
 	if err != nil {
 		return nil, fileError(path, err)
 	}
+	return parseManifest(path, data)
+}
+
+// parseManifest reads the bytes of a manifest; path only feeds messages.
+func parseManifest(path string, data []byte) (*Manifest, error) {
 	var m Manifest
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()

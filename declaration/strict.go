@@ -192,8 +192,9 @@ func fromJSON(name string, data []byte) (*node, error) {
 	if err != nil {
 		return nil, err
 	}
-	if _, err := dec.Token(); err == nil {
-		return nil, &Error{File: name, Pos: offsetPos(data, tokenAt(dec.InputOffset())), Msg: "JSON: data after the document"}
+	after := tokenAt(dec.InputOffset())
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, &Error{File: name, Pos: offsetPos(data, after), Msg: "JSON: data after the document"}
 	}
 	return root, nil
 }

@@ -57,7 +57,14 @@ func decodeSource(name string, data []byte) (string, string, error) {
 	}
 	if i := binaryAt(text); i >= 0 {
 		line, col := lineCol(text, i)
-		return "", "", &Error{File: name, Line: line, Col: col, Offset: -1, Msg: fmt.Sprintf("binary data (control character U+%04X): not a text file", text[i])}
+		off := -1 // in a decoded encoding, the text's offsets are not the input's
+		switch enc {
+		case "utf-8":
+			off = i
+		case "utf-8-bom":
+			off = i + 3
+		}
+		return "", "", &Error{File: name, Line: line, Col: col, Offset: off, Msg: fmt.Sprintf("binary data (control character U+%04X): not a text file", text[i])}
 	}
 	return normalizeNewlines(text), enc, nil
 }

@@ -170,13 +170,7 @@ func TestReaders(t *testing.T) {
 }
 
 func testOpenpyxl(t *testing.T, dir string, books []*readerBook) {
-	const python = "/usr/bin/python3" // Debian's, which has python3-openpyxl
-	if _, err := os.Stat(python); err != nil {
-		t.Skipf("openpyxl test skipped: %s not found", python)
-	}
-	if err := exec.Command(python, "-c", "import openpyxl").Run(); err != nil {
-		t.Skip("openpyxl test skipped: python3-openpyxl is not installed (apt-get install python3-openpyxl)")
-	}
+	python := testfiles.Python(t, "openpyxl")
 	script := filepath.Join(dir, "dump.py")
 	if err := os.WriteFile(script, []byte(openpyxlScript), 0o644); err != nil {
 		t.Fatal(err)
@@ -404,7 +398,7 @@ func provisions(docs []*declaration.Document) []*declaration.Provision {
 func testLibreOffice(t *testing.T, dir string, books []*readerBook) {
 	soffice, err := exec.LookPath("soffice")
 	if err != nil {
-		t.Skip("LibreOffice test skipped: soffice not found (apt-get install libreoffice-calc)")
+		testfiles.Missing(t, "LibreOffice test skipped: soffice not found (apt-get install libreoffice-calc-nogui)")
 	}
 	// One call converts every workbook, each sheet to its own CSV
 	// (NAME-Sheet.csv): comma, double quote, UTF-8, sheet -1 = all.
