@@ -77,7 +77,9 @@ FUZZ_TARGETS := \
 	./output/pdf:FuzzWrite \
 	./output/pdf:FuzzPlain \
 	./output/akn:FuzzWrite \
-	./output/html:FuzzWrite
+	./output/html:FuzzWrite \
+	./output/text:FuzzWrite \
+	./output/xlsx:FuzzWorkbook
 
 fuzz:
 	@set -e; for t in $(FUZZ_TARGETS); do \

@@ -24,8 +24,9 @@ type Options struct {
 	Modified time.Time
 
 	// TempDir is where rows and sheets are spooled once they outgrow
-	// memory; "" means the system's temporary directory.
-	TempDir string
+	// memory; "" means the system's temporary directory. It changes no
+	// byte of the workbook.
+	TempDir string `fingerprint:"-"`
 }
 
 // Writer writes one document as a workbook. The zero value works.
