@@ -431,6 +431,11 @@ func (p *printer) identification(id *identity, component string) {
 func (p *printer) prefaceBlock(d *declaration.Document, m *marks, b *declaration.Block) {
 	switch {
 	case b.Kind == declaration.TitleBlock:
+		if b == d.TitleBlock() && !declaration.SameTitle(b.Text, d.Title) {
+			edited := *b
+			edited.Text = d.Title // a hand-edited title field wins over the block's text
+			b = &edited
+		}
 		p.start("longTitle", eID(b.ID))
 		p.para(m, b, scope{}, "", nil, "docTitle", nil)
 		p.end("longTitle")

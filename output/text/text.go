@@ -62,7 +62,7 @@ func (wr Writer) Write(w io.Writer, d *declaration.Document) error {
 		width = DefaultWidth
 	}
 	p := &printer{w: bufio.NewWriter(w), width: width, title: d.Title}
-	p.titleAt = titleBlock(d)
+	p.titleAt = d.TitleBlock()
 	if p.titleAt == nil && d.Title != "" {
 		p.apart(d.Title)
 	}
@@ -109,58 +109,6 @@ func strip(s string) string {
 		}
 	}
 	return s
-}
-
-// titleCalls are what a title as written may have that the title field
-// leaves out: footnote calls and HTML tags.
-var titleCalls = regexp.MustCompile(`\[\d+\]|[⑴-⒇]|<[^>]*>`)
-
-// sameTitle reports whether a and b are the same title: their letters
-// and digits, case, markup, footnote calls and tags aside (a title
-// without letters or digits is compared whole, spaces aside).
-func sameTitle(a, b string) bool {
-	words := func(s string) string {
-		return strings.Map(func(r rune) rune {
-			if unicode.IsLetter(r) || unicode.IsNumber(r) {
-				return unicode.ToLower(r)
-			}
-			return -1
-		}, titleCalls.ReplaceAllString(strip(s), ""))
-	}
-	if wa := words(a); wa != "" {
-		return wa == words(b)
-	}
-	return strings.Join(strings.Fields(strip(a)), "") == strings.Join(strings.Fields(strip(b)), "")
-}
-
-// titleBlock is the block that holds the document's title: the first
-// block of the front or the preamble that is not the archive header and
-// says the title ([sameTitle]); else, when no block says it (a
-// hand-edited title), the first title block; else nil.
-func titleBlock(d *declaration.Document) *declaration.Block {
-	if strings.TrimSpace(d.Title) == "" {
-		return nil
-	}
-	var first *declaration.Block
-	for _, bs := range [][]*declaration.Block{d.Front, d.Preamble} {
-		for _, b := range bs {
-			switch b.Kind {
-			case declaration.TitleBlock, declaration.Headline, declaration.Heading, declaration.Subtitle:
-			default:
-				continue
-			}
-			if isArchive(b) {
-				continue
-			}
-			if sameTitle(b.Text, d.Title) {
-				return b
-			}
-			if first == nil && b.Kind == declaration.TitleBlock {
-				first = b
-			}
-		}
-	}
-	return first
 }
 
 // isArchive reports whether a front block belongs to a newspaper archive's
@@ -239,7 +187,7 @@ func (p *printer) blocks(bs []*declaration.Block) {
 		}
 		text := strip(b.Text)
 		if b == p.titleAt {
-			if !sameTitle(text, p.title) {
+			if !declaration.SameTitle(text, p.title) {
 				text = p.title // the title field was edited: it wins
 			}
 			p.apart(join(b.Label, text))
