@@ -10,7 +10,7 @@ import (
 // what a reader sees, printed once, where the text has it — in place of
 // the block that says it ([Document.TitleBlock]). When a hand edit means
 // that no block says the title any more, the first title block shows
-// the field instead of its own text ([Document.BlockText]).
+// the field instead of its own text.
 
 // TitleBlock is the block that holds the document's title: the first
 // block of the front or the preamble, not of a newspaper archive's
@@ -40,16 +40,6 @@ func (d *Document) TitleBlock() *Block {
 		}
 	}
 	return first
-}
-
-// BlockText is the text a writer shows for block b: the Title field for
-// the title block when its own text no longer says the title (the field
-// was edited), else the block's text.
-func (d *Document) BlockText(b *Block, title *Block) string {
-	if b != nil && b == title && !SameTitle(b.Text, d.Title) {
-		return d.Title
-	}
-	return b.Text
 }
 
 // titleCalls are what a title as written may have that the title field
