@@ -351,7 +351,7 @@ func FuzzParse(f *testing.F) {
 			if !errors.As(err, &pe) {
 				t.Fatalf("error of type %T: %v", err, err)
 			}
-			if pe.Offset > len(data) || pe.Line > bytes.Count(data, []byte("\n"))+bytes.Count(data, []byte("\r"))+1 {
+			if pe.Offset > len(data) || pe.Pos.Line > bytes.Count(data, []byte("\n"))+bytes.Count(data, []byte("\r"))+1 {
 				t.Fatalf("error position outside the input: %v", err)
 			}
 			return
