@@ -61,7 +61,7 @@ func TestFingerprintCoversOptions(t *testing.T) {
 	if n < 5 {
 		t.Errorf("only %d options visited", n)
 	}
-	for _, k := range WriterEnv {
+	for _, k := range WriterEnv() {
 		if got := Fingerprint("v", nil, FromAuto, Options{}, func(e string) string {
 			if e == k {
 				return "x"

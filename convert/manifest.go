@@ -173,9 +173,9 @@ func Fingerprint(version string, formats []Format, from From, o Options, getenv 
 	for i, f := range formats {
 		names[i] = f.Name
 	}
-	env := make([]string, len(WriterEnv))
-	for i, k := range WriterEnv {
-		env[i] = k + "=" + getenv(k)
+	var env []string
+	for _, k := range WriterEnv() {
+		env = append(env, k+"="+getenv(k))
 	}
 	data, _ := json.Marshal(struct {
 		Model, Version string
@@ -188,8 +188,10 @@ func Fingerprint(version string, formats []Format, from From, o Options, getenv 
 	return "sha256:" + hex.EncodeToString(sum[:])
 }
 
-// WriterEnv are the environment variables the writers read.
-var WriterEnv = []string{font.EnvFont, font.EnvHei, font.EnvKai, font.EnvLatin, "SOURCE_DATE_EPOCH"}
+// WriterEnv returns the environment variables the writers read.
+func WriterEnv() []string {
+	return []string{font.EnvFont, font.EnvHei, font.EnvKai, font.EnvLatin, "SOURCE_DATE_EPOCH"}
+}
 
 // optionValues lists "path=value" for every exported field under v, in
 // field order; functions are left out (they read the environment, which
