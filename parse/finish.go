@@ -138,9 +138,24 @@ var (
 	signingPlace    = regexp.MustCompile(`^(?i:(?:at|in)\s+)?([A-Z][A-Za-z.'-]*(?:,?\s+[A-Z][A-Za-z.'-]*)*)?,?\s*(?i:(?:on|this|the)\s+)?$`)
 )
 
+// hasFormulaWord reports whether s holds one of signingWords, in one
+// pass: a formula is sought in every provision.
+func hasFormulaWord(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == 'D' || c == 'S' || c == 'G' || c == 'M' {
+			for _, w := range signingWords {
+				if strings.HasPrefix(s[i:], w) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // signingFormula reads the date and place of such a sentence in s.
 func (p *parser) signingFormula(s string) *declaration.Signing {
-	if !containsAny(s, signingWords) {
+	if !hasFormulaWord(s) {
 		return nil
 	}
 	for _, m := range signingFormulas.FindAllStringIndex(s, -1) {
