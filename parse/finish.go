@@ -138,16 +138,22 @@ var (
 	signingPlace    = regexp.MustCompile(`^(?i:(?:at|in)\s+)?([A-Z][A-Za-z.'-]*(?:,?\s+[A-Z][A-Za-z.'-]*)*)?,?\s*(?i:(?:on|this|the)\s+)?$`)
 )
 
-// hasFormulaWord reports whether s holds one of signingWords, in one
-// pass: a formula is sought in every provision.
+// hasFormulaWord reports whether s holds one of signingWords: each of
+// their first letters is sought with IndexByte, which is fast on the long
+// Chinese texts that hold none.
 func hasFormulaWord(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c == 'D' || c == 'S' || c == 'G' || c == 'M' {
+	for _, c := range []byte("DSGM") {
+		for from := 0; ; {
+			i := strings.IndexByte(s[from:], c)
+			if i < 0 {
+				break
+			}
 			for _, w := range signingWords {
-				if strings.HasPrefix(s[i:], w) {
+				if strings.HasPrefix(s[from+i:], w) {
 					return true
 				}
 			}
+			from += i + 1
 		}
 	}
 	return false
