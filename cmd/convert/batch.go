@@ -149,19 +149,8 @@ func (b *batch) setUp(args []string) error {
 	if err := sidesNotOutputs(sides, b.jobs, b.workbook); err != nil {
 		return err
 	}
-	toStdout := false
-	for _, j := range b.jobs {
-		for _, t := range j.Targets {
-			if t.Path == "" && t.Err == nil {
-				toStdout = true
-				if t.Format.Binary && !dest.Stdout && isTerminal(b.stdout) {
-					return usagef("%s is a binary format: not writing it to a terminal (redirect it, give -o FILE, or -o - to force it)", t.Format.Name)
-				}
-			}
-		}
-	}
-	if toStdout && b.diagFmt != "" && o.diagnosticsOut == "" {
-		return usagef("outputs go to standard output: give -diagnostics-out FILE for the diagnostics")
+	if err := b.checkStdout(dest.Stdout); err != nil {
+		return err
 	}
 	if b.shard.N > 0 {
 		b.jobs = slices.DeleteFunc(b.jobs, func(j *convert.Job) bool { return !b.shard.Has(j.Rel) })
@@ -189,6 +178,28 @@ func (b *batch) setUp(args []string) error {
 			}
 			r.Previous = prev
 		}
+	}
+	return nil
+}
+
+// checkStdout refuses what would go to standard output wrongly: a
+// binary format to a terminal unless -o - forces it (forced), and
+// diagnostics mixed into the outputs.
+func (b *batch) checkStdout(forced bool) error {
+	toStdout := false
+	for _, j := range b.jobs {
+		for _, t := range j.Targets {
+			if t.Path != "" || t.Err != nil {
+				continue
+			}
+			toStdout = true
+			if t.Format.Binary && !forced && isTerminal(b.stdout) {
+				return usagef("%s is a binary format: not writing it to a terminal (redirect it, give -o FILE, or -o - to force it)", t.Format.Name)
+			}
+		}
+	}
+	if toStdout && b.diagFmt != "" && b.opts.diagnosticsOut == "" {
+		return usagef("outputs go to standard output: give -diagnostics-out FILE for the diagnostics")
 	}
 	return nil
 }
@@ -361,7 +372,21 @@ func (b *batch) run(ctx context.Context) int {
 	if rep.bar {
 		b.runner.Progress = rep.progress
 	}
+	sum, diagErr := b.convert(ctx)
+	rep.clear()
+	code := b.finish(sum, rep, diagErr)
+	if !b.opts.quiet && (b.many || b.opts.verbose) {
+		fmt.Fprintln(b.stderr, rep.summary(sum, b.opts.check))
+	}
+	if sum.Interrupted {
+		return exitInterrupted
+	}
+	return code
+}
 
+// convert runs the batch, printing the diagnostics where -diagnostics
+// and -diagnostics-out say; the error is the diagnostics'.
+func (b *batch) convert(ctx context.Context) (*convert.Summary, error) {
 	var sum *convert.Summary
 	convertAll := func(diag io.Writer) error {
 		if diag != nil {
@@ -378,17 +403,21 @@ func (b *batch) run(ctx context.Context) int {
 		}
 		return nil
 	}
-	var diagErr error
+	var err error
 	switch {
 	case b.diagFmt == "":
 		convertAll(nil)
 	case b.opts.diagnosticsOut == "" || b.opts.diagnosticsOut == "-":
-		diagErr = convertAll(b.stdout)
+		err = convertAll(b.stdout)
 	default:
-		diagErr = convert.WriteFileAtomic(b.opts.diagnosticsOut, convertAll)
+		err = convert.WriteFileAtomic(b.opts.diagnosticsOut, convertAll)
 	}
-	rep.clear()
+	return sum, err
+}
 
+// finish reports the batch's own failures, writes the manifest and
+// returns the exit code, short of an interrupt.
+func (b *batch) finish(sum *convert.Summary, rep *reporter, diagErr error) int {
 	code := exitOK
 	if sum.Failed > 0 || rep.warned > 0 {
 		code = exitFailed // with -strict, a warning fails the run
@@ -408,12 +437,6 @@ func (b *batch) run(ctx context.Context) int {
 			fmt.Fprintln(b.stderr, err)
 			code = exitFailed
 		}
-	}
-	if !b.opts.quiet && (b.many || b.opts.verbose) {
-		fmt.Fprintln(b.stderr, rep.summary(sum, b.opts.check))
-	}
-	if sum.Interrupted {
-		return exitInterrupted
 	}
 	return code
 }
