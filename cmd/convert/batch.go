@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -516,7 +517,7 @@ func (r *reporter) progress(done, total int) {
 	if rate > 0 && done < total {
 		eta = (time.Duration(float64(total-done)/rate) * time.Second).Round(time.Second).String()
 	}
-	figures := fmt.Sprintf("%d/%d documents  %.0f/s  ETA %s", done, total, rate, eta)
+	figures := fmt.Sprintf("%*d/%d documents  %.0f/s  ETA %s", len(strconv.Itoa(total)), done, total, rate, eta)
 	fmt.Fprint(r.w, "\r\x1b[K"+barLine(figures, done, total, columns(r.w)))
 	r.shown = true
 }
@@ -530,15 +531,19 @@ const (
 // barLine is the progress line for a terminal cols wide: the bar takes
 // what the figures leave, up to maxBar, and gives way below minBar. The
 // line stays off the last column, so that the terminal never wraps it
-// and "\r" always returns to its start.
+// and "\r" always returns to its start. The bar's width depends on the
+// terminal and the batch's size alone, not on the figures of the
+// moment, so that it does not jitter as they change.
 func barLine(figures string, done, total, cols int) string {
-	room := cols - 1 - len(figures) - len("[] ")
+	widest := len(fmt.Sprintf("%d/%d documents  9999/s  ETA 59m59s", total, total))
+	room := cols - 1 - widest - len("[] ")
 	if room < minBar {
 		return figures[:max(0, min(len(figures), cols-1))]
 	}
 	width := min(room, maxBar)
 	filled := width * done / max(total, 1)
-	return "[" + strings.Repeat("=", filled) + strings.Repeat(" ", width-filled) + "] " + figures
+	line := "[" + strings.Repeat("=", filled) + strings.Repeat(" ", width-filled) + "] " + figures
+	return line[:min(len(line), cols-1)] // figures wider than foreseen (10,000/s, hours) are cut
 }
 
 // clear takes the bar off the screen.

@@ -192,6 +192,11 @@ func TestProgressBarFitsTerminal(t *testing.T) {
 				t.Errorf("%d columns: a %d-column progress line %q", cols, n, l)
 			}
 		}
+		for _, l := range lines[1:] {
+			if strings.Index(l, "]") != strings.Index(lines[0], "]") {
+				t.Errorf("%d columns: the bar's width changes during the run: %q, then %q", cols, lines[0], l)
+			}
+		}
 		last := lines[len(lines)-1]
 		if !regexp.MustCompile(`\b([0-9]+)/([0-9]+) documents`).MatchString(last) {
 			t.Errorf("%d columns: last progress line %q", cols, last)
@@ -273,5 +278,17 @@ func TestStrictIncremental(t *testing.T) {
 	}
 	if !strings.Contains(r.stderr, "warns.txt: 1 warning") {
 		t.Errorf("stderr %q", r.stderr)
+	}
+}
+
+// TestBarLineNeverWraps: whatever the figures (a very fast run, a very
+// long one) and the width, the line stays off the last column.
+func TestBarLineNeverWraps(t *testing.T) {
+	for _, figures := range []string{"5/48 documents  12/s  ETA 3s", "5/48 documents  123456/s  ETA 1h2m3s"} {
+		for cols := 1; cols <= 200; cols++ {
+			if line := barLine(figures, 5, 48, cols); len(line) > cols-1 {
+				t.Fatalf("%d columns: %d-column line %q", cols, len(line), line)
+			}
+		}
 	}
 }
