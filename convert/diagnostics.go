@@ -128,8 +128,9 @@ func (dw *DiagnosticsWriter) Add(path string, ds []declaration.Diagnostic) error
 			if dw.n == 0 {
 				sep = "\n"
 			}
-			dw.rules[g.Code] = true
-			dw.put(sep + "        " + jsonString(sarifResult(file, g)))
+			res := sarifResult(file, g)
+			dw.rules[res.RuleID] = true // a rule for every ruleId, the fallback's too
+			dw.put(sep + "        " + jsonString(res))
 		case DiagnosticsGitHub:
 			cmd := map[declaration.Level]string{declaration.LevelError: "error", declaration.LevelWarning: "warning"}[g.Level]
 			if cmd == "" {
@@ -181,6 +182,27 @@ type sarifResultJSON struct {
 	Locations []sarifLocation `json:"locations"`
 }
 
+// sarifRule is a SARIF reportingDescriptor: a code, described from
+// [DiagnosticCodes].
+type sarifRule struct {
+	ID               string        `json:"id"`
+	ShortDescription *sarifMessage `json:"shortDescription,omitempty"`
+	Help             *sarifMessage `json:"help,omitempty"`
+}
+
+// sarifRules describes the codes a log used. A code not in the table
+// (from a canonical input's own diagnostics) gets its id alone.
+func sarifRules(codes []string) []sarifRule {
+	rs := make([]sarifRule, len(codes))
+	for i, code := range codes {
+		rs[i].ID = code
+		if c, ok := LookupDiagnosticCode(code); ok {
+			rs[i].ShortDescription, rs[i].Help = &sarifMessage{c.Short}, &sarifMessage{c.Help}
+		}
+	}
+	return rs
+}
+
 func sarifResult(file string, g declaration.Diagnostic) sarifResultJSON {
 	level := map[declaration.Level]string{declaration.LevelError: "error", declaration.LevelWarning: "warning"}[g.Level]
 	if level == "" {
@@ -196,7 +218,7 @@ func sarifResult(file string, g declaration.Diagnostic) sarifResultJSON {
 	}
 	code := g.Code
 	if code == "" {
-		code = "diagnostic"
+		code = fallbackCode
 	}
 	return sarifResultJSON{RuleID: code, Level: level, Message: sarifMessage{Text: g.Message}, Locations: []sarifLocation{{loc}}}
 }
@@ -221,20 +243,12 @@ func (dw *DiagnosticsWriter) Close() error {
 		}
 		dw.put("]\n")
 	case DiagnosticsSARIF:
-		rules := slices.Sorted(maps.Keys(dw.rules))
-		type rule struct {
-			ID string `json:"id"`
-		}
-		rs := make([]rule, len(rules))
-		for i, r := range rules {
-			rs[i] = rule{r}
-		}
 		driver := struct {
-			Name           string `json:"name"`
-			Version        string `json:"version,omitempty"`
-			InformationURI string `json:"informationUri"`
-			Rules          []rule `json:"rules"`
-		}{"declconv", dw.version, "https://github.com/declconv/declconv", rs}
+			Name           string      `json:"name"`
+			Version        string      `json:"version,omitempty"`
+			InformationURI string      `json:"informationUri"`
+			Rules          []sarifRule `json:"rules"`
+		}{"declconv", dw.version, "https://github.com/declconv/declconv", sarifRules(slices.Sorted(maps.Keys(dw.rules)))}
 		if dw.n > 0 {
 			dw.put("\n      ")
 		}

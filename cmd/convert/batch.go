@@ -8,10 +8,12 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/declconv/declconv/convert"
+	"github.com/declconv/declconv/declaration"
 	"github.com/declconv/declconv/output/pdf"
 )
 
@@ -148,19 +150,8 @@ func (b *batch) setUp(args []string) error {
 	if err := sidesNotOutputs(sides, b.jobs, b.workbook); err != nil {
 		return err
 	}
-	toStdout := false
-	for _, j := range b.jobs {
-		for _, t := range j.Targets {
-			if t.Path == "" && t.Err == nil {
-				toStdout = true
-				if t.Format.Binary && isTerminal(b.stdout) {
-					return usagef("%s is a binary format: not writing it to a terminal (redirect it, or use -o)", t.Format.Name)
-				}
-			}
-		}
-	}
-	if toStdout && b.diagFmt != "" && o.diagnosticsOut == "" {
-		return usagef("outputs go to standard output: give -diagnostics-out FILE for the diagnostics")
+	if err := b.checkStdout(dest.Stdout); err != nil {
+		return err
 	}
 	if b.shard.N > 0 {
 		b.jobs = slices.DeleteFunc(b.jobs, func(j *convert.Job) bool { return !b.shard.Has(j.Rel) })
@@ -188,6 +179,28 @@ func (b *batch) setUp(args []string) error {
 			}
 			r.Previous = prev
 		}
+	}
+	return nil
+}
+
+// checkStdout refuses what would go to standard output wrongly: a
+// binary format to a terminal unless -o - forces it (forced), and
+// diagnostics mixed into the outputs.
+func (b *batch) checkStdout(forced bool) error {
+	toStdout := false
+	for _, j := range b.jobs {
+		for _, t := range j.Targets {
+			if t.Path != "" || t.Err != nil {
+				continue
+			}
+			toStdout = true
+			if t.Format.Binary && !forced && isTerminal(b.stdout) {
+				return usagef("%s is a binary format: not writing it to a terminal (redirect it, give -o FILE, or -o - to force it)", t.Format.Name)
+			}
+		}
+	}
+	if toStdout && b.diagFmt != "" && b.opts.diagnosticsOut == "" {
+		return usagef("outputs go to standard output: give -diagnostics-out FILE for the diagnostics")
 	}
 	return nil
 }
@@ -353,13 +366,28 @@ func (b *batch) destination(formats []convert.Format, single bool) (convert.Dest
 
 // run converts the batch and reports it; it returns the exit code.
 func (b *batch) run(ctx context.Context) int {
-	rep := &reporter{w: b.stderr, quiet: b.opts.quiet, verbose: b.opts.verbose, start: time.Now()}
+	rep := &reporter{w: b.stderr, quiet: b.opts.quiet, verbose: b.opts.verbose, start: time.Now(),
+		strict: b.opts.strict, tellWarnings: b.opts.strict && b.diagFmt == ""}
 	rep.bar = b.many && !b.opts.quiet && isTerminal(b.stderr)
 	b.runner.Report = rep.result
 	if rep.bar {
 		b.runner.Progress = rep.progress
 	}
+	sum, diagErr := b.convert(ctx)
+	rep.clear()
+	code := b.finish(sum, rep, diagErr)
+	if !b.opts.quiet && (b.many || b.opts.verbose) {
+		fmt.Fprintln(b.stderr, rep.summary(sum, b.opts.check))
+	}
+	if sum.Interrupted {
+		return exitInterrupted
+	}
+	return code
+}
 
+// convert runs the batch, printing the diagnostics where -diagnostics
+// and -diagnostics-out say; the error is the diagnostics'.
+func (b *batch) convert(ctx context.Context) (*convert.Summary, error) {
 	var sum *convert.Summary
 	convertAll := func(diag io.Writer) error {
 		if diag != nil {
@@ -376,20 +404,24 @@ func (b *batch) run(ctx context.Context) int {
 		}
 		return nil
 	}
-	var diagErr error
+	var err error
 	switch {
 	case b.diagFmt == "":
 		convertAll(nil)
 	case b.opts.diagnosticsOut == "" || b.opts.diagnosticsOut == "-":
-		diagErr = convertAll(b.stdout)
+		err = convertAll(b.stdout)
 	default:
-		diagErr = convert.WriteFileAtomic(b.opts.diagnosticsOut, convertAll)
+		err = convert.WriteFileAtomic(b.opts.diagnosticsOut, convertAll)
 	}
-	rep.clear()
+	return sum, err
+}
 
+// finish reports the batch's own failures, writes the manifest and
+// returns the exit code, short of an interrupt.
+func (b *batch) finish(sum *convert.Summary, rep *reporter, diagErr error) int {
 	code := exitOK
-	if sum.Failed > 0 {
-		code = exitFailed
+	if sum.Failed > 0 || rep.warned > 0 {
+		code = exitFailed // with -strict, a warning fails the run
 	}
 	if sum.Err != nil {
 		fmt.Fprintln(b.stderr, sum.Err)
@@ -407,12 +439,6 @@ func (b *batch) run(ctx context.Context) int {
 			code = exitFailed
 		}
 	}
-	if !b.opts.quiet && (b.many || b.opts.verbose) {
-		fmt.Fprintln(b.stderr, rep.summary(sum, b.opts.check))
-	}
-	if sum.Interrupted {
-		return exitInterrupted
-	}
 	return code
 }
 
@@ -423,6 +449,10 @@ type reporter struct {
 	bar            bool // a progress bar on a terminal
 	start, drawn   time.Time
 	shown          bool // the bar is on screen
+
+	strict       bool // -strict: count the documents with warnings
+	tellWarnings bool // and say which, the diagnostics not being printed
+	warned       int  // documents with warnings, under -strict
 }
 
 func (r *reporter) result(res *convert.Result) {
@@ -430,6 +460,13 @@ func (r *reporter) result(res *convert.Result) {
 		r.clear()
 		report(r.w, res.Job.Name, res.Err)
 		return
+	}
+	if n := r.warnings(res); n > 0 {
+		r.warned++
+		if r.tellWarnings {
+			r.clear()
+			fmt.Fprintf(r.w, "%s: %s (-strict; -check prints them)\n", res.Job.Name, count(n, "warning"))
+		}
 	}
 	if !r.verbose {
 		return
@@ -448,6 +485,25 @@ func (r *reporter) result(res *convert.Result) {
 	fmt.Fprintln(r.w, line)
 }
 
+// warnings counts the diagnostics of res that fail a run under -strict:
+// warnings (and errors). An input skipped as unchanged and not parsed
+// again counts the diagnostics its previous run recorded.
+func (r *reporter) warnings(res *convert.Result) int {
+	if !r.strict {
+		return 0
+	}
+	if res.Diagnostics == nil && res.Status == convert.StatusSkipped {
+		return res.Entry.Diagnostics
+	}
+	n := 0
+	for _, g := range res.Diagnostics {
+		if g.Level == declaration.LevelWarning || g.Level == declaration.LevelError {
+			n++
+		}
+	}
+	return n
+}
+
 // progress draws the bar, at most ten times a second.
 func (r *reporter) progress(done, total int) {
 	now := time.Now()
@@ -455,17 +511,39 @@ func (r *reporter) progress(done, total int) {
 		return
 	}
 	r.drawn = now
-	const width = 30
-	filled := width * done / max(total, 1)
 	secs := now.Sub(r.start).Seconds()
 	rate := float64(done) / max(secs, 1e-3)
 	eta := "--"
 	if rate > 0 && done < total {
 		eta = (time.Duration(float64(total-done)/rate) * time.Second).Round(time.Second).String()
 	}
-	fmt.Fprintf(r.w, "\r\x1b[K[%s%s] %d/%d documents  %.0f/s  ETA %s",
-		strings.Repeat("=", filled), strings.Repeat(" ", width-filled), done, total, rate, eta)
+	figures := fmt.Sprintf("%*d/%d documents  %.0f/s  ETA %s", len(strconv.Itoa(total)), done, total, rate, eta)
+	fmt.Fprint(r.w, "\r\x1b[K"+barLine(figures, done, total, columns(r.w)))
 	r.shown = true
+}
+
+// Widths of the progress bar, in columns, between its brackets.
+const (
+	minBar = 10
+	maxBar = 40
+)
+
+// barLine is the progress line for a terminal cols wide: the bar takes
+// what the figures leave, up to maxBar, and gives way below minBar. The
+// line stays off the last column, so that the terminal never wraps it
+// and "\r" always returns to its start. The bar's width depends on the
+// terminal and the batch's size alone, not on the figures of the
+// moment, so that it does not jitter as they change.
+func barLine(figures string, done, total, cols int) string {
+	widest := len(fmt.Sprintf("%d/%d documents  9999/s  ETA 59m59s", total, total))
+	room := cols - 1 - widest - len("[] ")
+	if room < minBar {
+		return figures[:max(0, min(len(figures), cols-1))]
+	}
+	width := min(room, maxBar)
+	filled := width * done / max(total, 1)
+	line := "[" + strings.Repeat("=", filled) + strings.Repeat(" ", width-filled) + "] " + figures
+	return line[:min(len(line), cols-1)] // figures wider than foreseen (10,000/s, hours) are cut
 }
 
 // clear takes the bar off the screen.
@@ -487,6 +565,9 @@ func (r *reporter) summary(sum *convert.Summary, check bool) string {
 	s += fmt.Sprintf(" in %.1f s", time.Since(r.start).Seconds())
 	if sum.Skipped > 0 {
 		s += fmt.Sprintf("; %d unchanged", sum.Skipped)
+	}
+	if r.warned > 0 {
+		s += fmt.Sprintf("; %d with warnings", r.warned)
 	}
 	if sum.Failed > 0 {
 		s += fmt.Sprintf("; %d failed", sum.Failed)

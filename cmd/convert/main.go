@@ -4,9 +4,10 @@
 //
 // Usage:
 //
-//	convert [-to LIST] [-from auto|text|yaml|json] [-o PATH] [-j N] [-manifest FILE] [flags] INPUT...
+//	convert [-t LIST] [-f KIND] [-o PATH] [flags] [INPUT...]
 //
-// Run convert -h for the flags, the formats and examples.
+// With no INPUT it reads standard input. Run convert -h for the flags;
+// README.md's Usage section tells the rest.
 package main
 
 import (

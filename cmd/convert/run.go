@@ -30,7 +30,7 @@ const (
 	exitInterrupted = 130 // stopped by SIGINT or SIGTERM; every file written is whole
 )
 
-const synopsis = "usage: convert [-to LIST] [-from auto|text|yaml|json] [-o PATH] [-j N] [-manifest FILE] [flags] INPUT..."
+const synopsis = "usage: convert [-t LIST] [-f KIND] [-o PATH] [flags] [INPUT...]"
 
 // usageError is a problem with the command line: reported with the
 // synopsis, exit code 2.
@@ -83,6 +83,7 @@ type options struct {
 	to, from, out, font, fallback, pdfStyle string
 	fontHei, fontKai, fontLatin, pdfPaper   string
 	check, schema, version, quiet, verbose  bool
+	listFormats, strict                     bool
 	width, jobs                             int
 	include, exclude                        listFlag
 	filesFrom                               string
@@ -94,39 +95,54 @@ type options struct {
 	merge                                   string
 }
 
+// aliases are other names of flags: pandoc's -t and -f, and its
+// --list-output-formats (the flag package takes - and -- alike).
+var aliases = [...]struct{ alias, name string }{
+	{"t", "to"},
+	{"f", "from"},
+	{"list-output-formats", "list-formats"},
+}
+
+// flags defines the flags, each with a one-line description: -h lists
+// them one a line, and README's Usage section tells the rest.
 func flags(o *options) *flag.FlagSet {
 	fs := flag.NewFlagSet("convert", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.Usage = func() {}
-	fs.StringVar(&o.to, "to", "", "output formats, a comma-separated `LIST` (see Formats); default yaml, or the format -o FILE's extension names")
-	fs.StringVar(&o.from, "from", string(convert.FromAuto), "how to read the inputs, a `KIND`: auto (canonical YAML or JSON recognised by content, else text), text, yaml or json")
-	fs.StringVar(&o.out, "o", "", "output `PATH`: a directory (created if missing), a file for one input and one format, a corpus .xlsx for -to xlsx, or - for standard output")
-	fs.BoolVar(&o.check, "check", false, "parse only: print every diagnostic (as -diagnostics says, text by default); write nothing")
+	fs.StringVar(&o.to, "to", "", "output formats, a comma `LIST` (default yaml, or what -o FILE's extension names)")
+	fs.StringVar(&o.from, "from", string(convert.FromAuto), "read inputs as `KIND`: auto (canonical YAML/JSON by content, else text), text, yaml, json")
+	fs.StringVar(&o.out, "o", "", "output file, directory or corpus .xlsx `PATH`; - for standard output (binary too)")
+	fs.BoolVar(&o.listFormats, "list-formats", false, "print the output formats and exit")
+	fs.BoolVar(&o.check, "check", false, "parse only: print the diagnostics, write nothing")
+	fs.BoolVar(&o.strict, "strict", false, "warnings fail the run too (exit 1), for CI gates")
 	fs.BoolVar(&o.schema, "schema", false, "print the JSON Schema of the canonical model and exit")
 	fs.BoolVar(&o.version, "version", false, "print the version and exit")
-	fs.IntVar(&o.width, "width", 0, "line width of txt output in `COLUMNS` (CJK characters count two; default 80)")
-	fs.StringVar(&o.font, "font", "", "CJK TrueType font for pdf output, `PATH[#INDEX]` (.ttf or .ttc); default $DECLCONV_FONT, then system fonts")
-	fs.StringVar(&o.fallback, "font-fallback", "", "second font for characters the first lacks, `PATH[#INDEX]`")
-	fs.StringVar(&o.pdfStyle, "pdf-style", string(pdf.Auto), "pdf layout, a `STYLE`: auto (english for documents in English, else official), official (GB/T 9704), compact or english")
-	fs.StringVar(&o.pdfPaper, "pdf-paper", string(pdf.A4), "pdf paper size, a `SIZE`: a4 or letter")
-	fs.StringVar(&o.fontHei, "font-hei", "", "Hei face of first-level headings in pdf output, `PATH[#INDEX]` or none; default $DECLCONV_FONT_HEI, then system fonts")
-	fs.StringVar(&o.fontKai, "font-kai", "", "Kai face of second-level headings in pdf output, `PATH[#INDEX]` or none; default $DECLCONV_FONT_KAI, then system fonts")
-	fs.StringVar(&o.fontLatin, "font-latin", "", "serif face of Latin text in pdf output, `PATH[#INDEX]` or none; default $DECLCONV_FONT_LATIN, then system fonts")
-	fs.Var(&o.include, "include", "in directories, take only files matching `GLOB` (repeatable or comma-separated; replaces the default *.txt, *.yaml, *.yml, *.json)")
-	fs.Var(&o.exclude, "exclude", "in directories, skip files and directories matching `GLOB` (repeatable; wins over -include)")
+	fs.IntVar(&o.width, "width", 0, "line width of txt output in `COLUMNS` (default 80; CJK characters count two)")
+	fs.StringVar(&o.font, "font", "", "CJK font of pdf output, a .ttf/.ttc `PATH[#INDEX]` (default $DECLCONV_FONT, then system fonts)")
+	fs.StringVar(&o.fallback, "font-fallback", "", "pdf font (`PATH[#INDEX]`) for the characters -font lacks")
+	fs.StringVar(&o.pdfStyle, "pdf-style", string(pdf.Auto), "pdf layout `STYLE`: auto, official (GB/T 9704), compact or english")
+	fs.StringVar(&o.pdfPaper, "pdf-paper", string(pdf.A4), "pdf paper `SIZE`: a4 or letter")
+	fs.StringVar(&o.fontHei, "font-hei", "", "pdf face of level-1 headings, `PATH[#INDEX]` or none (default $DECLCONV_FONT_HEI)")
+	fs.StringVar(&o.fontKai, "font-kai", "", "pdf face of level-2 headings, `PATH[#INDEX]` or none (default $DECLCONV_FONT_KAI)")
+	fs.StringVar(&o.fontLatin, "font-latin", "", "pdf face of Latin text, `PATH[#INDEX]` or none (default $DECLCONV_FONT_LATIN)")
+	fs.Var(&o.include, "include", "in directories, take only the files matching `GLOB` (repeatable)")
+	fs.Var(&o.exclude, "exclude", "in directories, skip what matches `GLOB` (repeatable; wins over -include)")
 	fs.StringVar(&o.filesFrom, "files-from", "", "read more inputs from `FILE`, one path a line (- for standard input)")
-	fs.IntVar(&o.jobs, "j", runtime.NumCPU(), "convert `N` documents at once")
+	fs.IntVar(&o.jobs, "j", runtime.NumCPU(), "convert `N` documents at once (default: the number of CPUs)")
 	fs.BoolVar(&o.quiet, "q", false, "quiet: report errors only")
 	fs.BoolVar(&o.verbose, "v", false, "verbose: one line per document")
-	fs.StringVar(&o.diagnostics, "diagnostics", "", "print the parser's diagnostics in `FORMAT`: text, json, sarif (SARIF 2.1.0) or github (workflow annotations)")
-	fs.StringVar(&o.diagnosticsOut, "diagnostics-out", "", "write diagnostics to `FILE` instead of standard output")
-	fs.StringVar(&o.manifest, "manifest", "", "write a JSON manifest of the run to `FILE`: per input its hash, status, error and outputs")
-	fs.BoolVar(&o.incremental, "incremental", false, "skip inputs unchanged since the -manifest FILE of the previous run (same bytes, options and outputs)")
-	fs.BoolVar(&o.failFast, "fail-fast", false, "stop starting new inputs after the first failure")
-	fs.BoolVar(&o.fsync, "fsync", false, "sync every output to disk before renaming it into place (survives a power failure; slower)")
-	fs.Var(&o.timeout, "timeout", "fail a document that takes longer than `DURATION` (e.g. 30s; 0 for no bound) to convert, and go on; default 60s plus 2s per MB of the input")
-	fs.StringVar(&o.shard, "shard", "", "convert only shard `K/N` of the inputs (K from 0 to N-1, by a hash of each input's relative path)")
-	fs.StringVar(&o.merge, "merge-manifests", "", "join the manifests given as inputs (of the shards of one run) into `OUT` and exit")
+	fs.StringVar(&o.diagnostics, "diagnostics", "", "print the diagnostics as `FORMAT`: text, json, sarif or github")
+	fs.StringVar(&o.diagnosticsOut, "diagnostics-out", "", "write the diagnostics to `FILE`, not standard output")
+	fs.StringVar(&o.manifest, "manifest", "", "write a JSON manifest of the run to `FILE`")
+	fs.BoolVar(&o.incremental, "incremental", false, "skip inputs unchanged since the previous run's -manifest")
+	fs.BoolVar(&o.failFast, "fail-fast", false, "start no new input after the first failure")
+	fs.BoolVar(&o.fsync, "fsync", false, "sync every output to disk before renaming it into place")
+	fs.Var(&o.timeout, "timeout", "fail a document taking longer than `DURATION` (default 60s + 2s/MB; 0: none)")
+	fs.StringVar(&o.shard, "shard", "", "convert only shard `K/N` of the inputs (0 <= K < N)")
+	fs.StringVar(&o.merge, "merge-manifests", "", "join the shards' manifests given as inputs into `OUT` and exit")
+	for _, a := range aliases {
+		fs.Var(fs.Lookup(a.name).Value, a.alias, "same as -"+a.name)
+	}
 	return fs
 }
 
@@ -143,21 +159,19 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return reportUsage(stderr, err)
 	}
 
+	if code, done := info(&o, inputs, stdout, stderr); done {
+		return code
+	}
 	switch {
-	case o.schema || o.version:
-		if len(inputs) > 0 {
-			return reportUsage(stderr, usagef("-schema and -version take no inputs"))
-		}
-		if o.schema {
-			stdout.Write(declaration.JSONSchema)
-		} else {
-			fmt.Fprintln(stdout, versionLine())
-		}
-		return exitOK
 	case o.merge != "":
 		return merge(o.merge, inputs, stdout, stderr)
 	case len(inputs) == 0 && o.filesFrom == "":
-		return reportUsage(stderr, usagef("no inputs"))
+		// Like pandoc: no input named reads standard input, unless a
+		// person sits at it.
+		if isTerminal(stdin) {
+			return reportUsage(stderr, usagef("no inputs (and standard input is a terminal)"))
+		}
+		inputs = []string{"-"}
 	}
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -172,6 +186,26 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitFailed
 	}
 	return b.run(ctx)
+}
+
+// info answers -schema, -version and -list-formats, which take no
+// inputs and convert nothing; done says one of them was given.
+func info(o *options, inputs []string, stdout, stderr io.Writer) (code int, done bool) {
+	if !o.schema && !o.version && !o.listFormats {
+		return 0, false
+	}
+	if len(inputs) > 0 {
+		return reportUsage(stderr, usagef("-schema, -version and -list-formats take no inputs")), true
+	}
+	switch {
+	case o.schema:
+		stdout.Write(declaration.JSONSchema)
+	case o.version:
+		fmt.Fprintln(stdout, versionLine())
+	default:
+		listFormats(stdout)
+	}
+	return exitOK, true
 }
 
 // parseArgs parses the flags and returns the inputs. Flags may follow
@@ -255,67 +289,62 @@ func reportUsage(w io.Writer, err error) int {
 	return exitUsage
 }
 
+// usage is -h: the synopsis, the flags one a line, the formats and a
+// few examples. The rest is README's Usage section.
 func usage(w io.Writer, fs *flag.FlagSet) {
 	fmt.Fprintf(w, `%s
 
-Convert declarations, treaties, joint statements and laws into the canonical
-model (schema %s) and write it in one or more formats.
-
-Inputs. An INPUT is a file, - for standard input, or a directory, which
-stands for the files in it at any depth whose names match %s
-(sorted; names starting with a dot are skipped). -include and -exclude
-choose other files: a GLOB is matched against the path relative to the
-directory given (a GLOB without / against the base name at any depth; **
-matches any number of directories), and -exclude wins. -files-from FILE
-adds one input per line (blank lines and # comments skipped), relative to
-the working directory. Canonical YAML or JSON written by convert is
-recognised by its content and rendered again.
-
-Outputs. Without -o, each output goes next to its input with the format's
-extension (a/statement.txt -> a/statement.json; text as
-a/statement.out.txt), and standard input goes to standard output; in a
-directory given as input, a file that is such an output of another (a.json
-beside a.txt, with -to json; our canonical a.yaml of a.txt, whatever -to
-says; a.out.txt) is skipped. Without -to, -o FILE's extension names the
-format; with -to, it must not be another format's. With -o
-DIR, each output goes under DIR at its input's path relative to the
-argument that named it: corpus/sub/x.txt from the directory corpus/ ->
-DIR/sub/x.json, a file named as such -> DIR/x.json; two inputs with one
-output path are an error for the second. Nothing is written outside DIR
-(not through a symbolic link either), an input is never overwritten, and
-every file is written atomically (a temporary file, then a rename). -o
-names a file only for one input and one format; an existing directory, or a
-PATH ending in /, is always a directory. With -to xlsx and -o FILE.xlsx,
-several inputs (or a directory) go into one corpus workbook, with a
-Documents sheet listing every input and the failures among them.
-
-Batches. -j N documents are converted at once; outputs, reports and the
-manifest are the same bytes whatever N is, reported in input order. On
-standard error: each failure as file:line:col: message, and for more than
-one input a summary line (a progress bar instead while it runs, when
-standard error is a terminal). -diagnostics writes the parser's diagnostics
-to standard output, or to -diagnostics-out FILE. -manifest FILE records
-each input (path, sha256, status ok, failed or skipped, error, number of
-diagnostics, outputs with their size and sha256) and a fingerprint of the
-options, without times, so reruns give the same bytes; with -incremental
-it is read first, and inputs whose bytes, options and outputs are
-unchanged are skipped. -shard K/N converts only the inputs whose relative
-path hashes to shard K (0 <= K < N): N runs are disjoint and cover every
-input; -merge-manifests OUT M1 M2... joins their manifests. On SIGINT or
-SIGTERM the run starts nothing new, lets writes in progress finish, leaves
-no temporary file, writes the manifest of what was done and exits 130.
--timeout fails one document that takes too long (default 60s plus 2s per
-MB of input); its conversion may run on in the background until it ends,
-but nothing it produces is written. A document that fails in one format
-writes none (all of its files, or none). source.name in the model is the
-input's path relative to the argument that named it.
+Convert declarations, treaties and laws into the canonical model (%s)
+and write it in the formats -to names. An INPUT is a file, a directory or -;
+with none, standard input is read.
 
 Flags:
-`, synopsis, declaration.SchemaVersion, convert.Filter{}.Describe())
-	fs.SetOutput(w)
-	fs.PrintDefaults()
-	fs.SetOutput(io.Discard)
-	fmt.Fprintf(w, "\nFormats:\n")
+`, synopsis, declaration.SchemaVersion)
+	printFlags(w, fs)
+	fmt.Fprintf(w, "\nFormats: %s (convert -list-formats describes them)\n", strings.Join(convert.FormatNames(), ", "))
+	fmt.Fprint(w, `
+Examples:
+  convert statement.txt                     write statement.yaml beside it
+  convert -t json < statement.txt           standard input to standard output
+  convert -t pdf,json -o out/ corpus/       a whole folder into out/
+  convert -t xlsx -o corpus.xlsx corpus/    every input in one workbook
+  convert -check -strict corpus/            a CI gate: any warning fails it
+
+Exit status: 0 done, 1 an input failed (or warned, with -strict), 2 usage
+error, 130 interrupted. README.md (Usage) tells where outputs go and the rest.
+`)
+}
+
+// printFlags lists the flags one a line, in name order, each with its
+// aliases: "-t, -to LIST  output formats…".
+func printFlags(w io.Writer, fs *flag.FlagSet) {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fs.VisitAll(func(f *flag.Flag) {
+		names := "-" + f.Name
+		arg, text := flag.UnquoteUsage(f)
+		for _, a := range aliases {
+			switch {
+			case f.Name == a.alias:
+				return // listed with its flag
+			case f.Name == a.name && len(a.alias) == 1:
+				names = "-" + a.alias + ", " + names
+			case f.Name == a.name:
+				text += " (also -" + a.alias + ")"
+			}
+		}
+		if arg != "" {
+			names += " " + arg
+		}
+		if def := f.DefValue; def != "" && def != "false" && def != "0" && !strings.Contains(text, "default") {
+			text += " (default " + def + ")"
+		}
+		fmt.Fprintf(tw, "  %s\t%s\n", names, text)
+	})
+	tw.Flush()
+}
+
+// listFormats is -list-formats: the format table, one format a line.
+func listFormats(w io.Writer) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	for _, f := range convert.Formats() {
 		names := f.Name
@@ -326,29 +355,9 @@ Flags:
 		if f.Binary {
 			kind = "binary"
 		}
-		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", names, f.Ext, kind, f.Doc)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", names, f.Ext, kind, f.Doc)
 	}
 	tw.Flush()
-	fmt.Fprint(w, `
-Examples:
-  convert statement.txt                      write statement.yaml next to it
-  convert -to yaml,json a/statement.txt      write a/statement.yaml and a/statement.json
-  convert -to json -o out/ corpus/           convert a whole folder into out/
-  convert -to json -o s.json statement.txt   write exactly s.json
-  convert -to xlsx -o corpus.xlsx corpus/    every input in one workbook
-  convert -to json statement.yaml            render a hand-edited canonical file again
-  convert -to json - < statement.txt         read standard input, write standard output
-  convert -check corpus/                     report diagnostics, write nothing
-  convert -to json -o out/ -include input.txt fixtures/
-                                             only the fixtures' inputs
-  convert -to pdf,json -o out/ -manifest out/manifest.json -incremental -shard 0/4 corpus/
-                                             one of four CI jobs, skipping what is done
-  convert -schema > schema.json              the JSON Schema of the canonical model
-
-Errors are printed as file:line:col: message. Exit status: 0 when every
-input converted, 1 when any failed (the others are still written), 2 for a
-usage error, 130 when interrupted.
-`)
 }
 
 // versionLine is what -version prints: the main module's version, or
@@ -386,16 +395,6 @@ func fileError(path string, err error) error {
 		err = pe.Err
 	}
 	return fmt.Errorf("%s: %w", path, err)
-}
-
-// isTerminal reports whether w is a terminal (a character device).
-func isTerminal(w io.Writer) bool {
-	f, ok := w.(*os.File)
-	if !ok {
-		return false
-	}
-	info, err := f.Stat()
-	return err == nil && info.Mode()&os.ModeCharDevice != 0
 }
 
 // looksLikeFile reports whether an -o path that does not exist yet has

@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -27,14 +29,34 @@ type result struct {
 	stdout, stderr string
 }
 
-// convertIn runs the command in dir with args and stdin.
+// convertIn runs the command in dir with args and stdin; no stream is
+// a terminal.
 func convertIn(t *testing.T, dir, stdin string, args ...string) result {
 	t.Helper()
-	t.Chdir(dir)
 	var out, errOut bytes.Buffer
-	code := run(args, strings.NewReader(stdin), &out, &errOut)
-	return result{code, out.String(), errOut.String()}
+	return convertWith(t, dir, strings.NewReader(stdin), &out, &errOut, args...)
 }
+
+// convertWith runs the command in dir with args and the given streams,
+// which a test may make terminals with [tty].
+func convertWith(t *testing.T, dir string, stdin io.Reader, stdout, stderr interface {
+	io.Writer
+	fmt.Stringer
+}, args ...string) result {
+	t.Helper()
+	t.Chdir(dir)
+	code := run(args, stdin, stdout, stderr)
+	return result{code, stdout.String(), stderr.String()}
+}
+
+// tty stands in for a terminal width columns wide: what is written to it
+// is kept, what is read from it is empty.
+type tty struct {
+	bytes.Buffer
+	width int
+}
+
+func (t *tty) termWidth() int { return t.width }
 
 // files writes name → content under a new temporary directory and returns it.
 func files(t *testing.T, m map[string]string) string {
@@ -91,7 +113,7 @@ func decode(t *testing.T, path string) *declaration.Document {
 }
 
 // summaryLine is the line a batch ends its report with.
-var summaryLine = regexp.MustCompile(`(?m)^(interrupted: )?(converted [0-9]+ of [0-9]+ documents? \([0-9]+ files?\)|checked [0-9]+ of [0-9]+ documents?) in [0-9.]+ s(; [0-9]+ unchanged)?(; [0-9]+ failed)?\n\z`)
+var summaryLine = regexp.MustCompile(`(?m)^(interrupted: )?(converted [0-9]+ of [0-9]+ documents? \([0-9]+ files?\)|checked [0-9]+ of [0-9]+ documents?) in [0-9.]+ s(; [0-9]+ unchanged)?(; [0-9]+ with warnings)?(; [0-9]+ failed)?\n\z`)
 
 // reports is stderr without its summary line, which must be there.
 func (r result) reports(t *testing.T) string {
@@ -305,7 +327,8 @@ func TestUsageErrors(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			before := tree(t, dir)
-			r := convertIn(t, dir, "", tc.args...)
+			var out, errOut bytes.Buffer
+			r := convertWith(t, dir, &tty{}, &out, &errOut, tc.args...) // at a terminal, no input is no input
 			r.want(t, 2)
 			if !strings.HasPrefix(r.stderr, "convert: ") || !strings.Contains(r.stderr, tc.msg) || !strings.Contains(r.stderr, synopsis) {
 				t.Errorf("stderr:\n%s\nwant convert: …%s…, then the synopsis", r.stderr, tc.msg)
