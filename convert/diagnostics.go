@@ -36,19 +36,21 @@ const (
 	DiagnosticsGitHub DiagnosticsFormat = "github"
 )
 
-// DiagnosticsFormats lists the diagnostics formats.
-var DiagnosticsFormats = []DiagnosticsFormat{DiagnosticsText, DiagnosticsJSON, DiagnosticsSARIF, DiagnosticsGitHub}
+// DiagnosticsFormats lists the diagnostics formats. The slice is a copy.
+func DiagnosticsFormats() []DiagnosticsFormat {
+	return []DiagnosticsFormat{DiagnosticsText, DiagnosticsJSON, DiagnosticsSARIF, DiagnosticsGitHub}
+}
 
 // ParseDiagnosticsFormat reads a diagnostics format's name, ignoring case.
 func ParseDiagnosticsFormat(s string) (DiagnosticsFormat, error) {
-	for _, f := range DiagnosticsFormats {
+	for _, f := range DiagnosticsFormats() {
 		if strings.EqualFold(string(f), strings.TrimSpace(s)) {
 			return f, nil
 		}
 	}
-	names := make([]string, len(DiagnosticsFormats))
-	for i, f := range DiagnosticsFormats {
-		names[i] = string(f)
+	var names []string
+	for _, f := range DiagnosticsFormats() {
+		names = append(names, string(f))
 	}
 	return "", fmt.Errorf("unknown diagnostics format %q (want %s)", s, strings.Join(names, ", "))
 }

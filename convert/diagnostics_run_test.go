@@ -22,7 +22,7 @@ func TestRunDiagnostics(t *testing.T) {
 	if err := os.WriteFile(path, src, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	for _, f := range DiagnosticsFormats {
+	for _, f := range DiagnosticsFormats() {
 		parsed, err := ParseDiagnosticsFormat(string(f))
 		if err != nil || parsed != f {
 			t.Fatalf("ParseDiagnosticsFormat(%q) = %q, %v", f, parsed, err)
