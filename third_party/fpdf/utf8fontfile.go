@@ -567,71 +567,6 @@ func (utf *utf8FontFile) parseSymbols(usedRunes map[int]int) (map[int]int, map[i
 	return runeSymbolPairCollection, symbolArray, symbolCollection, symbolCollectionKeys
 }
 
-func (utf *utf8FontFile) generateCMAPTable(cidSymbolPairCollection map[int]int, numSymbols int) []byte {
-	cidSymbolPairCollectionKeys := keySortInt(cidSymbolPairCollection)
-	cidID := 0
-	cidArray := make(map[int][]int)
-	prevCid := -2
-	prevSymbol := -1
-	for _, cid := range cidSymbolPairCollectionKeys {
-		if cid == (prevCid+1) && cidSymbolPairCollection[cid] == (prevSymbol+1) {
-			if n, OK := cidArray[cidID]; !OK || n == nil {
-				cidArray[cidID] = make([]int, 0)
-			}
-			cidArray[cidID] = append(cidArray[cidID], cidSymbolPairCollection[cid])
-		} else {
-			cidID = cid
-			cidArray[cidID] = make([]int, 0)
-			cidArray[cidID] = append(cidArray[cidID], cidSymbolPairCollection[cid])
-		}
-		prevCid = cid
-		prevSymbol = cidSymbolPairCollection[cid]
-	}
-	cidArrayKeys := keySortArrayRangeMap(cidArray)
-	segCount := len(cidArray) + 1
-
-	searchRange := 1
-	entrySelector := 0
-	for searchRange*2 <= segCount {
-		searchRange = searchRange * 2
-		entrySelector = entrySelector + 1
-	}
-	searchRange = searchRange * 2
-	rangeShift := segCount*2 - searchRange
-	length := 16 + (8 * segCount) + (numSymbols + 1)
-	cmap := []int{0, 1, 3, 1, 0, 12, 4, length, 0, segCount * 2, searchRange, entrySelector, rangeShift}
-
-	for _, start := range cidArrayKeys {
-		endCode := start + (len(cidArray[start]) - 1)
-		cmap = append(cmap, endCode)
-	}
-	cmap = append(cmap, 0xFFFF)
-	cmap = append(cmap, 0)
-
-	cmap = append(cmap, cidArrayKeys...)
-	cmap = append(cmap, 0xFFFF)
-	for _, cidKey := range cidArrayKeys {
-		idDelta := -(cidKey - cidArray[cidKey][0])
-		cmap = append(cmap, idDelta)
-	}
-	cmap = append(cmap, 1)
-	for range cidArray {
-		cmap = append(cmap, 0)
-
-	}
-	cmap = append(cmap, 0)
-	for _, start := range cidArrayKeys {
-		cmap = append(cmap, cidArray[start]...)
-	}
-	cmap = append(cmap, 0)
-	cmapstr := make([]byte, 0)
-	for _, cm := range cmap {
-		cmapstr = append(cmapstr, packUint16(cm)...)
-	}
-	return cmapstr
-}
-
-// GenerateCutFont fill utf8FontFile from .utf file, only with runes from usedRunes
 func (utf *utf8FontFile) GenerateCutFont(usedRunes map[int]int) []byte {
 	utf.fileReader.readerPosition = 0
 	utf.symbolPosition = make([]int, 0)
@@ -671,19 +606,17 @@ func (utf *utf8FontFile) GenerateCutFont(usedRunes map[int]int) []byte {
 	metricsCount = len(symbolCollection)
 	numSymbols = metricsCount
 
-	utf.setOutTable("name", utf.getTableData("name"))
+	// declconv patch: the font program of a CIDFontType2 font needs
+	// only the glyf, head, hhea, hmtx, loca and maxp tables, with cvt,
+	// fpgm and prep when its glyphs are hinted (ISO 32000-1, 9.9): the
+	// PDF's CIDToGIDMap maps characters to glyphs, its /W widths space
+	// them and its descriptor names the font, so the cmap, name, post,
+	// OS/2 and gasp tables are bytes in every PDF that no reader uses.
 	utf.setOutTable("cvt ", utf.getTableData("cvt "))
 	utf.setOutTable("fpgm", utf.getTableData("fpgm"))
 	utf.setOutTable("prep", utf.getTableData("prep"))
-	utf.setOutTable("gasp", utf.getTableData("gasp"))
-
-	postTable := utf.getTableData("post")
-	postTable = append(append([]byte{0x00, 0x03, 0x00, 0x00}, postTable[4:16]...), []byte{0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00}...)
-	utf.setOutTable("post", postTable)
 
 	delete(cidSymbolPairCollection, 0)
-
-	utf.setOutTable("cmap", utf.generateCMAPTable(cidSymbolPairCollection, numSymbols))
 
 	symbolData := utf.getTableData("glyf")
 
@@ -779,9 +712,6 @@ func (utf *utf8FontFile) GenerateCutFont(usedRunes map[int]int) []byte {
 	maxp := utf.getTableData("maxp")
 	maxp = utf.insertUint16(maxp, 4, numSymbols)
 	utf.setOutTable("maxp", maxp)
-
-	os2Data := utf.getTableData("OS/2")
-	utf.setOutTable("OS/2", os2Data)
 
 	return utf.assembleTables()
 }

@@ -23,15 +23,36 @@ var xmem = xmempool{
 type xmempool struct{ sync.Pool }
 
 func (pool *xmempool) compress(data []byte) *membuffer {
+	return pool.compressLevel(data, zlib.BestSpeed)
+}
+
+// zwriters holds idle zlib writers by compression level. A new flate
+// compressor allocates and clears about a megabyte of tables; a document
+// has a dozen streams and a batch thousands of documents, so writers are
+// Reset and reused instead. (declconv patch)
+var zwriters [zlib.BestCompression + 1]sync.Pool
+
+// compressLevel is compress at a given zlib level (BestSpeed to
+// BestCompression). (declconv patch)
+func (pool *xmempool) compressLevel(data []byte, level int) *membuffer {
+	if level == zlib.DefaultCompression {
+		level = 6 // what flate takes it to mean, as an index
+	}
 	mem := pool.Get().(*membuffer)
 	buf := &mem.buf
 	buf.Grow(len(data))
 
-	zw, err := zlib.NewWriterLevel(buf, zlib.BestSpeed)
-	if err != nil {
-		panic(fmt.Errorf("could not create zlib writer: %w", err))
+	zw, _ := zwriters[level].Get().(*zlib.Writer)
+	if zw == nil {
+		var err error
+		zw, err = zlib.NewWriterLevel(buf, level)
+		if err != nil {
+			panic(fmt.Errorf("could not create zlib writer: %w", err))
+		}
+	} else {
+		zw.Reset(buf)
 	}
-	_, err = zw.Write(data)
+	_, err := zw.Write(data)
 	if err != nil {
 		panic(fmt.Errorf("could not zlib-compress slice: %w", err))
 	}
@@ -40,6 +61,8 @@ func (pool *xmempool) compress(data []byte) *membuffer {
 	if err != nil {
 		panic(fmt.Errorf("could not close zlib writer: %w", err))
 	}
+	zw.Reset(nil) // drop the reference to buf while idle
+	zwriters[level].Put(zw)
 	return mem
 }
 
