@@ -27,7 +27,6 @@ package fpdf
 
 import (
 	"bytes"
-	"compress/zlib"
 	"encoding/json"
 	"fmt"
 	"image"
@@ -4356,7 +4355,7 @@ func (f *Fpdf) putpages() {
 			// declconv patch: the default level, not the fastest. Pages
 			// are a few kilobytes each, so it costs tens of microseconds
 			// and saves about 7 % of their bytes.
-			mem := xmem.compressLevel(f.pages[n].Bytes(), zlib.DefaultCompression)
+			mem := xmem.compressLevel(f.pages[n].Bytes(), levelPage)
 			data := mem.bytes()
 			f.outf("<</Filter /FlateDecode /Length %d>>", len(data))
 			f.putstream(data)
@@ -4558,7 +4557,7 @@ func (f *Fpdf) putfonts() {
 
 				if shared {
 					f.newobj()
-					mem := xmem.compressLevel([]byte(toUnicode), zlib.BestCompression)
+					mem := xmem.compressLevel([]byte(toUnicode), levelFont)
 					f.out("<</Length " + strconv.Itoa(mem.buf.Len()) + "/Filter /FlateDecode>>")
 					f.putstream(mem.bytes())
 					f.out("endobj")
@@ -4605,7 +4604,7 @@ func (f *Fpdf) putfonts() {
 					cidToGidMap[cc*2+1] = byte(glyph & 0xFF)
 				}
 
-				mem := xmem.compressLevel(cidToGidMap, zlib.BestCompression)
+				mem := xmem.compressLevel(cidToGidMap, levelSparse)
 				cidToGidMap = mem.bytes()
 				f.newobj()
 				f.out("<</Length " + strconv.Itoa(len(cidToGidMap)) + "/Filter /FlateDecode>>")
@@ -4615,7 +4614,7 @@ func (f *Fpdf) putfonts() {
 
 				// Font file. declconv patch: at the best level. It is
 				// most of a PDF's bytes and written once per document.
-				mem = xmem.compressLevel(utf8FontStream, zlib.BestCompression)
+				mem = xmem.compressLevel(utf8FontStream, levelFont)
 				compressedFontStream := mem.bytes()
 				f.newobj()
 				f.out("<</Length " + strconv.Itoa(len(compressedFontStream)))

@@ -6,8 +6,8 @@ package fpdf
 
 import (
 	"bytes"
-	"compress/zlib"
 	"fmt"
+	"github.com/klauspost/compress/zlib"
 	"sync"
 )
 
@@ -31,6 +31,19 @@ func (pool *xmempool) compress(data []byte) *membuffer {
 // has a dozen streams and a batch thousands of documents, so writers are
 // Reset and reused instead. (declconv patch)
 var zwriters [zlib.BestCompression + 1]sync.Pool
+
+// The zlib levels of the streams declconv writes. (declconv patch)
+const (
+	// levelFont compresses font programs, most of a PDF's bytes.
+	levelFont = 7
+	// levelPage compresses page content, a few kilobytes a page.
+	levelPage = 6
+	// levelSparse compresses CIDToGIDMaps: 2 bytes per CID up to the
+	// highest used, mostly zeros. In long runs of one byte the top
+	// levels' match search is slow (7 ms at level 9 for a CJK font's map
+	// with Go's compress/flate) and gains a few bytes.
+	levelSparse = 4
+)
 
 // compressLevel is compress at a given zlib level (BestSpeed to
 // BestCompression). (declconv patch)
