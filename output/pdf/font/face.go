@@ -70,17 +70,11 @@ func newFace(tables map[string][]byte, name string) (*Face, error) {
 	if err := f.parseMetrics(); err != nil {
 		return nil, err
 	}
-	m, err := parseCmap(f.tables["cmap"])
-	if err != nil {
+	// A flat table: every character of every document is looked up
+	// several times (measuring, breaking, drawing).
+	var err error
+	if f.cmap, err = parseCmap(f.tables["cmap"]); err != nil {
 		return nil, err
-	}
-	// A flat table, not the map: every character of every document is
-	// looked up several times (measuring, breaking, drawing).
-	f.cmap = make([]uint16, 0x10000)
-	for r, g := range m {
-		if r >= 0 && r <= 0xFFFF {
-			f.cmap[r] = g
-		}
 	}
 	f.Family = familyName(f.tables["name"])
 	return f, nil
