@@ -45,9 +45,17 @@ func parseFormat4(t []byte) ([]uint16, error) {
 		return nil, errors.New("truncated cmap format 4 subtable")
 	}
 	m := make([]uint16, 0x10000)
+	prevEnd := -1
 	for s := range segs {
 		end := int(binary.BigEndian.Uint16(t[ends+2*s:]))
 		start := int(binary.BigEndian.Uint16(t[starts+2*s:]))
+		// Segments are sorted and do not overlap; one that does is
+		// skipped, which bounds the work by the 65,536 characters
+		// rather than segments × 65,536 for a malformed font.
+		if start <= prevEnd || end < start {
+			continue
+		}
+		prevEnd = end
 		delta := binary.BigEndian.Uint16(t[deltas+2*s:])
 		ro := int(binary.BigEndian.Uint16(t[ranges+2*s:]))
 		for c := start; c <= end && c != 0xFFFF; c++ {
