@@ -2,10 +2,12 @@ package pdf
 
 import (
 	"bytes"
-	"compress/zlib"
 	"fmt"
 	"sort"
 	"strconv"
+	"sync"
+
+	"github.com/klauspost/compress/zlib"
 )
 
 // packObjects moves every object of the PDF library's output that is not
@@ -130,11 +132,22 @@ func packObjects(pdf []byte) []byte {
 }
 
 // deflate compresses b at the best level: the streams it is used for are
-// a few kilobytes.
+// a few kilobytes. Writers are reused, since a new one allocates and
+// clears about a megabyte of tables, more work than compressing that.
 func deflate(b []byte) []byte {
 	var buf bytes.Buffer
-	zw, _ := zlib.NewWriterLevel(&buf, zlib.BestCompression)
+	zw, _ := zwriters.Get().(*zlib.Writer)
+	if zw == nil {
+		zw, _ = zlib.NewWriterLevel(&buf, zlib.BestCompression)
+	} else {
+		zw.Reset(&buf)
+	}
 	zw.Write(b)
 	zw.Close()
+	zw.Reset(nil)
+	zwriters.Put(zw)
 	return buf.Bytes()
 }
+
+// zwriters holds idle writers for deflate.
+var zwriters sync.Pool

@@ -597,7 +597,10 @@ func (utf *utf8FontFile) GenerateCutFont(usedRunes map[int]int) []byte {
 		return nil
 	}
 
-	utf.parseHMTXTable(metricsCount, numSymbols, symbolCharDictionary, 1.0)
+	// declconv patch: no parseHMTXTable here. It only fills CharWidths
+	// (a new 65,536-entry table) and DefaultWidth, which the font's
+	// definition took when the font was added; nothing reads them after
+	// the cut.
 
 	utf.parseLOCATable(LocaFormat, numSymbols)
 
