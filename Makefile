@@ -57,7 +57,6 @@ fuzz:
 	$(GO) test ./declaration -run '^$$' -fuzz FuzzDecode -fuzztime $(FUZZTIME)
 	$(GO) test ./output/akn -run '^$$' -fuzz FuzzWrite -fuzztime $(FUZZTIME) -fuzzminimizetime 1s
 	$(GO) test ./output/html -run '^$$' -fuzz FuzzWrite -fuzztime $(FUZZTIME) -fuzzminimizetime 1s
-	$(GO) test ./output/pdf/font -run '^$$' -fuzz FuzzLoad -fuzztime $(FUZZTIME) -fuzzminimizetime 1s
 
 lint:
 	@test -z "$$(gofmt -l .)" || (gofmt -l . && exit 1)
