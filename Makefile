@@ -1,12 +1,13 @@
 # declconv — see README.md. `make demo` converts the bundled fixtures into
-# out/; `make test` runs every test. Both install what they need first.
+# out/ (installing a CJK font first); `make deps` installs what the tests
+# read our output with, `make test` runs every test (it installs nothing).
 
 GO       ?= go
 BIN      := bin/convert
 FORMATS  ?= yaml,json,txt,pdf,xlsx,html,akn
 FUZZTIME ?= 20s
 
-.PHONY: all build demo test golden bench fuzz lint cov deps clean
+.PHONY: all build demo test race golden bench fuzz lint cov deps clean
 
 all: build
 
@@ -33,9 +34,18 @@ demo: build
 	done
 	@echo "outputs in out/ (e.g. out/seed/input.yaml, out/seed/input.pdf, out/seed/input.xlsx, out/seed/input.html)"
 
-test: deps
+# test prints each package's result, every failure, and every test that
+# was skipped with its reason (a corpus or reader that is absent): go
+# test alone shows skips only under -v.
+test:
 	$(GO) vet ./...
-	$(GO) test ./...
+	@bash -o pipefail -c '$(GO) test -json ./... | $(GO) run scripts/testreport.go'
+
+# race runs the tests of the packages that run goroutines (the batch
+# runner, the command, the model's and the font reader's shared caches)
+# under the race detector.
+race:
+	$(GO) test -race -count=1 ./convert ./cmd/convert ./declaration ./output/pdf/font
 
 # golden rewrites the expected outputs; read every diff before committing.
 golden:
@@ -50,13 +60,34 @@ bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 	@scripts/bench.sh
 
-# fuzz: FuzzWrite minimizes each new input for 1 s, not the default 60 s,
-# which would spend the whole FUZZTIME on a few dozen executions.
+# fuzz runs every fuzz target for FUZZTIME each (make fuzz FUZZTIME=5m);
+# go test -fuzz takes one target at a time, so each is listed here (a
+# test in convert checks that none is missing). Each new input is
+# minimized for 1 s, not the default 60 s, which would spend the whole
+# FUZZTIME of a slow target on a few dozen executions.
+FUZZ_TARGETS := \
+	./parse:FuzzParse \
+	./declaration:FuzzDecode \
+	./convert:FuzzSniff \
+	./convert:FuzzReadManifest \
+	./convert:FuzzReadFileList \
+	./convert:FuzzWriters \
+	./output/linebreak:FuzzLines \
+	./output/pdf/font:FuzzParseFont \
+	./output/pdf/font:FuzzLoad \
+	./output/pdf:FuzzWrite \
+	./output/pdf:FuzzPlain \
+	./output/akn:FuzzWrite \
+	./output/html:FuzzWrite \
+	./output/text:FuzzWrite \
+	./output/xlsx:FuzzWorkbook
+
 fuzz:
-	$(GO) test ./parse -run '^$$' -fuzz FuzzParse -fuzztime $(FUZZTIME)
-	$(GO) test ./declaration -run '^$$' -fuzz FuzzDecode -fuzztime $(FUZZTIME)
-	$(GO) test ./output/akn -run '^$$' -fuzz FuzzWrite -fuzztime $(FUZZTIME) -fuzzminimizetime 1s
-	$(GO) test ./output/html -run '^$$' -fuzz FuzzWrite -fuzztime $(FUZZTIME) -fuzzminimizetime 1s
+	@set -e; for t in $(FUZZ_TARGETS); do \
+		pkg=$${t%%:*}; name=$${t#*:}; \
+		echo "fuzz $$pkg $$name ($(FUZZTIME))"; \
+		$(GO) test $$pkg -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 1s; \
+	done
 
 lint:
 	@test -z "$$(gofmt -l .)" || (gofmt -l . && exit 1)

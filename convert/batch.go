@@ -12,12 +12,14 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/declconv/declconv/declaration"
 	"github.com/declconv/declconv/output/xlsx"
+	"github.com/declconv/declconv/parse"
 )
 
 // Runner converts a batch of [Job]s, as [Plan] makes them, with several
@@ -46,6 +48,10 @@ type Runner struct {
 	// what it produces is thrown away: files are written only by the
 	// worker, and only from a conversion that ended in time.
 	Timeout time.Duration
+	// TimeoutPerMB is added to Timeout for each MiB of the input, so
+	// that the bound of a large legitimate input grows with it (see
+	// [DefaultTimeout]).
+	TimeoutPerMB time.Duration
 	// FailFast stops starting new inputs after the first failure (in the
 	// order of the jobs). Inputs already started finish and are reported.
 	FailFast bool
@@ -89,6 +95,27 @@ type Runner struct {
 	// Progress, when not nil, is called after each result with the
 	// number of inputs done and the number in the batch.
 	Progress func(done, total int)
+
+	sweep *tmpSweeper
+}
+
+// The default bound of a document's conversion, as the command sets
+// it: DefaultTimeout plus DefaultTimeoutPerMB per MiB of input, 188 s
+// for the largest input (64 MiB). A legitimate input converts in well
+// under a second per MB, even on a slow machine; the bound is for inputs
+// built to make a conversion run away.
+const (
+	DefaultTimeout      = 60 * time.Second
+	DefaultTimeoutPerMB = 2 * time.Second
+)
+
+// timeoutFor is the bound of the conversion of an input of size bytes;
+// 0 means none.
+func (r *Runner) timeoutFor(size int) time.Duration {
+	if r.Timeout <= 0 && r.TimeoutPerMB <= 0 {
+		return 0
+	}
+	return r.Timeout + time.Duration(float64(r.TimeoutPerMB)*float64(size)/(1<<20))
 }
 
 // Result is what became of one job.
@@ -134,10 +161,13 @@ type Summary struct {
 
 // conversion is what a worker's conversion goroutine hands back.
 type conversion struct {
-	doc  *declaration.Document
-	outs [][]byte // per target; nil where not rendered
-	errs []error  // per target
-	err  error
+	doc *declaration.Document
+	// source is the file the diagnostics point into: the source.name
+	// of a canonical input, "" for a source text (the input itself).
+	source string
+	outs   [][]byte // per target; nil where not rendered
+	errs   []error  // per target
+	err    error
 }
 
 // Run converts jobs and returns the summary. Cancelling ctx (on an
@@ -170,6 +200,7 @@ func (r *Runner) Run(ctx context.Context, jobs []*Job) *Summary {
 		defer wb.Close()
 	}
 
+	r.sweep = newTmpSweeper(time.Now())
 	stopCtx, stop := context.WithCancel(ctx)
 	defer stop()
 	todo := make(chan int)
@@ -266,7 +297,7 @@ func (r *Runner) emit(res *Result, wb *xlsx.Workbook, sum *Summary) {
 		if r.Diagnostics.format == DiagnosticsText {
 			break // the failure is reported as it is
 		}
-		r.Diagnostics.Add(diagnosticsPath(res.Job.Name, &declaration.Document{}), failureDiagnostics(res.Job.Name, res.Err))
+		r.Diagnostics.Add(diagnosticsPath(res.Job.Name, ""), failureDiagnostics(res.Job.Name, res.Err))
 	case res.Source != "":
 		r.Diagnostics.Add(res.Source, res.Diagnostics)
 	}
@@ -342,7 +373,7 @@ func (r *Runner) do(ctx context.Context, j *Job, prev map[string]ManifestEntry, 
 		return res
 	}
 	res.Diagnostics = c.doc.Diagnostics
-	res.Source = diagnosticsPath(j.Name, c.doc)
+	res.Source = diagnosticsPath(j.Name, c.source)
 	if !cached {
 		res.Entry.Diagnostics = len(c.doc.Diagnostics)
 	}
@@ -353,7 +384,11 @@ func (r *Runner) do(ctx context.Context, j *Job, prev map[string]ManifestEntry, 
 		return res
 	}
 
-	// Write: all of the job's files, or none when interrupted first.
+	// Write: all of the job's files, or none. A target that cannot be
+	// written (it would land on an input) or a format that failed to
+	// render fails the document before anything is written; then every
+	// file is staged under a temporary name, and only when all are
+	// staged are they renamed into place.
 	if ctx.Err() != nil {
 		res.interrupted = true
 		return res
@@ -363,58 +398,137 @@ func (r *Runner) do(ctx context.Context, j *Job, prev map[string]ManifestEntry, 
 		switch {
 		case t.Err != nil:
 			errs = append(errs, t.Err)
-			continue
 		case c.errs[i] != nil:
-			name := t.Path
-			if name == "" {
-				name = "<stdout>"
-			}
-			errs = append(errs, fmt.Errorf("%s: %w", name, c.errs[i]))
-			continue
-		case t.Path == "":
-			res.stdout = append(res.stdout, c.outs[i])
+			errs = append(errs, renderError(j.Name, c, t, c.errs[i]))
+		}
+	}
+	if len(errs) > 0 {
+		res.fail(errors.Join(errs...))
+		return res
+	}
+	var staged []*stagedFile
+	var stdout [][]byte
+	for i, t := range j.Targets {
+		if t.Path == "" {
+			stdout = append(stdout, c.outs[i])
 			continue
 		}
 		if guard != nil {
 			if err := guard.check(t.Path); err != nil {
 				errs = append(errs, err)
-				continue
+				break
 			}
 		}
+		r.sweep.dir(filepath.Dir(t.Path))
 		out := c.outs[i]
-		if err := writeFileAtomic(t.Path, func(w io.Writer) error { _, err := w.Write(out); return err }, r.Sync); err != nil {
+		f, err := stageFile(t.Path, func(w io.Writer) error { _, err := w.Write(out); return err }, r.Sync)
+		if err != nil {
 			errs = append(errs, err)
+			break
+		}
+		staged = append(staged, f)
+	}
+	if len(errs) > 0 {
+		for _, f := range staged {
+			f.discard()
+		}
+		res.fail(errors.Join(errs...))
+		return res
+	}
+	res.stdout = stdout
+	k := 0
+	for i, t := range j.Targets {
+		if t.Path == "" {
 			continue
 		}
-		sum := sha256.Sum256(out)
+		f := staged[k]
+		k++
+		if err := f.commit(); err != nil {
+			// Rare (the path became a directory meanwhile): what was
+			// renamed stays and is listed; the rest is removed.
+			for _, g := range staged[k:] {
+				g.discard()
+			}
+			res.fail(err)
+			return res
+		}
+		sum := sha256.Sum256(c.outs[i])
 		res.Entry.Outputs = append(res.Entry.Outputs, OutputRecord{
-			Path: filepath.ToSlash(t.Path), Format: t.Format.Name, Size: int64(len(out)), SHA256: hex.EncodeToString(sum[:]),
+			Path: filepath.ToSlash(t.Path), Format: t.Format.Name, Size: int64(len(c.outs[i])), SHA256: hex.EncodeToString(sum[:]),
 		})
-	}
-	if err := errors.Join(errs...); err != nil {
-		res.fail(err)
 	}
 	return res
 }
 
-// readInput reads the bytes of an input, up to one byte more than any
-// reader accepts (so that the reader can say it is too large).
+// renderError says which output of the input name could not be
+// rendered. A line of the writer's error that is positioned in the input
+// (the writers name it by source.name) keeps its position first, under
+// the input's name, so that it is reported once and read as a
+// diagnostic: "corpus/x.txt:3:8: out/x.pdf: character …"; other lines
+// are "out/x.pdf: message".
+func renderError(name string, c conversion, t Target, err error) error {
+	out := t.Path
+	if out == "" {
+		out = "<stdout>"
+	}
+	src := name
+	if c.source == "" && c.doc != nil {
+		src = c.doc.Source.Name // a source text: positions are in the input
+	}
+	var lines []string
+	for line := range strings.SplitSeq(err.Error(), "\n") {
+		if line == "" {
+			continue
+		}
+		if rest, ok := strings.CutPrefix(line, src+":"); ok {
+			var l, c int
+			if n, _ := fmt.Sscanf(rest, "%d:%d:", &l, &c); n == 2 {
+				_, after, _ := strings.Cut(rest, ":")
+				_, after, _ = strings.Cut(after, ":")
+				lines = append(lines, fmt.Sprintf("%s:%d:%d: %s: %s", name, l, c, out, strings.TrimSpace(after)))
+				continue
+			}
+			line = strings.TrimSpace(rest)
+		}
+		lines = append(lines, out+": "+line)
+	}
+	return errors.New(strings.Join(lines, "\n"))
+}
+
+// maxInput is the size of the largest input any reader accepts.
+const maxInput = max(declaration.MaxEncodedSize, parse.MaxInputSize)
+
+// readInput reads the bytes of an input. A file larger than any reader
+// accepts is refused by its size, before a byte is read; standard input
+// is read up to one byte more than that, then refused.
 func (r *Runner) readInput(j *Job) ([]byte, error) {
-	limit := int64(max(declaration.MaxEncodedSize, 64<<20)) + 1
+	tooLarge := func(size int64) error {
+		return fmt.Errorf("%s: input of %.1f MiB, larger than the %d MiB an input may have", j.Name, float64(size)/(1<<20), maxInput>>20)
+	}
 	if j.Path == "" {
 		if r.Stdin == nil {
 			return nil, nil
 		}
-		return io.ReadAll(io.LimitReader(r.Stdin, limit))
+		data, err := io.ReadAll(io.LimitReader(r.Stdin, maxInput+1))
+		if err == nil && len(data) > maxInput {
+			err = tooLarge(int64(len(data)))
+		}
+		return data, err
 	}
 	f, err := os.Open(j.Path)
 	if err != nil {
 		return nil, fileError(j.Path, err)
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, limit))
+	if info, err := f.Stat(); err == nil && info.Mode().IsRegular() && info.Size() > maxInput {
+		return nil, tooLarge(info.Size())
+	}
+	data, err := io.ReadAll(io.LimitReader(f, maxInput+1))
 	if err != nil {
 		return nil, fileError(j.Path, err)
+	}
+	if len(data) > maxInput {
+		return nil, tooLarge(int64(len(data)))
 	}
 	return data, nil
 }
@@ -432,8 +546,20 @@ func (r *Runner) convert(ctx context.Context, j *Job, data []byte, readOnly bool
 			}
 			done <- c
 		}()
-		c.doc, c.err = Read(bytes.NewReader(data), j.Name, cmp.Or(r.From, FromAuto))
-		if c.err != nil || readOnly {
+		from := cmp.Or(r.From, FromAuto)
+		if from == FromAuto {
+			from = Sniff(data)
+		}
+		c.doc, c.err = Read(bytes.NewReader(data), j.Name, from)
+		if c.err != nil {
+			return
+		}
+		if from == FromText {
+			c.doc.Source.Name = SourceNameOf(j.Input)
+		} else {
+			c.source = c.doc.Source.Name
+		}
+		if readOnly {
 			return
 		}
 		c.outs = make([][]byte, len(j.Targets))
@@ -451,8 +577,9 @@ func (r *Runner) convert(ctx context.Context, j *Job, data []byte, readOnly bool
 		}
 	}()
 	var timeout <-chan time.Time
-	if r.Timeout > 0 {
-		t := time.NewTimer(r.Timeout)
+	limit := r.timeoutFor(len(data))
+	if limit > 0 {
+		t := time.NewTimer(limit)
 		defer t.Stop()
 		timeout = t.C
 	}
@@ -460,7 +587,7 @@ func (r *Runner) convert(ctx context.Context, j *Job, data []byte, readOnly bool
 	case c := <-done:
 		return c, nil
 	case <-timeout:
-		return conversion{}, fmt.Errorf("%s: timed out after %v", j.Name, r.Timeout)
+		return conversion{}, fmt.Errorf("%s: timed out after %v (-timeout)", j.Name, limit)
 	case <-ctx.Done():
 		return conversion{}, context.Canceled
 	}
@@ -528,12 +655,12 @@ func failureDiagnostics(name string, err error) []declaration.Diagnostic {
 }
 
 // diagnosticsPath names the file a document's diagnostics point into:
-// its source as recorded in the model (for a canonical input, not the
-// file read), made relative to the working directory when it is an
-// absolute path below it.
-func diagnosticsPath(name string, d *declaration.Document) string {
-	if d.Source.Name != "" {
-		name = d.Source.Name
+// source, the file it was parsed from when that is not the input name
+// (for a canonical input, its source.name), made relative to the
+// working directory when it is an absolute path below it.
+func diagnosticsPath(name, source string) string {
+	if source != "" {
+		name = source
 	}
 	if filepath.IsAbs(name) {
 		if wd, err := os.Getwd(); err == nil {
@@ -642,4 +769,67 @@ func (g *dirGuard) make(dir, path string) error {
 		}
 	}
 	return nil
+}
+
+// staleAfter is how old a temporary file of ours must be, at the start
+// of a run, to be taken for the leftover of a run that was killed: a
+// live run keeps its temporary files for a moment (a document's files
+// are staged, then renamed), never for a minute.
+const staleAfter = time.Minute
+
+// tmpSweeper removes, once per output directory, the temporary files of
+// our naming pattern (".NAME.EXT.DIGITS.tmp", EXT an output format's)
+// that a run killed mid-write (SIGKILL, a power cut) left behind, when
+// they were last modified more than staleAfter before this run started.
+type tmpSweeper struct {
+	before time.Time
+	mu     sync.Mutex
+	done   map[string]bool
+}
+
+func newTmpSweeper(start time.Time) *tmpSweeper {
+	return &tmpSweeper{before: start.Add(-staleAfter), done: map[string]bool{}}
+}
+
+// dir sweeps dir, the first time it is asked to.
+func (s *tmpSweeper) dir(dir string) {
+	if s == nil {
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.done[dir] {
+		return
+	}
+	s.done[dir] = true
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if !e.Type().IsRegular() || !isTempName(e.Name()) {
+			continue
+		}
+		if info, err := e.Info(); err == nil && info.ModTime().Before(s.before) {
+			os.Remove(filepath.Join(dir, e.Name()))
+		}
+	}
+}
+
+// isTempName reports whether name is that of a temporary file
+// [WriteFileAtomic] makes for an output: ".NAME.EXT.DIGITS.tmp".
+func isTempName(name string) bool {
+	rest, ok := strings.CutSuffix(name, tmpSuffix)
+	if !ok || !strings.HasPrefix(rest, ".") {
+		return false
+	}
+	i := strings.LastIndexByte(rest, '.')
+	digits := rest[i+1:]
+	if digits == "" || strings.Trim(digits, "0123456789") != "" {
+		return false
+	}
+	out := rest[1:i]
+	return slices.ContainsFunc(formats, func(f Format) bool {
+		return f.HasExt(out)
+	})
 }

@@ -130,6 +130,13 @@ func TestSniff(t *testing.T) {
 		{"json other", `{"schema": "other"}`, FromText},
 		{"front matter", "---\ntitle: 联合声明\n---\n一、双方同意。\n", FromText},
 		{"front matter claiming our schema", "---\nschema: declconv/v1\n---\n一、双方同意。\n", FromText},
+		// Defect 7 of issue 11: what starts as a canonical file is one,
+		// and a second document in it is the decoder's error to report.
+		{"yaml with a second document", "schema: declconv/v1\nkind: other\n---\nschema: declconv/v1\nkind: other\n", FromYAML},
+		{"yaml after a comment, then text", "# edited\nschema: declconv/v1\n---\n一、双方同意。\n", FromYAML},
+		// Defect 10: only the head is read; a schema key beyond it does
+		// not count.
+		{"json schema beyond the head", "{\"kind\": \"" + strings.Repeat("x", sniffSize) + "\", \"schema\": \"declconv/v1\"}", FromText},
 		{"text", "中华人民共和国和哈萨克斯坦共和国联合声明\n\n一、双方同意。\n", FromText},
 		{"text mentioning schema", "The schema: declconv/v1 is not at the start of a line\n", FromText},
 		{"empty", "", FromText},

@@ -133,6 +133,26 @@ func (f Format) HasExt(path string) bool {
 	return len(path) > len(f.Ext) && strings.EqualFold(path[len(path)-len(f.Ext):], f.Ext)
 }
 
+// ForPath finds the format whose extension path ends with (".json",
+// ".akn.xml", or ".yml" for the alias yml), ignoring case; the longest
+// extension wins.
+func ForPath(path string) (Format, bool) {
+	var found Format
+	n := 0
+	for _, f := range formats {
+		exts := []string{f.Ext}
+		for _, a := range f.Aliases {
+			exts = append(exts, "."+a)
+		}
+		for _, ext := range exts {
+			if len(ext) > n && (Format{Ext: ext}).HasExt(path) {
+				found, n = f, len(ext)
+			}
+		}
+	}
+	return found, n > 0
+}
+
 // Write renders d in format f to w.
 func (f Format) Write(w io.Writer, d *declaration.Document, o Options) error {
 	if f.write == nil {

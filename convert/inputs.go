@@ -174,6 +174,19 @@ func Expand(args []string, f Filter, skip []string) ([]Input, error) {
 	return inputs, nil
 }
 
+// SourceNameOf is what the model records as source.name for a source
+// text read from in: its path relative to the argument that named it
+// ([Input.Rel]: sub/x.txt for corpus/sub/x.txt found in corpus/, x.txt
+// for ../a/x.txt named as such), so that the same batch run from
+// another folder, or from another place in the tree, gives the same
+// bytes; [StdinName] for standard input.
+func SourceNameOf(in Input) string {
+	if in.Path == "" {
+		return StdinName
+	}
+	return in.Rel
+}
+
 // fileRel is the Rel of a file given by name: its base name.
 func fileRel(name string) string { return filepath.Base(name) }
 

@@ -10,11 +10,14 @@ import (
 	"hash/fnv"
 	"io"
 	"os"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/declconv/declconv/declaration"
+	"github.com/declconv/declconv/output/pdf/font"
 )
 
 // ManifestSchema is the version of the manifest format, in its "schema"
@@ -112,6 +115,11 @@ func ReadManifest(path string) (*Manifest, error) {
 	if err != nil {
 		return nil, fileError(path, err)
 	}
+	return parseManifest(path, data)
+}
+
+// parseManifest reads the bytes of a manifest; path only feeds messages.
+func parseManifest(path string, data []byte) (*Manifest, error) {
 	var m Manifest
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
@@ -152,9 +160,11 @@ func MergeManifests(ms []*Manifest) (*Manifest, error) {
 
 // Fingerprint returns a hash of everything besides the input's bytes
 // that decides the bytes of the outputs: the model's schema version,
-// the program's version, the formats, how inputs are read, the writers'
-// options, and the environment variables the writers read
-// (DECLCONV_FONT, SOURCE_DATE_EPOCH). getenv nil means [os.Getenv].
+// the program's version, the formats, how inputs are read, every option
+// of the writers (read by reflection, so that a new option cannot be
+// forgotten; a field tagged `fingerprint:"-"` changes no byte), and the
+// environment variables the writers read ([WriterEnv]). getenv nil means
+// [os.Getenv].
 func Fingerprint(version string, formats []Format, from From, o Options, getenv func(string) string) string {
 	if getenv == nil {
 		getenv = os.Getenv
@@ -163,24 +173,52 @@ func Fingerprint(version string, formats []Format, from From, o Options, getenv 
 	for i, f := range formats {
 		names[i] = f.Name
 	}
+	var env []string
+	for _, k := range WriterEnv() {
+		env = append(env, k+"="+getenv(k))
+	}
 	data, _ := json.Marshal(struct {
 		Model, Version string
 		Formats        []string
 		From           From
-		TextWidth      int
-		Font, Fallback string
-		HeadingFont    string
-		Style          string
-		XLSXModified   string
+		Options        []string
 		Env            []string
-	}{
-		declaration.SchemaVersion, version, names, from, o.TextWidth,
-		o.PDF.Font, o.PDF.Fallback, o.PDF.HeadingFont, string(o.PDF.Style),
-		o.XLSX.Modified.String(),
-		[]string{getenv("DECLCONV_FONT"), getenv("SOURCE_DATE_EPOCH")},
-	})
+	}{declaration.SchemaVersion, version, names, from, optionValues(reflect.ValueOf(o), "", nil), env})
 	sum := sha256.Sum256(data)
 	return "sha256:" + hex.EncodeToString(sum[:])
+}
+
+// WriterEnv returns the environment variables the writers read.
+func WriterEnv() []string {
+	return []string{font.EnvFont, font.EnvHei, font.EnvKai, font.EnvLatin, "SOURCE_DATE_EPOCH"}
+}
+
+// optionValues lists "path=value" for every exported field under v, in
+// field order; functions are left out (they read the environment, which
+// WriterEnv covers), as are fields tagged `fingerprint:"-"`.
+func optionValues(v reflect.Value, path string, out []string) []string {
+	switch v.Kind() {
+	case reflect.Struct:
+		if t, ok := v.Interface().(time.Time); ok {
+			return append(out, path+"="+t.UTC().Format(time.RFC3339Nano))
+		}
+		for i := range v.NumField() {
+			f := v.Type().Field(i)
+			if !f.IsExported() || f.Tag.Get("fingerprint") == "-" {
+				continue
+			}
+			out = optionValues(v.Field(i), path+"."+f.Name, out)
+		}
+		return out
+	case reflect.Func, reflect.Chan, reflect.UnsafePointer:
+		return out
+	case reflect.Pointer, reflect.Interface:
+		if v.IsNil() {
+			return append(out, path+"=nil")
+		}
+		return optionValues(v.Elem(), path, out)
+	}
+	return append(out, fmt.Sprintf("%s=%v", path, v.Interface()))
 }
 
 // Shard picks a part of a batch: shard K of N, K counted from 0 (as

@@ -2,6 +2,7 @@ package convert
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"path"
 	"path/filepath"
@@ -54,8 +55,11 @@ type Target struct {
 // With an output directory, inputs found below it are dropped (the
 // outputs of an earlier run are not inputs); with outputs next to their
 // inputs, a found file that is the output of a sibling being written
-// (a.json beside a.txt, with json among formats) is dropped. Inputs
-// named on the command line always stay.
+// (a.json beside a.txt, with json among formats) is dropped. In every
+// case a found file that is our own output of a source found beside it
+// is dropped, whatever the formats (see skipDerived): a derived file
+// never wins over its source. Inputs named on the command line always
+// stay.
 //
 // With a corpus workbook, the xlsx format has no targets: the batch
 // runner adds every document to the workbook instead.
@@ -75,6 +79,7 @@ func Plan(inputs []Input, formats []Format, dest Destination) []*Job {
 	case dest == (Destination{}):
 		jobs = skipOutputs(jobs, formats)
 	}
+	jobs = skipDerived(jobs)
 
 	idx := newInputIndex(jobs)
 	claimed := map[string]string{} // absolute output path → the input it belongs to
@@ -227,4 +232,53 @@ func skipOutputs(jobs []*Job, formats []Format) []*Job {
 	return slices.DeleteFunc(jobs, func(j *Job) bool {
 		return j.Found && isOut(j.Path) && sources[stem(j.Path)]
 	})
+}
+
+// skipDerived drops the found inputs that are our own outputs of a
+// source found beside them, so that the source, not a stale output of
+// an earlier in-place run, is the input: a canonical YAML or JSON file
+// (recognised by content) whose source.name has the base name of a
+// found sibling of the same stem (x.json, x.yaml of x.txt), and
+// x.out.txt, the text output of x.txt (see [OutputPath]).
+func skipDerived(jobs []*Job) []*Job {
+	found := map[string]bool{}
+	stems := map[string]int{}
+	for _, j := range jobs {
+		if j.Found && j.Err == nil {
+			found[j.Path] = true
+			stems[stemOf(j.Path)]++
+		}
+	}
+	return slices.DeleteFunc(jobs, func(j *Job) bool {
+		if !j.Found || j.Err != nil {
+			return false
+		}
+		dir, base := filepath.Split(j.Path)
+		if n := len(base) - len(sameExtMark+textExt); n > 0 && strings.EqualFold(base[n:], sameExtMark+textExt) {
+			return found[filepath.Join(dir, base[:n]+base[len(base)-len(textExt):])]
+		}
+		if stems[stemOf(j.Path)] < 2 || !slices.Contains(canonicalExts, strings.ToLower(filepath.Ext(base))) {
+			return false
+		}
+		src := path.Base(canonicalSource(j.Path))
+		return src != "." && src != "/" && src != base && stemOf(src) == stemOf(base) && found[filepath.Join(dir, src)]
+	})
+}
+
+// canonicalExts are the extensions of canonical files.
+var canonicalExts = []string{".yaml", ".yml", ".json"}
+
+func stemOf(p string) string { return strings.TrimSuffix(p, filepath.Ext(p)) }
+
+// canonicalSource returns the source.name of the canonical file at p,
+// read from its head, or "" when it is not one.
+func canonicalSource(p string) string {
+	f, err := os.Open(p)
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	head := make([]byte, sniffSize)
+	n, _ := io.ReadFull(f, head)
+	return SourceName(head[:n])
 }

@@ -1,8 +1,8 @@
 package convert
 
 import (
-	"bufio"
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -11,6 +11,7 @@ import (
 
 	"github.com/declconv/declconv/declaration"
 	"github.com/declconv/declconv/parse"
+	"go.yaml.in/yaml/v3"
 )
 
 // From says how [Read] takes its input.
@@ -108,31 +109,47 @@ var (
 	yamlSchemaLine = regexp.MustCompile(`^schema:[ \t]*["']?declconv/`)
 )
 
-// Sniff tells canonical YAML and JSON from source text by content alone:
+// sniffSize is how much of an input [Sniff] looks at: what starts a
+// canonical file says so within its first lines.
+const sniffSize = 8 << 10
+
+// Sniff tells canonical YAML and JSON from source text by the first
+// 8 KiB of their content:
 //
 //   - JSON: the first non-space character (after a UTF-8 byte order
 //     mark) is '{', and a "schema" key has a value starting "declconv/";
-//   - YAML: a line "schema: declconv/…" at the top level of the first YAML
-//     document, and nothing but blank lines and comments after that
-//     document's end marker ("---" or "...") if it has one.
+//   - YAML: the first line that is not blank or a comment is
+//     "schema: declconv/…", as every file we write starts; or such a
+//     line stands at the top level of the first YAML document, and
+//     nothing but blank lines and comments follows that document's end
+//     marker ("---" or "...") if it has one.
 //
-// So a source text that starts with YAML front matter goes to the parser,
-// even when that front matter has a schema line: the text after it is not
-// canonical YAML. Sniff returns [FromJSON], [FromYAML] or [FromText].
+// So content that starts as a canonical file is decoded as one, and
+// fails as one (a second YAML document is an error, not text), while a
+// source text that starts with YAML front matter goes to the parser,
+// even when that front matter has a schema line: the text after it is
+// not canonical YAML. Sniff returns [FromJSON], [FromYAML] or [FromText].
 func Sniff(data []byte) From {
 	data = trimBOM(data)
+	if len(data) > sniffSize {
+		data = data[:sniffSize]
+	}
 	if t := bytes.TrimLeft(data, " \t\r\n"); len(t) > 0 && t[0] == '{' {
 		if jsonSchemaKey.Match(t) {
 			return FromJSON
 		}
 		return FromText
 	}
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	sc.Buffer(nil, len(data)+1)
-	found, content, ended := false, false, false
-	for sc.Scan() {
-		line := strings.TrimRight(sc.Text(), " \t\r")
+	found, content, ended, first := false, false, false, true
+	for raw := range bytes.Lines(data) {
+		line := strings.TrimRight(string(raw), " \t\r\n")
 		blank := line == "" || strings.HasPrefix(strings.TrimLeft(line, " \t"), "#")
+		if first && !blank {
+			first = false
+			if yamlSchemaLine.MatchString(line) {
+				return FromYAML // it starts as a canonical file
+			}
+		}
 		switch {
 		case ended:
 			if !blank {
@@ -153,4 +170,30 @@ func Sniff(data []byte) From {
 		return FromYAML
 	}
 	return FromText
+}
+
+var (
+	yamlSourceName = regexp.MustCompile(`(?m)^source:[ \t]*\r?\n[ \t]+name:[ \t]*(.+?)[ \t]*\r?$`)
+	jsonSourceName = regexp.MustCompile(`"source"\s*:\s*\{\s*"name"\s*:\s*("(?:[^"\\]|\\.)*")`)
+)
+
+// SourceName returns the source.name of a canonical file from its head
+// (the first few KB are enough for the files we write, where source
+// comes second), or "" when the head is not that of a canonical file
+// or does not show its source.
+func SourceName(head []byte) string {
+	var name string
+	switch Sniff(head) {
+	case FromYAML:
+		m := yamlSourceName.FindSubmatch(head)
+		if m == nil || yaml.Unmarshal(m[1], &name) != nil {
+			return ""
+		}
+	case FromJSON:
+		m := jsonSourceName.FindSubmatch(head)
+		if m == nil || json.Unmarshal(m[1], &name) != nil {
+			return ""
+		}
+	}
+	return name
 }

@@ -36,17 +36,32 @@ func Convert(d *declaration.Document, outputs []Output, o Options) error {
 // output goes next to its input, the input's extension replaced by the
 // format's (a/statement.txt → a/statement.json); otherwise it goes into
 // dir under the same name (dir/statement.json). An input without an
-// extension keeps its whole name (a/README → a/README.json).
+// extension keeps its whole name (a/README → a/README.json). Text
+// output next to a .txt input has ".out" before its extension, so that
+// it never lands on its input: a/statement.txt → a/statement.out.txt.
+// (Canonical YAML or JSON next to itself is refused by [Plan] instead:
+// it would be the same document again.)
 func OutputPath(input, dir string, f Format) string {
 	base := filepath.Base(input)
-	if stem := strings.TrimSuffix(base, filepath.Ext(base)); stem != "" {
+	ext := filepath.Ext(base)
+	if stem := strings.TrimSuffix(base, ext); stem != "" {
 		base = stem
 	}
 	if dir == "" {
 		dir = filepath.Dir(input)
+		if f.Ext == textExt && strings.EqualFold(ext, textExt) {
+			base += sameExtMark
+		}
 	}
 	return filepath.Join(dir, base+f.Ext)
 }
+
+// sameExtMark goes before the extension of text output written next to
+// a text input (textExt).
+const (
+	sameExtMark = ".out"
+	textExt     = ".txt"
+)
 
 // inputExts are the file extensions [FindInputs] collects.
 var inputExts = []string{".txt", ".yaml", ".yml", ".json"}
@@ -81,14 +96,33 @@ func WriteFileAtomic(path string, write func(io.Writer) error) error {
 // writeFileAtomic is [WriteFileAtomic], syncing the file to disk before
 // the rename only when sync is set. Without it the file is still never
 // seen half-written, but a power failure may lose it.
-func writeFileAtomic(path string, write func(io.Writer) error, sync bool) (err error) {
+func writeFileAtomic(path string, write func(io.Writer) error, sync bool) error {
+	t, err := stageFile(path, write, sync)
+	if err != nil {
+		return err
+	}
+	return t.commit()
+}
+
+// stagedFile is a file written in full under a temporary name beside
+// its path, waiting to be renamed into place (commit) or removed
+// (discard): so the files of one document can all be written before
+// any of them replaces what was there.
+type stagedFile struct {
+	path, tmp string
+}
+
+// stageFile writes a temporary file (".<name>.*.tmp") in path's
+// directory through write, syncing it when sync is set; on any error
+// the temporary file is removed.
+func stageFile(path string, write func(io.Writer) error, sync bool) (_ *stagedFile, err error) {
 	dir, base := filepath.Split(path)
 	if dir == "" {
 		dir = "."
 	}
-	f, err := os.CreateTemp(dir, "."+base+".*.tmp")
+	f, err := os.CreateTemp(dir, "."+base+".*"+tmpSuffix)
 	if err != nil {
-		return pathError(path, err)
+		return nil, pathError(path, err)
 	}
 	tmp := f.Name()
 	defer func() {
@@ -99,27 +133,39 @@ func writeFileAtomic(path string, write func(io.Writer) error, sync bool) (err e
 	}()
 	bw := bufio.NewWriterSize(f, 64<<10)
 	if err := write(bw); err != nil {
-		return fmt.Errorf("%s: %w", path, err) // the writer's own message, whole
+		return nil, fmt.Errorf("%s: %w", path, err) // the writer's own message, whole
 	}
 	if err := bw.Flush(); err != nil {
-		return pathError(path, err)
+		return nil, pathError(path, err)
 	}
 	if err := f.Chmod(0o644); err != nil {
-		return pathError(path, err)
+		return nil, pathError(path, err)
 	}
 	if sync {
 		if err := f.Sync(); err != nil {
-			return pathError(path, err)
+			return nil, pathError(path, err)
 		}
 	}
 	if err := f.Close(); err != nil {
-		return pathError(path, err)
+		return nil, pathError(path, err)
 	}
-	if err := os.Rename(tmp, path); err != nil {
-		return pathError(path, err)
+	return &stagedFile{path: path, tmp: tmp}, nil
+}
+
+// commit renames the staged file into place; on error it is removed.
+func (s *stagedFile) commit() error {
+	if err := os.Rename(s.tmp, s.path); err != nil {
+		os.Remove(s.tmp)
+		return pathError(s.path, err)
 	}
 	return nil
 }
+
+// discard removes the staged file.
+func (s *stagedFile) discard() { os.Remove(s.tmp) }
+
+// tmpSuffix ends the names of temporary files.
+const tmpSuffix = ".tmp"
 
 // pathError gives err as "path: cause", leaving out the operation and
 // the temporary file's name that an [*fs.PathError] or [*os.LinkError]

@@ -141,6 +141,9 @@ func withinLines(err error, data []byte) error {
 // yamlLine finds the line number in a yaml.v3 message ("yaml: line 3: …").
 var yamlLine = regexp.MustCompile(`line ([0-9]+): `)
 
+// yamlTooDeep is yaml.v3's message for nesting beyond its bound.
+var yamlTooDeep = regexp.MustCompile(`^exceeded max depth of [0-9]+`)
+
 // yamlSyntaxError turns a yaml.v3 error into an *Error at its line of data.
 func yamlSyntaxError(name string, data []byte, err error) error {
 	msg := err.Error()
@@ -156,5 +159,10 @@ func yamlSyntaxError(name string, data []byte, err error) error {
 		msg = msg[:m[0]] + msg[m[1]:]
 	}
 	msg = string(bytes.TrimPrefix([]byte(msg), []byte("yaml: ")))
+	if yamlTooDeep.MatchString(msg) {
+		// yaml.v3's own bound, met before ours: say ours, as for any
+		// nesting deeper than it.
+		return &Error{File: name, Pos: pos, Msg: fmt.Sprintf("nested deeper than %d levels", maxDepth)}
+	}
 	return &Error{File: name, Pos: pos, Msg: "YAML: " + msg}
 }

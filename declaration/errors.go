@@ -7,28 +7,42 @@ import (
 	"strings"
 )
 
-// Error is a problem at a position of a named input: a decoding error, or a
-// validation error (whose position is that of the offending node, or zero).
+// Error is a problem at a position of a named input: the one positioned
+// error of the project — an input that cannot be parsed (package parse),
+// a decoding or validation error (whose position is that of the
+// offending node), a character no font can draw (package pdf, which adds
+// what it knows to the message).
 type Error struct {
 	File string
-	Pos  Pos
-	Msg  string
+	Pos  Pos // zero when unknown; Col 0 when only the line is known
+	// Offset is the byte offset in the input, when HasOffset says it is
+	// known.
+	Offset    int
+	HasOffset bool
+	Msg       string
 }
 
-// Error formats the error as file:line:col: msg, leaving out what is unknown.
+// Error formats the error as file:line:col: msg (byte offset N), leaving
+// out what is unknown.
 func (e *Error) Error() string {
 	var b strings.Builder
 	if e.File != "" {
 		b.WriteString(e.File)
 		b.WriteString(":")
 	}
-	if e.Pos.Line > 0 {
+	switch {
+	case e.Pos.Line > 0 && e.Pos.Col > 0:
 		fmt.Fprintf(&b, "%d:%d:", e.Pos.Line, e.Pos.Col)
+	case e.Pos.Line > 0:
+		fmt.Fprintf(&b, "%d:", e.Pos.Line)
 	}
 	if b.Len() > 0 {
 		b.WriteString(" ")
 	}
 	b.WriteString(e.Msg)
+	if e.HasOffset {
+		fmt.Fprintf(&b, " (byte offset %d)", e.Offset)
+	}
 	return b.String()
 }
 

@@ -18,11 +18,14 @@ const (
 	Other           Kind = "other"            // anything else: news, editorials
 )
 
-// Kinds lists every document kind, in the order the schema documents them.
-var Kinds = []Kind{JointStatement, JointCommunique, DeclarationKind, Treaty, Agreement, Statement, Law, Order, Other}
+var kinds = [...]Kind{JointStatement, JointCommunique, DeclarationKind, Treaty, Agreement, Statement, Law, Order, Other}
+
+// Kinds lists every document kind, in the order the schema documents
+// them. The slice is a copy: changing it changes nothing here.
+func Kinds() []Kind { return slices.Clone(kinds[:]) }
 
 // Valid reports whether k is one of [Kinds].
-func (k Kind) Valid() bool { return slices.Contains(Kinds, k) }
+func (k Kind) Valid() bool { return slices.Contains(kinds[:], k) }
 
 // ProvisionKind is the level of a provision in the tree.
 type ProvisionKind string
@@ -39,21 +42,27 @@ const (
 	Subpoint  ProvisionKind = "subpoint"  // anything nested deeper
 )
 
-// ProvisionKinds lists every provision kind with its eId prefix.
-var ProvisionKinds = []struct {
+// ProvisionKindPrefix is a provision kind with its eId prefix.
+type ProvisionKindPrefix struct {
 	Kind   ProvisionKind
 	Prefix string
-}{
+}
+
+var provisionKinds = [...]ProvisionKindPrefix{
 	{Part, "part"}, {Chapter, "chp"}, {Section, "sec"}, {Article, "art"},
 	{Paragraph, "para"}, {Item, "item"}, {Point, "point"}, {Subpoint, "subpoint"},
 }
+
+// ProvisionKinds lists every provision kind with its eId prefix, from the
+// outermost level in. The slice is a copy.
+func ProvisionKinds() []ProvisionKindPrefix { return slices.Clone(provisionKinds[:]) }
 
 // Valid reports whether k is one of [ProvisionKinds].
 func (k ProvisionKind) Valid() bool { return k.Prefix() != "" }
 
 // Prefix is the kind's eId prefix (chapter → chp), or "" for an unknown kind.
 func (k ProvisionKind) Prefix() string {
-	for _, pk := range ProvisionKinds {
+	for _, pk := range provisionKinds {
 		if pk.Kind == k {
 			return pk.Prefix
 		}
@@ -82,11 +91,13 @@ const (
 	Note        BlockKind = "note"         // notes, 附注, sources, editorial remarks
 )
 
-// BlockKinds lists every block kind.
-var BlockKinds = []BlockKind{FrontMatter, Headline, IssueDate, PageLine, ColumnLine, Lead, TitleBlock, Subtitle, Heading, Para, Recital, Signature, PlaceDate, Note}
+var blockKinds = [...]BlockKind{FrontMatter, Headline, IssueDate, PageLine, ColumnLine, Lead, TitleBlock, Subtitle, Heading, Para, Recital, Signature, PlaceDate, Note}
+
+// BlockKinds lists every block kind. The slice is a copy.
+func BlockKinds() []BlockKind { return slices.Clone(blockKinds[:]) }
 
 // Valid reports whether k is one of [BlockKinds].
-func (k BlockKind) Valid() bool { return slices.Contains(BlockKinds, k) }
+func (k BlockKind) Valid() bool { return slices.Contains(blockKinds[:], k) }
 
 // Level is how serious a diagnostic is.
 type Level string
@@ -98,8 +109,10 @@ const (
 	LevelInfo    Level = "info"
 )
 
-// Levels lists every diagnostic level.
-var Levels = []Level{LevelError, LevelWarning, LevelInfo}
+var levels = [...]Level{LevelError, LevelWarning, LevelInfo}
+
+// Levels lists every diagnostic level. The slice is a copy.
+func Levels() []Level { return slices.Clone(levels[:]) }
 
 // Valid reports whether l is one of [Levels].
-func (l Level) Valid() bool { return slices.Contains(Levels, l) }
+func (l Level) Valid() bool { return slices.Contains(levels[:], l) }

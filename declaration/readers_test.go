@@ -1,7 +1,6 @@
 package declaration
 
 import (
-	"os"
 	"os/exec"
 	"strings"
 	"testing"
@@ -9,22 +8,11 @@ import (
 	"github.com/declconv/declconv/internal/testfiles"
 )
 
-// python finds Debian's python3 with the given modules; where they are
-// missing the test is skipped, except in CI, where it fails: CI installs
-// them (.ci/run) and must not pass by skipping.
+// python finds a python3 with the given modules (testfiles.Python):
+// where there is none the test is skipped, except in CI, where it fails.
 func python(t *testing.T, modules ...string) string {
 	t.Helper()
-	for _, py := range []string{"/usr/bin/python3", "python3"} {
-		if exec.Command(py, "-c", "import "+strings.Join(modules, ", ")).Run() == nil {
-			return py
-		}
-	}
-	msg := "python3 with " + strings.Join(modules, ", ") + " not found (apt-get install python3-yaml python3-jsonschema)"
-	if os.Getenv("CI") != "" {
-		t.Fatal(msg)
-	}
-	t.Skip(msg)
-	return ""
+	return testfiles.Python(t, modules...)
 }
 
 // TestIndependentReaders has other implementations read our output:

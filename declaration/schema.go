@@ -109,19 +109,19 @@ func enumValues(t reflect.Type) []string {
 	add := func(s string) { values = append(values, s) }
 	switch t {
 	case reflect.TypeFor[Kind]():
-		for _, k := range Kinds {
+		for _, k := range Kinds() {
 			add(string(k))
 		}
 	case reflect.TypeFor[ProvisionKind]():
-		for _, k := range ProvisionKinds {
+		for _, k := range ProvisionKinds() {
 			add(string(k.Kind))
 		}
 	case reflect.TypeFor[BlockKind]():
-		for _, k := range BlockKinds {
+		for _, k := range BlockKinds() {
 			add(string(k))
 		}
 	case reflect.TypeFor[Level]():
-		for _, l := range Levels {
+		for _, l := range Levels() {
 			add(string(l))
 		}
 	}

@@ -192,8 +192,9 @@ func fromJSON(name string, data []byte) (*node, error) {
 	if err != nil {
 		return nil, err
 	}
-	if _, err := dec.Token(); err == nil {
-		return nil, &Error{File: name, Pos: offsetPos(data, tokenAt(dec.InputOffset())), Msg: "JSON: data after the document"}
+	after := tokenAt(dec.InputOffset())
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, &Error{File: name, Pos: offsetPos(data, after), Msg: "JSON: data after the document"}
 	}
 	return root, nil
 }
@@ -295,7 +296,7 @@ func check(name string, root *node, data []byte) error {
 				v := reflect.New(t).Elem()
 				v.SetString(n.value)
 				if !v.Interface().(validator).Valid() {
-					bad(n.pos, n.off, "%s: unknown value %q", path, n.value)
+					bad(n.pos, n.off, "%s: unknown value %q (known: %s)", path, n.value, strings.Join(enumValues(t), ", "))
 				}
 			}
 		case reflect.Int:

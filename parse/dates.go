@@ -12,49 +12,6 @@ import (
 	"github.com/declconv/declconv/declaration"
 )
 
-// englishDates find English dates, most complete first. Each has named
-// groups y, d or dw (an ordinal word), and mon. Chinese dates are read
-// by chineseDates, without regular expressions: they are everywhere in
-// Chinese texts and this is the parser's hottest path.
-var englishDates = []*regexp.Regexp{
-	regexp.MustCompile(`(?i)\b(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?\s+(?:day\s+of\s+)?(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December),?\s+(?P<y>[0-9]{4})\b`),
-	regexp.MustCompile(`(?i)\b(?P<dw>(?:twenty|thirty)?-?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)\s+day\s+of\s+(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December),?\s+(?P<y>[0-9]{4})\b`),
-	regexp.MustCompile(`(?i)\b(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December),?\s+(?:(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?,?\s+)?(?P<y>[0-9]{4})\b`),
-}
-
-// yearlessDates find English dates without a year; they run only around
-// the month names that no date of englishDates holds.
-var yearlessDates = []*regexp.Regexp{
-	// Without a year (3 May, Monday 3 May, May 3rd), the year comes from
-	// the text's own date. The month is capitalised, as a month is and
-	// "may" the verb is not (Article 3 may be amended).
-	regexp.MustCompile(`\b(?:(?P<wd>` + weekdays + `),?[ \t]+)?(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(?P<mon>` + capitalisedMonths + `)\b`),
-	regexp.MustCompile(`\b(?:(?P<wd>` + weekdays + `),?[ \t]+)?(?P<mon>` + capitalisedMonths + `)[ \t]+(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?\b`),
-}
-
-const (
-	capitalisedMonths = `January|February|March|April|May|June|July|August|September|October|November|December|` +
-		`JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER`
-	weekdays = `Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY`
-)
-
-// findInWindows is FindAllStringSubmatchIndex on each window of text,
-// with offsets into text.
-func findInWindows(re *regexp.Regexp, text string, windows [][2]int) [][]int {
-	var out [][]int
-	for _, w := range windows {
-		for _, m := range re.FindAllStringSubmatchIndex(text[w[0]:w[1]], -1) {
-			for i := range m {
-				if m[i] >= 0 {
-					m[i] += w[0]
-				}
-			}
-			out = append(out, m)
-		}
-	}
-	return out
-}
-
 // wordDates are English dates with the year written out in words, as
 // treaties date themselves: the twenty-fifth day of September, one
 // thousand nine hundred and twenty-six. Group yw is read by yearInWords.
@@ -91,6 +48,17 @@ func yearInWords(s string) int {
 var months = []string{"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
 
 // monthNumber gives the number of an English month name, 0 if none.
+// monthAt is the month whose name starts at byte at of text (monthNames
+// found it there), and the length of the name.
+func monthAt(text string, at int) (m, n int) {
+	for i, name := range months {
+		if end := at + len(name); end <= len(text) && strings.EqualFold(text[at:end], name) {
+			return i + 1, len(name)
+		}
+	}
+	return 0, 0
+}
+
 func monthNumber(name string) int {
 	for i, m := range months {
 		if strings.EqualFold(name, m) {
@@ -164,37 +132,32 @@ func (p *parser) findDatesHinted(text string, h hints) []dateMatch {
 	}
 	if h.digit {
 		months := monthNames(text, -1)
-		passes := []struct {
-			res     []*regexp.Regexp
-			windows func() [][2]int
-		}{
-			{englishDates, func() [][2]int { return dateWindows(text, months) }},
-			{yearlessDates, func() [][2]int { return monthsLeft(text, months, found) }},
-		}
-		for _, ps := range passes {
-			windows := ps.windows()
-			for _, re := range ps.res {
-				for _, m := range findInWindows(re, text, windows) {
-					get := func(name string) string {
-						i := re.SubexpIndex(name)
-						if i < 0 || m[2*i] < 0 {
-							return ""
-						}
-						return text[m[2*i]:m[2*i+1]]
+		for _, group := range [][]englishForm{englishForms, yearlessForms} {
+			held := found // the yearless forms only where no dated match is
+			if &group[0] == &englishForms[0] {
+				held = nil
+			}
+			for _, form := range group {
+				for _, at := range months {
+					if slices.ContainsFunc(held, func(m dateMatch) bool { return m.start <= at && at < m.end }) {
+						continue
 					}
-					y, d := number(get("y")), number(get("d"))
-					if w := get("dw"); w != "" {
-						d = ordinalDay(w)
+					m, n := monthAt(text, at)
+					ed, ok := form(text, at, n, m)
+					if !ok {
+						continue
 					}
-					add(m[0], m[1], y, monthNumber(get("mon")), d)
-					if wd := get("wd"); wd != "" && len(pass) > 0 && pass[len(pass)-1].start == m[0] {
-						checkWeekday(&pass[len(pass)-1].date, wd)
+					add(ed.start, ed.end, ed.y, ed.m, ed.d)
+					if ed.weekday != "" && len(pass) > 0 && pass[len(pass)-1].start == ed.start {
+						checkWeekday(&pass[len(pass)-1].date, ed.weekday)
 					}
 				}
+				slices.SortStableFunc(pass, func(a, b dateMatch) int { return a.start - b.start })
 				endPass()
 			}
 		}
 	}
+
 	if h.digit && !h.year {
 		// a year alone, after a preposition: signed in 1965, since 1945
 		for _, at := range yearsAfterPreposition(text) {
@@ -638,59 +601,6 @@ func monthNames(s string, max int) []int {
 	return out
 }
 
-// dateWindows are the pieces of text around its month names where an
-// English date can be: the regular expressions run on these, not on the
-// whole of a long text. Each window starts and ends at a space (or the
-// text's ends) and windows that overlap are merged.
-func dateWindows(text string, months []int) [][2]int {
-	var out [][2]int
-	for _, at := range months {
-		start := max(0, at-48)
-		if i := strings.LastIndexByte(text[:start+1], ' '); i >= 0 && start > 0 {
-			start = i
-		} else {
-			start = 0
-		}
-		end := min(len(text), at+48)
-		if i := strings.IndexByte(text[end:], ' '); i >= 0 {
-			end += i
-		} else {
-			end = len(text)
-		}
-		if n := len(out); n > 0 && start <= out[n-1][1] {
-			out[n-1][1] = max(out[n-1][1], end)
-			continue
-		}
-		out = append(out, [2]int{start, end})
-	}
-	return out
-}
-
-// monthsLeft are the windows around the month names that no date found
-// holds, wide enough for a weekday, a day and the month: where a date
-// without a year can be.
-func monthsLeft(text string, months []int, found []dateMatch) [][2]int {
-	var out [][2]int
-	for _, at := range months {
-		if slices.ContainsFunc(found, func(m dateMatch) bool { return m.start <= at && at < m.end }) {
-			continue
-		}
-		start, end := max(0, at-16), min(len(text), at+16)
-		for start > 0 && text[start-1] != ' ' && text[start-1] != '\n' {
-			start--
-		}
-		for end < len(text) && text[end] != ' ' && text[end] != '\n' {
-			end++
-		}
-		if n := len(out); n > 0 && start <= out[n-1][1] {
-			out[n-1][1] = max(out[n-1][1], end)
-			continue
-		}
-		out = append(out, [2]int{start, end})
-	}
-	return out
-}
-
 // digitSoonAfter: an English date has a number right after the month
 // name (March 3, March 1962, 3 March, 1962) or right before it (3 May,
 // 3rd May); "may" the verb seldom has either.
@@ -714,5 +624,7 @@ func digitSoonBefore(s string) bool {
 	s = strings.TrimRight(s, "stndrh")
 	return s != "" && isDigitByte(s[len(s)-1])
 }
+
+func isWordByte(c byte) bool { return isASCIILetter(c) || isDigitByte(c) }
 
 func isASCIILetter(c byte) bool { c |= 0x20; return c >= 'a' && c <= 'z' }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"unicode/utf8"
 
+	"github.com/declconv/declconv/declaration"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/unicode"
 )
@@ -16,7 +17,7 @@ const MaxInputSize = 64 << 20
 // the encoding it found.
 func decodeSource(name string, data []byte) (string, string, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
-		return "", "", &Error{File: name, Offset: -1, Msg: "empty input: nothing to convert"}
+		return "", "", &Error{File: name, Msg: "empty input: nothing to convert"}
 	}
 	var text, enc string
 	switch {
@@ -26,16 +27,16 @@ func decodeSource(name string, data []byte) (string, string, error) {
 			enc = "utf-16be"
 		}
 		if len(data)%2 != 0 {
-			return "", "", &Error{File: name, Offset: len(data) - 1, Msg: "truncated UTF-16: odd number of bytes"}
+			return "", "", &Error{File: name, Offset: len(data) - 1, HasOffset: true, Msg: "truncated UTF-16: odd number of bytes"}
 		}
 		dec := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder()
 		out, err := dec.Bytes(data)
 		if err != nil {
-			return "", "", &Error{File: name, Offset: -1, Msg: "invalid UTF-16: " + err.Error()}
+			return "", "", &Error{File: name, Msg: "invalid UTF-16: " + err.Error()}
 		}
 		text = string(out)
 		if i := firstInvalidUTF16(data); i >= 0 {
-			return "", "", &Error{File: name, Offset: i, Msg: "invalid UTF-16: unpaired surrogate"}
+			return "", "", &Error{File: name, Offset: i, HasOffset: true, Msg: "invalid UTF-16: unpaired surrogate"}
 		}
 	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
 		enc = "utf-8-bom"
@@ -57,7 +58,14 @@ func decodeSource(name string, data []byte) (string, string, error) {
 	}
 	if i := binaryAt(text); i >= 0 {
 		line, col := lineCol(text, i)
-		return "", "", &Error{File: name, Line: line, Col: col, Offset: -1, Msg: fmt.Sprintf("binary data (control character U+%04X): not a text file", text[i])}
+		off := -1 // in a decoded encoding, the text's offsets are not the input's
+		switch enc {
+		case "utf-8":
+			off = i
+		case "utf-8-bom":
+			off = i + 3
+		}
+		return "", "", &Error{File: name, Pos: declaration.Pos{Line: line, Col: col}, Offset: off, HasOffset: true, Msg: fmt.Sprintf("binary data (control character U+%04X): not a text file", text[i])}
 	}
 	return normalizeNewlines(text), enc, nil
 }
@@ -76,12 +84,12 @@ func checkUTF8(name string, data []byte, base int) error {
 			if bytes.IndexByte(data, 0) >= 0 {
 				i = bytes.IndexByte(data, 0)
 				line, col = lineCol(string(data[:i]), i)
-				return &Error{File: name, Line: line, Col: col, Offset: base + i, Msg: "binary data (NUL byte): not a text file"}
+				return &Error{File: name, Pos: declaration.Pos{Line: line, Col: col}, Offset: base + i, HasOffset: true, Msg: "binary data (NUL byte): not a text file"}
 			}
 			if base == 0 { // without a BOM it might have been a legacy encoding
 				msg += " (and not GB18030 or UTF-16 with a BOM)"
 			}
-			return &Error{File: name, Line: line, Col: col, Offset: base + i, Msg: msg}
+			return &Error{File: name, Pos: declaration.Pos{Line: line, Col: col}, Offset: base + i, HasOffset: true, Msg: msg}
 		}
 		i += size
 	}

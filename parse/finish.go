@@ -34,7 +34,11 @@ func (p *parser) finish() {
 	}
 	p.assignParties()
 	verbatim := d.Verbatim()
-	d.Language = language(verbatim)
+	if words := own(); len(words) > 0 {
+		d.Language = language(words) // the text's own words, not its front matter's
+	} else {
+		d.Language = language(verbatim)
+	}
 	if d.Kind == declaration.Other {
 		d.Kind = ownKind(verbatim)
 	}
@@ -134,9 +138,30 @@ var (
 	signingPlace    = regexp.MustCompile(`^(?i:(?:at|in)\s+)?([A-Z][A-Za-z.'-]*(?:,?\s+[A-Z][A-Za-z.'-]*)*)?,?\s*(?i:(?:on|this|the)\s+)?$`)
 )
 
+// hasFormulaWord reports whether s holds one of signingWords: each of
+// their first letters is sought with IndexByte, which is fast on the long
+// Chinese texts that hold none.
+func hasFormulaWord(s string) bool {
+	for _, c := range []byte("DSGM") {
+		for from := 0; ; {
+			i := strings.IndexByte(s[from:], c)
+			if i < 0 {
+				break
+			}
+			for _, w := range signingWords {
+				if strings.HasPrefix(s[from+i:], w) {
+					return true
+				}
+			}
+			from += i + 1
+		}
+	}
+	return false
+}
+
 // signingFormula reads the date and place of such a sentence in s.
 func (p *parser) signingFormula(s string) *declaration.Signing {
-	if !containsAny(s, signingWords) {
+	if !hasFormulaWord(s) {
 		return nil
 	}
 	for _, m := range signingFormulas.FindAllStringIndex(s, -1) {
@@ -271,10 +296,11 @@ func leading(texts []string, n int) iter.Seq[string] {
 }
 
 // language tells Chinese (simplified or traditional) from English by
-// counting characters in the first 16 KB of text, plenty to tell.
+// counting characters in the first 4 KB of text, plenty to tell (a
+// thousand Chinese characters, or seven hundred English words).
 func language(texts []string) string {
 	han, latin, trad, simp := 0, 0, 0, 0
-	for s := range leading(texts, 16<<10) {
+	for s := range leading(texts, 4<<10) {
 		for _, r := range s {
 			switch {
 			case r >= 0x3400 && r <= 0x9FFF:

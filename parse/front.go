@@ -463,6 +463,14 @@ var kinds = []struct {
 	{"constitution", declaration.Law}, {" act", declaration.Law},
 }
 
+// kindsByFirstByte indexes the rows of kinds by their word's first byte.
+var kindsByFirstByte = func() (index [256][]uint8) {
+	for row, k := range kinds {
+		index[k.word[0]] = append(index[k.word[0]], uint8(row))
+	}
+	return index
+}()
+
 // speakers name who speaks in a title: a spokesman's words are a
 // statement, whatever document they are about (中共发言人评…的决议).
 var speakers = []string{"发言人", "發言人", "spokesman", "spokesperson"}
@@ -481,12 +489,16 @@ func kindOf(title string) declaration.Kind {
 	if containsAny(t, speakers) {
 		return declaration.Statement
 	}
-	best, at, start := declaration.Other, -1, 0
-	for _, k := range kinds {
-		// The kind word nearest the end of a Chinese title wins
-		// (…宪法修正案的决定 is a decision); the first listed wins ties.
-		if i := strings.LastIndex(t, k.word); i >= 0 && i+len(k.word) > at {
-			best, at, start = k.kind, i+len(k.word), i
+	// The kind word nearest the end of a Chinese title wins (…宪法修正案的
+	// 决定 is a decision); the first listed wins ties. One pass over the
+	// title tries the words that start with each byte.
+	best, at, start, bestRow := declaration.Other, -1, 0, len(kinds)
+	for i := 0; i < len(t); i++ {
+		for _, row := range kindsByFirstByte[t[i]] {
+			w := kinds[row].word
+			if end := i + len(w); strings.HasPrefix(t[i:], w) && (end > at || end == at && int(row) < bestRow) {
+				best, at, start, bestRow = kinds[row].kind, end, i, int(row)
+			}
 		}
 	}
 	if best != declaration.Other && !strings.Contains(t, "关于") && !strings.Contains(t, "關於") {

@@ -185,8 +185,8 @@ func ordinalDun(s string) (string, int, bool) {
 // suffixed matches a number followed by a separator: 一、 １、
 func suffixed(ok func(rune) bool, value func(string) int, sep string) func(string) (string, int, bool) {
 	return func(s string) (string, int, bool) {
-		num := run(s, ok, false)
-		if num == "" || utf8.RuneCountInString(num) > 4 || !strings.HasPrefix(s[len(num):], sep) {
+		num := run(s, ok, false) // any length: value bounds the number
+		if num == "" || !strings.HasPrefix(s[len(num):], sep) {
 			return "", 0, false
 		}
 		n := value(num)
@@ -204,8 +204,8 @@ func parenthesized(ok func(rune) bool, value func(string) int) func(string) (str
 		if open != '(' && open != '（' {
 			return "", 0, false
 		}
-		num := run(s[size:], ok, false)
-		if num == "" || utf8.RuneCountInString(num) > 4 {
+		num := run(s[size:], ok, false) // any length: value bounds the number
+		if num == "" {
 			return "", 0, false
 		}
 		closing, csize := utf8.DecodeRuneInString(s[size+len(num):])
@@ -232,8 +232,8 @@ func circled(s string) (string, int, bool) {
 // digitDot matches 1. １． and Markdown's escaped 1\. when a space, a
 // letter or the end follows (not 1.5).
 func digitDot(s string) (string, int, bool) {
-	num := run(s, isDigit, false)
-	if num == "" || utf8.RuneCountInString(num) > 3 {
+	num := run(s, isDigit, false) // any length: digitValue bounds the number
+	if num == "" {
 		return "", 0, false
 	}
 	rest := s[len(num):]

@@ -108,6 +108,7 @@ func (p *parser) ownTitle() {
 	type candidate struct {
 		text    string
 		heading bool // Markdown or capitals
+		line    int  // index in p.lines; -1 when joined from two lines
 	}
 	var cands []candidate
 	for i, seen := p.next, 0; i < len(p.lines) && seen < 8; i++ {
@@ -132,32 +133,53 @@ func (p *parser) ownTitle() {
 		}
 		if strings.HasPrefix(strings.ToLower(t), "between ") && len(cands) > 0 {
 			cands[len(cands)-1].text += " " + t // AGREEMENT / Between A and B
+			cands[len(cands)-1].line = -1
 			continue
 		}
 		if !md && !caps && kindOf(t) == declaration.Other {
 			break
 		}
-		cands = append(cands, candidate{t, md || caps})
+		line := i
+		if md {
+			line = -1
+		}
+		cands = append(cands, candidate{t, md || caps, line})
 	}
-	pick := ""
-	for _, c := range cands {
+	var pick *candidate
+	for i, c := range cands {
 		if kindOf(c.text) != declaration.Other {
-			pick = c.text
+			pick = &cands[i]
 			break
 		}
 	}
-	if pick == "" {
-		for _, c := range cands {
+	if pick == nil {
+		for i, c := range cands {
 			if c.heading {
-				pick = c.text
+				pick = &cands[i]
 				break
 			}
 		}
 	}
-	if pick = strings.TrimRight(pick, ". "); pick != "" {
-		p.setTitle(pick)
-		p.editorTitle = false
+	if pick == nil || strings.TrimRight(pick.text, ". ") == "" {
+		return
 	}
+	p.setTitle(strings.TrimRight(pick.text, ". "))
+	p.editorTitle = false
+	// The text's own title line right after the front matter is its
+	// title block, as it would be without front matter, not a paragraph.
+	if first := p.firstLineFrom(p.next); pick.line >= 0 && pick.line == first {
+		p.next = first
+		p.title()
+	}
+}
+
+// firstLineFrom is the index of the first line at or after i that is not
+// blank.
+func (p *parser) firstLineFrom(i int) int {
+	for i < len(p.lines) && p.lines[i].blank() {
+		i++
+	}
+	return i
 }
 
 // isCapitals: a line of at least two words in capital letters.

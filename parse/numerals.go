@@ -30,7 +30,7 @@ func cnValue(s string) int {
 		s = strings.Join(strings.Fields(s), "")
 	}
 	rs := []rune(s)
-	if len(rs) == 0 {
+	if len(rs) == 0 || len(rs) > maxNumeralRunes {
 		return -1
 	}
 	hasUnit := false
@@ -71,6 +71,11 @@ func cnValue(s string) int {
 	}
 	return total + cur
 }
+
+// maxNumeralRunes bounds the length of a Chinese numeral cnValue reads,
+// so that its value cannot overflow: 九亿九千九百九十九万九千九百九十九
+// (999,999,999) has 17 characters, a positional one nine.
+const maxNumeralRunes = 17
 
 // digitValue reads ASCII or full-width digits; -1 if s has anything else.
 func digitValue(s string) int {

@@ -19,10 +19,10 @@ import (
 func Parse(r io.Reader, name string) (*declaration.Document, error) {
 	data, err := io.ReadAll(io.LimitReader(r, MaxInputSize+1))
 	if err != nil {
-		return nil, &Error{File: name, Offset: -1, Msg: err.Error()}
+		return nil, &Error{File: name, Msg: err.Error()}
 	}
 	if len(data) > MaxInputSize {
-		return nil, &Error{File: name, Offset: -1, Msg: fmt.Sprintf("input larger than %d MiB", MaxInputSize>>20)}
+		return nil, &Error{File: name, Msg: fmt.Sprintf("input larger than %d MiB", MaxInputSize>>20)}
 	}
 	text, enc, err := decodeSource(name, data)
 	if err != nil {

@@ -351,7 +351,7 @@ func FuzzParse(f *testing.F) {
 			if !errors.As(err, &pe) {
 				t.Fatalf("error of type %T: %v", err, err)
 			}
-			if pe.Offset > len(data) || pe.Line > bytes.Count(data, []byte("\n"))+bytes.Count(data, []byte("\r"))+1 {
+			if pe.Offset > len(data) || pe.Pos.Line > bytes.Count(data, []byte("\n"))+bytes.Count(data, []byte("\r"))+1 {
 				t.Fatalf("error position outside the input: %v", err)
 			}
 			return
@@ -450,6 +450,18 @@ func TestDates(t *testing.T) {
 		"民国三十五年五月三日":                                                                                 "1946-05-03",
 		"自一千八百四十年以来":                                                                                 "1840",
 		"十月一日":                                                                                       "", // later than the reference month: the year may be the one before
+		// English dates read by hand around month names (english.go)
+		"met on 28th of May":         "1995-05-28",
+		"on Wednesday, May 3rd.":     "1995-05-03",
+		"on Monday 3 May":            "", // 3 May 1995 was a Wednesday: the year is not that one
+		"SIGNED 3 MAY 1960":          "1960-05-03",
+		"May 3 1960":                 "1960-05-03",
+		"the 3RD DAY OF MAY, 1960":   "1960-05-03",
+		"Article 3 may be amended":   "",
+		"3 mAy":                      "",
+		"ref 123 May 1990":           "1990-05", // no day: 123 is no day of a month
+		"since May 12345":            "",
+		"the forty-first day of May": "",
 	} {
 		ms := p.findDates(text)
 		got := ""

@@ -19,8 +19,9 @@ var (
 	// Chinese: 至 or 到 (or a dash) and a day; 至六月一日, with a month,
 	// is a date of its own already.
 	cnDayAfterRange = regexp.MustCompile(`^(?:至|到|—|－|-|～|~)[ \t]*((?:[0-9０-９]{1,2}|[一二三四五六七八九十廿卅]{1,3})[ \t]*日)`)
-	// yearBefore and a range connector: the start of "3 May to 5 June
-	// 1960" takes its year from the end.
+	// rangeConnector is all that stands between the two full ends of a
+	// range: the start of "3 May to 5 June 1960" takes its year from the
+	// end.
 	rangeConnector = regexp.MustCompile(`^[ \t]*(?:to|-|–|—|/|至|到)[ \t]*$`)
 )
 

@@ -147,56 +147,76 @@ type hints struct {
 	bracket                 bool // any bracket checkBrackets follows
 	capital                 bool // T A C D P (C)onvention: the first letters of instrumentNouns
 	quote                   bool // " “ ("vessel" means)
-	instrument              bool // 协 約 言 报 章 …: the ends of shortInstrumentKinds
+	instrument              bool // 协 条 公 宣 宪 …: the first characters of shortInstrumentKinds
 }
 
 func hintsOf(text string) hints {
-	var h hints
+	var bits hintBit
 	for i := 0; i < len(text); i++ {
 		c := text[i]
 		if c < 0x80 {
-			switch {
-			case c >= '0' && c <= '9':
-				h.digit = true
-			case c == 'C' || c == 'U':
-				h.known, h.capital = true, true
-			case c == 'T' || c == 'A' || c == 'D' || c == 'P':
-				h.capital = true
-			case c == '(' || c == ')' || c == '[' || c == ']':
-				h.bracket = true
-			case c == '"':
-				h.quote = true
-			}
+			bits |= hintOfRune[c]
 			continue
 		}
 		if c < 0xE0 || c >= 0xF0 || i+2 >= len(text) {
 			continue // only three-byte characters matter here
 		}
-		r := rune(c&0x0F)<<12 | rune(text[i+1]&0x3F)<<6 | rune(text[i+2]&0x3F)
+		bits |= hintOfRune[rune(c&0x0F)<<12|rune(text[i+1]&0x3F)<<6|rune(text[i+2]&0x3F)]
 		i += 2
-		switch r {
-		case '年':
-			h.year = true
-		case '月':
-			h.month = true
-		case '日':
-			h.day = true
-		case '《':
-			h.book, h.bracket = true, true
-		case '称', '稱':
-			h.term = true
-		case '定', '议', '議', '约', '約', '言', '报', '報', '章':
-			h.instrument = true
-		case '联', '世':
-			h.known = true
-		case '“':
-			h.bracket, h.quote = true, true
-		case '（', '）', '》', '”', '「', '」', '『', '』', '〔', '〕', '【', '】':
-			h.bracket = true
+	}
+	return hints{
+		year: bits&hintYear != 0, month: bits&hintMonth != 0, day: bits&hintDay != 0, digit: bits&hintDigit != 0,
+		book: bits&hintBook != 0, term: bits&hintTerm != 0, known: bits&hintKnown != 0, bracket: bits&hintBracket != 0,
+		capital: bits&hintCapital != 0, quote: bits&hintQuote != 0, instrument: bits&hintInstrument != 0,
+	}
+}
+
+// hintBit is one of hints' fields, as a bit.
+type hintBit uint16
+
+const (
+	hintYear hintBit = 1 << iota
+	hintMonth
+	hintDay
+	hintDigit
+	hintBook
+	hintTerm
+	hintKnown
+	hintBracket
+	hintCapital
+	hintQuote
+	hintInstrument
+)
+
+// hintChars are the characters each hint looks for: the table hintsOf
+// reads, one lookup per character.
+var hintChars = []struct {
+	chars string
+	bits  hintBit
+}{
+	{"0123456789", hintDigit},
+	{"CU", hintKnown | hintCapital},
+	{"TADP", hintCapital},
+	{"()[]", hintBracket},
+	{`"`, hintQuote},
+	{"年", hintYear}, {"月", hintMonth}, {"日", hintDay},
+	{"《", hintBook | hintBracket},
+	{"称稱", hintTerm},
+	{"协協条條公宣宪憲", hintInstrument}, // the first characters of shortInstrumentKinds
+	{"联世", hintKnown},
+	{"“", hintBracket | hintQuote},
+	{"（）》”「」『』〔〕【】", hintBracket},
+}
+
+// hintOfRune is hintChars by character, for the Basic Multilingual Plane.
+var hintOfRune = func() (t [0x10000]hintBit) {
+	for _, row := range hintChars {
+		for _, r := range row.chars {
+			t[r] |= row.bits
 		}
 	}
-	return h
-}
+	return t
+}()
 
 // collapseHanSpaces removes the spaces of a spaced-out text (世 界 人 权
 // 宣 言) where they stand between Chinese characters, and trims the ends.
@@ -400,8 +420,14 @@ var (
 
 func shortNamedInstruments(text string) []instrumentRef {
 	var out []instrumentRef
-	for _, kind := range shortInstrumentKinds {
-		for at := range occurrences(text, kind) {
+	for at, r := range text { // one pass: most texts name no instrument
+		if r >= 0x10000 || shortInstrumentFirsts[r>>6]&(1<<(r&63)) == 0 {
+			continue
+		}
+		for _, kind := range shortInstrumentKinds {
+			if !strings.HasPrefix(text[at:], kind) {
+				continue
+			}
 			start := at
 			for n := 0; n < 2 && start > 0; n++ {
 				r, size := utf8.DecodeLastRuneInString(text[:start])
@@ -422,6 +448,16 @@ func shortNamedInstruments(text string) []instrumentRef {
 			out = append(out, instrumentRef{title: text[start : at+len(kind)], at: start})
 		}
 	}
-	slices.SortFunc(out, func(a, b instrumentRef) int { return a.at - b.at })
 	return out
 }
+
+// shortInstrumentFirsts is the set of the first characters of
+// shortInstrumentKinds, a bit per character of the BMP: the test runs on
+// every character of a Chinese text.
+var shortInstrumentFirsts = func() (set [0x10000 / 64]uint64) {
+	for _, k := range shortInstrumentKinds {
+		r, _ := utf8.DecodeRuneInString(k)
+		set[r>>6] |= 1 << (r & 63)
+	}
+	return set
+}()

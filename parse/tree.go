@@ -272,6 +272,11 @@ func intoPreviousItem(siblings []*declaration.Provision, n int) []*declaration.P
 	return siblings[:k]
 }
 
+// maxNesting bounds the depth of the provision tree: real documents go
+// six levels deep; a marker numbered 1 below this depth is read as a
+// number that goes back, not as a list that starts.
+const maxNesting = 32
+
 // position decides a marker's style (where it could be read two ways, as
 // (i) is), its number and the index on the stack of the level it goes
 // below (-1: the top level).
@@ -301,9 +306,12 @@ func (b *builder) position(sg seg) (*style, int, int) {
 			}
 		}
 	}
-	// A list that starts: below the innermost open provision.
+	// A list that starts: below the innermost open provision, unless the
+	// tree is already as deep as any document goes (a text of 一、 lines
+	// alone would otherwise nest each below the last: output, and time,
+	// grow with the square of the input).
 	for _, r := range readings {
-		if r.n <= 1 {
+		if r.n <= 1 && len(b.stack) < maxNesting {
 			return r.st, r.n, len(b.stack) - 1
 		}
 	}

@@ -40,6 +40,9 @@ if ! $fonts_only; then
 	have soffice || need+=(libreoffice-calc-nogui)
 	have xmllint || need+=(libxml2-utils) # output/akn validates its XML against the schema
 	have chromium || need+=(chromium)
+	# Carlito has Calibri's metrics: LibreOffice lays out and prints our
+	# workbooks (Calibri, the XLSX default) as Excel does, not in a wider face.
+	[ -e /usr/share/fonts/truetype/crosextra/Carlito-Regular.ttf ] || need+=(fonts-crosextra-carlito)
 fi
 [ ${#need[@]} -eq 0 ] && exit 0
 

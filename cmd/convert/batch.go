@@ -48,8 +48,8 @@ func (b *batch) setUp(args []string) error {
 		return usagef("-width: %d is negative", o.width)
 	case o.jobs < 1:
 		return usagef("-j: %d is not a number of workers", o.jobs)
-	case o.timeout < 0:
-		return usagef("-timeout: %v is negative", o.timeout)
+	case o.timeout.d < 0:
+		return usagef("-timeout: %v is negative", o.timeout.d)
 	case o.quiet && o.verbose:
 		return usagef("-q and -v contradict each other")
 	case o.check && o.out != "":
@@ -63,7 +63,7 @@ func (b *batch) setUp(args []string) error {
 	if r.From, err = convert.ParseFrom(o.from); err != nil {
 		return usagef("-from: %v", err)
 	}
-	formats, err := parseFormats(o.to)
+	formats, err := b.formats()
 	if err != nil {
 		return err
 	}
@@ -100,15 +100,21 @@ func (b *batch) setUp(args []string) error {
 		}
 		args = append(args, list...)
 	}
+	// The previous run's manifest found in a directory is not an input;
+	// any other file the run writes besides outputs must not be one.
 	var skip []string
-	for _, p := range []string{o.manifest, o.diagnosticsOut} {
-		if p != "" && p != "-" {
-			skip = append(skip, p)
+	if o.manifest != "" {
+		if _, err := convert.ReadManifest(o.manifest); err == nil {
+			skip = append(skip, o.manifest)
 		}
 	}
 	inputs, err := convert.Expand(args, filter, skip)
 	if err != nil {
 		return usageError(err.Error())
+	}
+	sides := b.sideFiles()
+	if err := sidesNotInputs(sides, inputs); err != nil {
+		return err
 	}
 	sawDir := slices.ContainsFunc(args, func(a string) bool {
 		info, err := os.Stat(a)
@@ -139,6 +145,9 @@ func (b *batch) setUp(args []string) error {
 			return fmt.Errorf("%s: not writing the workbook over the input %s", b.workbook, other)
 		}
 	}
+	if err := sidesNotOutputs(sides, b.jobs, b.workbook); err != nil {
+		return err
+	}
 	toStdout := false
 	for _, j := range b.jobs {
 		for _, t := range j.Targets {
@@ -158,7 +167,10 @@ func (b *batch) setUp(args []string) error {
 	}
 
 	r.Workers = o.jobs
-	r.Timeout = o.timeout
+	r.Timeout, r.TimeoutPerMB = convert.DefaultTimeout, convert.DefaultTimeoutPerMB
+	if o.timeout.set {
+		r.Timeout, r.TimeoutPerMB = o.timeout.d, 0
+	}
 	r.FailFast = o.failFast
 	r.NoManifest = o.manifest == ""
 	r.Sync = o.fsync || len(b.jobs) == 1
@@ -176,6 +188,110 @@ func (b *batch) setUp(args []string) error {
 			}
 			r.Previous = prev
 		}
+	}
+	return nil
+}
+
+// formats reads -to. Without it, the extension of -o FILE names the
+// format (yaml when it names none); with it, a -o FILE whose extension
+// is another format's is refused: its name would lie about its content.
+func (b *batch) formats() ([]convert.Format, error) {
+	o := &b.opts
+	var named convert.Format
+	ok := false
+	if out := o.out; out != "" && out != "-" && !isDirPath(out) {
+		named, ok = convert.ForPath(out)
+	}
+	if o.to == "" {
+		if ok {
+			return []convert.Format{named}, nil
+		}
+		o.to = "yaml"
+	}
+	formats, err := parseFormats(o.to)
+	if err != nil {
+		return nil, err
+	}
+	if ok && len(formats) == 1 && formats[0].Name != named.Name {
+		return nil, usagef("-o %s: its extension is that of %s, not of %s (-to): name the file .%s, or leave -to out", o.out, named.Name, formats[0].Name, strings.TrimPrefix(formats[0].Ext, "."))
+	}
+	return formats, nil
+}
+
+// isDirPath reports whether an -o path names a directory: an existing
+// one, or a path ending in a separator.
+func isDirPath(p string) bool {
+	if strings.HasSuffix(p, "/") || strings.HasSuffix(p, string(filepath.Separator)) {
+		return true
+	}
+	info, err := os.Stat(p)
+	return err == nil && info.IsDir()
+}
+
+// sideFile is a file a run writes besides the outputs of its inputs.
+type sideFile struct{ flag, path string }
+
+// sideFiles lists the manifest and the diagnostics file, when written
+// to a file.
+func (b *batch) sideFiles() []sideFile {
+	var sides []sideFile
+	if p := b.opts.manifest; p != "" {
+		sides = append(sides, sideFile{"-manifest", p})
+	}
+	if p := b.opts.diagnosticsOut; p != "" && p != "-" {
+		sides = append(sides, sideFile{"-diagnostics-out", p})
+	}
+	return sides
+}
+
+// sidesNotInputs refuses a manifest or diagnostics file that is an
+// input, named or found in a directory (by path, or as the same file
+// through a link): writing it would destroy that input.
+func sidesNotInputs(sides []sideFile, inputs []convert.Input) error {
+	for _, s := range sides {
+		abs, _ := filepath.Abs(s.path)
+		info, statErr := os.Stat(s.path)
+		for _, in := range inputs {
+			if in.Path == "" {
+				continue
+			}
+			same := false
+			if a, _ := filepath.Abs(in.Path); a == abs {
+				same = true
+			} else if statErr == nil {
+				other, err := os.Stat(in.Path)
+				same = err == nil && os.SameFile(info, other)
+			}
+			if same {
+				return usagef("%s %s is an input (%s): writing it would destroy it; choose another path, or -exclude it", s.flag, s.path, in.Name)
+			}
+		}
+	}
+	return nil
+}
+
+// sidesNotOutputs refuses a manifest or diagnostics file at the path of
+// an output, of the corpus workbook or of the other side file: one would replace the other.
+func sidesNotOutputs(sides []sideFile, jobs []*convert.Job, workbook string) error {
+	claimed := map[string]string{}
+	if workbook != "" {
+		abs, _ := filepath.Abs(workbook)
+		claimed[abs] = "the corpus workbook"
+	}
+	for _, j := range jobs {
+		for _, t := range j.Targets {
+			if t.Path != "" && t.Err == nil {
+				abs, _ := filepath.Abs(t.Path)
+				claimed[abs] = "the " + t.Format.Name + " output of " + j.Name
+			}
+		}
+	}
+	for _, s := range sides {
+		abs, _ := filepath.Abs(s.path)
+		if what, ok := claimed[abs]; ok {
+			return usagef("%s %s is also %s: choose another path", s.flag, s.path, what)
+		}
+		claimed[abs] = "the " + s.flag + " file"
 	}
 	return nil
 }
@@ -327,7 +443,7 @@ func (r *reporter) result(res *convert.Result) {
 		line += " " + out.Path
 	}
 	if n := res.Entry.Diagnostics; n > 0 {
-		line += fmt.Sprintf(" (%d diagnostics)", n)
+		line += " (" + count(n, "diagnostic") + ")"
 	}
 	fmt.Fprintln(r.w, line)
 }
@@ -362,16 +478,11 @@ func (r *reporter) clear() {
 
 // summary is the line printed at the end of a batch.
 func (r *reporter) summary(sum *convert.Summary, check bool) string {
-	done := sum.Converted
 	var s string
 	if check {
-		s = fmt.Sprintf("checked %d of %d documents", done, sum.Inputs)
+		s = fmt.Sprintf("checked %d of %s", sum.Converted, count(sum.Inputs, "document"))
 	} else {
-		files := "files"
-		if sum.Files == 1 {
-			files = "file"
-		}
-		s = fmt.Sprintf("converted %d of %d documents (%d %s)", done, sum.Inputs, sum.Files, files)
+		s = fmt.Sprintf("converted %d of %s (%s)", sum.Converted, count(sum.Inputs, "document"), count(sum.Files, "file"))
 	}
 	s += fmt.Sprintf(" in %.1f s", time.Since(r.start).Seconds())
 	if sum.Skipped > 0 {
@@ -384,4 +495,12 @@ func (r *reporter) summary(sum *convert.Summary, check bool) string {
 		s = "interrupted: " + s
 	}
 	return s
+}
+
+// count gives n and the noun, plural unless n is 1: "1 file", "2 files".
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

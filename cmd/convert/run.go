@@ -40,6 +40,29 @@ func (e usageError) Error() string { return string(e) }
 
 func usagef(format string, args ...any) error { return usageError(fmt.Sprintf(format, args...)) }
 
+// timeoutFlag is -timeout: a duration, 0 for no bound. Unset, the bound
+// is convert's default, which grows with the input's size.
+type timeoutFlag struct {
+	d   time.Duration
+	set bool
+}
+
+func (f *timeoutFlag) String() string {
+	if f == nil || !f.set {
+		return ""
+	}
+	return f.d.String()
+}
+
+func (f *timeoutFlag) Set(s string) error {
+	d, err := time.ParseDuration(s)
+	if err != nil {
+		return errors.New("not a duration (such as 30s or 2m)")
+	}
+	f.d, f.set = d, true
+	return nil
+}
+
 // listFlag is a flag that may be given several times, each value a
 // comma-separated list.
 type listFlag []string
@@ -66,7 +89,7 @@ type options struct {
 	diagnostics, diagnosticsOut             string
 	manifest                                string
 	incremental, failFast, fsync            bool
-	timeout                                 time.Duration
+	timeout                                 timeoutFlag
 	shard                                   string
 	merge                                   string
 }
@@ -75,7 +98,7 @@ func flags(o *options) *flag.FlagSet {
 	fs := flag.NewFlagSet("convert", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.Usage = func() {}
-	fs.StringVar(&o.to, "to", "yaml", "output formats, a comma-separated `LIST` (see Formats)")
+	fs.StringVar(&o.to, "to", "", "output formats, a comma-separated `LIST` (see Formats); default yaml, or the format -o FILE's extension names")
 	fs.StringVar(&o.from, "from", string(convert.FromAuto), "how to read the inputs, a `KIND`: auto (canonical YAML or JSON recognised by content, else text), text, yaml or json")
 	fs.StringVar(&o.out, "o", "", "output `PATH`: a directory (created if missing), a file for one input and one format, a corpus .xlsx for -to xlsx, or - for standard output")
 	fs.BoolVar(&o.check, "check", false, "parse only: print every diagnostic (as -diagnostics says, text by default); write nothing")
@@ -101,7 +124,7 @@ func flags(o *options) *flag.FlagSet {
 	fs.BoolVar(&o.incremental, "incremental", false, "skip inputs unchanged since the -manifest FILE of the previous run (same bytes, options and outputs)")
 	fs.BoolVar(&o.failFast, "fail-fast", false, "stop starting new inputs after the first failure")
 	fs.BoolVar(&o.fsync, "fsync", false, "sync every output to disk before renaming it into place (survives a power failure; slower)")
-	fs.DurationVar(&o.timeout, "timeout", 0, "fail a document that takes longer than `DURATION` (e.g. 30s) to convert; the run goes on")
+	fs.Var(&o.timeout, "timeout", "fail a document that takes longer than `DURATION` (e.g. 30s; 0 for no bound) to convert, and go on; default 60s plus 2s per MB of the input")
 	fs.StringVar(&o.shard, "shard", "", "convert only shard `K/N` of the inputs (K from 0 to N-1, by a hash of each input's relative path)")
 	fs.StringVar(&o.merge, "merge-manifests", "", "join the manifests given as inputs (of the shards of one run) into `OUT` and exit")
 	return fs
@@ -249,9 +272,12 @@ the working directory. Canonical YAML or JSON written by convert is
 recognised by its content and rendered again.
 
 Outputs. Without -o, each output goes next to its input with the format's
-extension (a/statement.txt -> a/statement.json), and standard input goes to
-standard output; in a directory given as input, a file that is such an
-output of another (a.json beside a.txt, with -to json) is skipped. With -o
+extension (a/statement.txt -> a/statement.json; text as
+a/statement.out.txt), and standard input goes to standard output; in a
+directory given as input, a file that is such an output of another (a.json
+beside a.txt, with -to json; our canonical a.yaml of a.txt, whatever -to
+says; a.out.txt) is skipped. Without -to, -o FILE's extension names the
+format; with -to, it must not be another format's. With -o
 DIR, each output goes under DIR at its input's path relative to the
 argument that named it: corpus/sub/x.txt from the directory corpus/ ->
 DIR/sub/x.json, a file named as such -> DIR/x.json; two inputs with one
@@ -278,8 +304,11 @@ path hashes to shard K (0 <= K < N): N runs are disjoint and cover every
 input; -merge-manifests OUT M1 M2... joins their manifests. On SIGINT or
 SIGTERM the run starts nothing new, lets writes in progress finish, leaves
 no temporary file, writes the manifest of what was done and exits 130.
--timeout fails one document that takes too long; its conversion may run on
-in the background until it ends, but nothing it produces is written.
+-timeout fails one document that takes too long (default 60s plus 2s per
+MB of input); its conversion may run on in the background until it ends,
+but nothing it produces is written. A document that fails in one format
+writes none (all of its files, or none). source.name in the model is the
+input's path relative to the argument that named it.
 
 Flags:
 `, synopsis, declaration.SchemaVersion, convert.Filter{}.Describe())

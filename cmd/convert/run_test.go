@@ -91,7 +91,7 @@ func decode(t *testing.T, path string) *declaration.Document {
 }
 
 // summaryLine is the line a batch ends its report with.
-var summaryLine = regexp.MustCompile(`(?m)^(interrupted: )?(converted [0-9]+ of [0-9]+ documents \([0-9]+ files?\)|checked [0-9]+ of [0-9]+ documents) in [0-9.]+ s(; [0-9]+ unchanged)?(; [0-9]+ failed)?\n\z`)
+var summaryLine = regexp.MustCompile(`(?m)^(interrupted: )?(converted [0-9]+ of [0-9]+ documents? \([0-9]+ files?\)|checked [0-9]+ of [0-9]+ documents?) in [0-9.]+ s(; [0-9]+ unchanged)?(; [0-9]+ failed)?\n\z`)
 
 // reports is stderr without its summary line, which must be there.
 func (r result) reports(t *testing.T) string {
@@ -147,7 +147,7 @@ func TestNextToInput(t *testing.T) {
 	if got := tree(t, dir); !slices.Equal(got, []string{"a/statement.json", "a/statement.txt"}) {
 		t.Errorf("files %q", got)
 	}
-	if d := decode(t, filepath.Join(dir, "a/statement.json")); d.Source.Name != "a/statement.txt" {
+	if d := decode(t, filepath.Join(dir, "a/statement.json")); d.Source.Name != "statement.txt" { // relative to its argument
 		t.Errorf("source.name %q", d.Source.Name)
 	}
 	if r.stdout != "" || r.stderr != "" {
@@ -191,7 +191,7 @@ func TestOutputDir(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("out/ holds %q, want %q", got, want)
 	}
-	if d := decode(t, filepath.Join(dir, "out/sub/c.yaml")); d.Source.Name != filepath.Join("corpus", "sub", "c.txt") {
+	if d := decode(t, filepath.Join(dir, "out/sub/c.yaml")); d.Source.Name != "sub/c.txt" { // relative to corpus/
 		t.Errorf("source.name %q", d.Source.Name)
 	}
 
@@ -345,7 +345,9 @@ func TestNoInputOverwritten(t *testing.T) {
 	if read(t, filepath.Join(dir, "x.yaml")) != x {
 		t.Error("x.yaml overwritten")
 	}
-	decode(t, filepath.Join(dir, "x.json")) // the other format is still written
+	if _, err := os.Stat(filepath.Join(dir, "x.json")); err == nil {
+		t.Error("x.json written: a document that fails writes none of its formats")
+	}
 
 	// -o FILE naming the input.
 	r = convertIn(t, dir, "", "-o", "s.txt", "s.txt")
@@ -397,8 +399,8 @@ func TestSameBaseName(t *testing.T) {
 	if want := "b/x.txt: not writing out/x.yaml: it is the output of a/x.txt\n"; r.reports(t) != filepath.FromSlash(want) {
 		t.Errorf("stderr %q, want %q", r.stderr, want)
 	}
-	if d := decode(t, filepath.Join(dir, "out/x.yaml")); d.Source.Name != filepath.Join("a", "x.txt") {
-		t.Errorf("out/x.yaml is from %s", d.Source.Name)
+	if d := decode(t, filepath.Join(dir, "out/x.yaml")); d.Source.Name != "x.txt" || d.Source.Bytes != len(statement) {
+		t.Errorf("out/x.yaml is from %s, %d bytes", d.Source.Name, d.Source.Bytes)
 	}
 }
 
@@ -411,7 +413,7 @@ func TestNoTempFilesAfterFailure(t *testing.T) {
 	if !strings.HasPrefix(r.stderr, "s.txt: s.json: ") || strings.Contains(r.stderr, ".tmp") {
 		t.Errorf("stderr %q", r.stderr)
 	}
-	if got := tree(t, dir); !slices.Equal(got, []string{"s.json/keep", "s.txt", "s.yaml"}) {
+	if got := tree(t, dir); !slices.Equal(got, []string{"s.json/keep", "s.txt"}) { // s.yaml neither: all or none
 		t.Errorf("files %q", got)
 	}
 }
@@ -538,14 +540,14 @@ func TestDirectoryRerun(t *testing.T) {
 		t.Errorf("files %q", got)
 	}
 	// A canonical file with no source beside it is an input; one beside
-	// its source and not being written is an input too, whose output
-	// clashes with the source's.
+	// its source is not, even when its format is not being written
+	// (issue 11, defect 4: a derived file never wins over its source).
 	os.Remove(filepath.Join(dir, "corpus/a.txt"))
 	os.Remove(filepath.Join(dir, "corpus/a.json"))
-	r = convertIn(t, dir, "", "-to", "json", "corpus")
-	r.want(t, 1)
+	r = convertIn(t, dir, "", "-to", "json", "-v", "corpus")
+	r.want(t, 0)
 	decode(t, filepath.Join(dir, "corpus/a.json"))
-	if want := filepath.FromSlash("corpus/sub/b.yaml: not writing corpus/sub/b.json: it is the output of corpus/sub/b.txt\n"); r.reports(t) != want {
+	if want := filepath.FromSlash("corpus/a.yaml: ok corpus/a.json (1 diagnostic)\ncorpus/sub/b.txt: ok corpus/sub/b.json (1 diagnostic)\n"); r.reports(t) != want {
 		t.Errorf("stderr %q, want %q", r.stderr, want)
 	}
 }
@@ -565,10 +567,14 @@ func TestText(t *testing.T) {
 	if got := read(t, filepath.Join(dir, "out/s.txt")); got != r.stdout {
 		t.Errorf("out/s.txt differs from the text written to stdout:\n%s", got)
 	}
+	// Next to a .txt input, the text is NAME.out.txt (issue 11, defect 5).
 	r = convertIn(t, dir, "", "-to", "txt,json", "s.txt")
-	r.want(t, 1)
+	r.want(t, 0)
 	if read(t, filepath.Join(dir, "s.txt")) != statement {
 		t.Error("s.txt overwritten")
+	}
+	if read(t, filepath.Join(dir, "s.out.txt")) != read(t, filepath.Join(dir, "out/s.txt")) {
+		t.Error("s.out.txt differs from the text written to stdout")
 	}
 	decode(t, filepath.Join(dir, "s.json"))
 }

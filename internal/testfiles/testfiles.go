@@ -8,6 +8,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -63,6 +64,34 @@ func Canonical(t testing.TB) []string {
 		t.Fatal("no internal/testdocs/testdata/*/want.yaml")
 	}
 	return append(paths, more...)
+}
+
+// Missing stops a test that needs what is not installed here (a reader
+// such as pdftotext or openpyxl, a font): skipped on a developer's
+// machine, failed when the environment variable CI is set, since CI
+// installs everything (make deps) and a test that passes there by
+// skipping tests nothing.
+func Missing(t testing.TB, format string, args ...any) {
+	t.Helper()
+	if os.Getenv("CI") != "" {
+		t.Fatalf("CI: "+format, args...)
+	}
+	t.Skipf(format, args...)
+}
+
+// Python returns a Python interpreter that has every module named:
+// Debian's /usr/bin/python3 first (where apt-get installs them), then
+// python3 on PATH, each checked by importing the modules; where neither
+// has them, [Missing].
+func Python(t testing.TB, modules ...string) string {
+	t.Helper()
+	for _, py := range []string{"/usr/bin/python3", "python3"} {
+		if exec.Command(py, "-c", "import "+strings.Join(modules, ", ")).Run() == nil {
+			return py
+		}
+	}
+	Missing(t, "no python3 with %s (apt-get install python3-yaml python3-jsonschema python3-openpyxl)", strings.Join(modules, ", "))
+	return ""
 }
 
 // CorpusDir returns the folder of real documents: $DECLCONV_CORPUS, else

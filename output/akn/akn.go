@@ -19,14 +19,14 @@ const Namespace = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 type Writer struct {
 	// Country is the ISO 3166-1 alpha-2 code of the jurisdiction in the
 	// FRBR IRIs (FRBRcountry). Empty means the language's row of
-	// [Languages]: cn for simplified Chinese, else zz (unknown).
+	// languages: cn for simplified Chinese, else zz (unknown).
 	Country string
 }
 
-// DocTypes is the table of document types: the Akoma Ntoso element each
+// docTypes is the table of document types: the Akoma Ntoso element each
 // kind of document is written as. The element's name attribute is the
 // kind itself (name="joint-statement"). A kind not listed is a doc.
-var DocTypes = []struct {
+var docTypes = []struct {
 	Kind    declaration.Kind
 	Element string
 }{
@@ -41,13 +41,13 @@ var DocTypes = []struct {
 	{declaration.Other, "doc"},
 }
 
-// ProvisionElements is the table of provision kinds and the hierarchical
+// provisionElements is the table of provision kinds and the hierarchical
 // elements they are written as. Akoma Ntoso has no item or subpoint: the
 // model's item, point and subpoint are all points, nested as they are;
 // the eId (item_2, point_1) still says which. A kind not listed (a
 // document decoded without validation may hold one) is an hcontainer
 // named after it.
-var ProvisionElements = []struct {
+var provisionElements = []struct {
 	Kind    declaration.ProvisionKind
 	Element string
 }{
@@ -61,12 +61,12 @@ var ProvisionElements = []struct {
 	{declaration.Subpoint, "point"},
 }
 
-// Languages is the table of the model's languages (BCP 47, matched by
+// languages is the table of the model's languages (BCP 47, matched by
 // prefix) with their ISO 639-2 code for FRBRlanguage and the country the
 // FRBR IRIs use when [Writer.Country] is empty. The last row matches any
 // language: undetermined (und), unknown country (zz, the code ISO 3166
 // leaves to users and CLDR uses for "unknown region").
-var Languages = []struct {
+var languages = []struct {
 	Prefix, Code, Country string
 }{
 	{"zh-Hans", "zho", "cn"},
@@ -76,11 +76,11 @@ var Languages = []struct {
 }
 
 // docType returns the element and name of d's root: the kind's row of
-// DocTypes, except that an act whose body is empty is a doc (an act's
+// docTypes, except that an act whose body is empty is a doc (an act's
 // body must hold at least one provision).
 func docType(d *declaration.Document) (element, name string) {
 	element = "doc"
-	for _, t := range DocTypes {
+	for _, t := range docTypes {
 		if t.Kind == d.Kind {
 			element = t.Element
 		}
@@ -92,7 +92,7 @@ func docType(d *declaration.Document) (element, name string) {
 }
 
 func provisionElement(k declaration.ProvisionKind) string {
-	for _, pe := range ProvisionElements {
+	for _, pe := range provisionElements {
 		if pe.Kind == k {
 			return pe.Element
 		}
@@ -101,7 +101,7 @@ func provisionElement(k declaration.ProvisionKind) string {
 }
 
 func language(tag string) (code, country string) {
-	for _, l := range Languages {
+	for _, l := range languages {
 		if strings.HasPrefix(tag, l.Prefix) {
 			return l.Code, l.Country
 		}
@@ -431,6 +431,11 @@ func (p *printer) identification(id *identity, component string) {
 func (p *printer) prefaceBlock(d *declaration.Document, m *marks, b *declaration.Block) {
 	switch {
 	case b.Kind == declaration.TitleBlock:
+		if b == d.TitleBlock() && !declaration.SameTitle(b.Text, d.Title) {
+			edited := *b
+			edited.Text = d.Title // a hand-edited title field wins over the block's text
+			b = &edited
+		}
 		p.start("longTitle", eID(b.ID))
 		p.para(m, b, scope{}, "", nil, "docTitle", nil)
 		p.end("longTitle")

@@ -240,7 +240,7 @@ func TestDocTypes(t *testing.T) {
 		declaration.Treaty: "act", declaration.Agreement: "act", declaration.Law: "act", declaration.Order: "act",
 		declaration.Other: "doc",
 	}
-	for _, k := range declaration.Kinds {
+	for _, k := range declaration.Kinds() {
 		d := small(k)
 		p, err := read(write(t, d))
 		if err != nil {

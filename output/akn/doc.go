@@ -1,7 +1,7 @@
 // Package akn writes a declaration as Akoma Ntoso 3.0 XML (OASIS
 // LegalDocML), valid against the OASIS schema akomantoso30.xsd.
 //
-// The root is the document type of the kind ([DocTypes]: statement for
+// The root is the document type of the kind (docTypes: statement for
 // joint statements, communiqués, declarations and statements; act for
 // treaties, agreements, laws and orders; doc for the rest), named after
 // the kind. Its <meta> holds the FRBR identification (work, expression
@@ -12,7 +12,7 @@
 // (TLCLocation), defined terms (TLCTerm) and cited instruments
 // (TLCReference). Then the front as the <preface> (the title as
 // <docTitle>), the preamble, the provision tree as the <mainBody> or
-// <body> ([ProvisionElements]; every eId is the model's ID), the
+// <body> (provisionElements; every eId is the model's ID), the
 // closing as the <conclusions> (signature lines as <signature>), and the
 // attachments, each a doc of its own.
 //

@@ -90,7 +90,7 @@ func validate(t *testing.T, docs map[string]*declaration.Document) {
 // provisions) and the hostile one.
 func TestSchemaFixtures(t *testing.T) {
 	docs := canonical(t)
-	for _, k := range declaration.Kinds {
+	for _, k := range declaration.Kinds() {
 		d := small(k)
 		docs["small-"+string(k)] = d
 		empty := small(k)

@@ -71,11 +71,12 @@ type page struct {
 	lang  string // the page's lang attribute
 	zh    bool   // the page is Chinese: Latin runs get lang="en"
 	words *words
-	marks map[string]*marks // by element ID
+	marks map[string]*marks  // by element ID
+	title *declaration.Block // the block that shows the title (declaration's title rule)
 }
 
 func newPage(w io.Writer, d *declaration.Document) *page {
-	p := &page{w: bufio.NewWriter(w), d: d, lang: language(d)}
+	p := &page{w: bufio.NewWriter(w), d: d, lang: language(d), title: d.TitleBlock()}
 	lower := strings.ToLower(p.lang)
 	p.zh = lower == "zh" || strings.HasPrefix(lower, "zh-")
 	switch {
@@ -132,12 +133,12 @@ func pageTitle(d *declaration.Document) string {
 // s writes markup of the writer's own.
 func (p *page) s(markup string) { p.w.WriteString(markup) }
 
-// header writes the metadata: the title when the text has no title block
-// of its own, then one row per field the model has.
+// header writes the metadata: the title when no block of the text shows
+// it, then one row per field the model has.
 func (p *page) header() {
 	d, wd := p.d, p.words
 	p.s("<header class=\"meta\">\n")
-	if d.Title != "" && !hasTitleBlock(d) {
+	if d.Title != "" && p.title == nil {
 		p.s("<h1>")
 		p.plain(d.Title)
 		p.s("</h1>\n")
@@ -204,15 +205,6 @@ func (p *page) header() {
 		p.s("</dd>\n")
 	}
 	p.s("</dl>\n</header>\n")
-}
-
-func hasTitleBlock(d *declaration.Document) bool {
-	for _, b := range d.Front {
-		if b.Kind == declaration.TitleBlock {
-			return true
-		}
-	}
-	return false
 }
 
 // row writes one term of the header's list with a value per item that
@@ -457,6 +449,16 @@ func (p *page) block(b *declaration.Block) {
 	form, ok := blockForms[b.Kind]
 	if !ok {
 		form.tag, form.lines = "p", paragraphs
+	}
+	if b == p.title {
+		form.tag = "h1" // the block that shows the title, whatever its kind
+	}
+	if b == p.title && !declaration.SameTitle(b.Text, p.d.Title) {
+		// the title field was edited: it wins over the block's text
+		p.open(form.tag, b.ID, string(b.Kind))
+		p.plain(p.d.Title)
+		p.s("</" + form.tag + ">\n")
+		return
 	}
 	m := p.marks[b.ID]
 	lines := strings.Split(b.Text, "\n")

@@ -18,10 +18,17 @@ type builder struct {
 	fs      *fontSet // measures labels; nil estimates them by character class
 	out     []*para
 	inNotes bool // the last paragraph set is a note
+	// title is the block that shows the document's title (declaration's
+	// title rule), and edited the title field when it no longer says it.
+	title  *declaration.Block
+	edited string
 }
 
 func build(d *declaration.Document, g geometry, fs *fontSet) []*para {
-	b := &builder{g: g, fs: fs}
+	b := &builder{g: g, fs: fs, title: d.TitleBlock()}
+	if b.title != nil && !declaration.SameTitle(b.title.Text, d.Title) {
+		b.edited = d.Title // a hand-edited title field wins over the block's text
+	}
 	b.blocks(d.Front)
 	if t := pageTitle(d); t != "" {
 		// The title the front matter gives, set as the title it is.
@@ -193,7 +200,13 @@ func (b *builder) blocks(bs []*declaration.Block) {
 			i--
 			continue
 		}
-		b.block(bl)
+		if bl == b.title && b.edited != "" {
+			shown := *bl
+			shown.Text, shown.Markup = b.edited, ""
+			b.block(&shown)
+		} else {
+			b.block(bl)
+		}
 		if bl.Kind == declaration.Lead && (i+1 == len(bs) || bs[i+1].Kind != declaration.Lead) {
 			// The news ends here: a rule sets the declaration apart.
 			last := b.out[len(b.out)-1]

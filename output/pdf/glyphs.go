@@ -19,20 +19,10 @@ type GlyphError struct {
 	Font string // the fonts looked in, as named
 }
 
-// Error formats the error as file:line:col: message.
+// Error formats the error as file:line:col: message, as every positioned
+// error of the project is ([declaration.Error]).
 func (e *GlyphError) Error() string {
 	var b strings.Builder
-	if e.File != "" {
-		b.WriteString(e.File + ":")
-	}
-	switch {
-	case e.Pos.Line > 0 && e.Pos.Col > 0:
-		fmt.Fprintf(&b, "%d:%d: ", e.Pos.Line, e.Pos.Col)
-	case e.Pos.Line > 0:
-		fmt.Fprintf(&b, "%d: ", e.Pos.Line)
-	case b.Len() > 0:
-		b.WriteString(" ")
-	}
 	if e.At != "" {
 		b.WriteString(e.At + ": ")
 	}
@@ -43,7 +33,7 @@ func (e *GlyphError) Error() string {
 		fmt.Fprintf(&b, "is not in the font %s: choose a font that has it (-font or %s) or add a fallback font",
 			e.Font, "DECLCONV_FONT")
 	}
-	return b.String()
+	return (&declaration.Error{File: e.File, Pos: e.Pos, Msg: b.String()}).Error()
 }
 
 // GlyphErrors is every character no font can draw (each character once, at

@@ -22,11 +22,12 @@ const (
 	liberation = "/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf"
 )
 
-// tool skips the test when a command it runs is not installed.
+// tool skips the test when a command it runs is not installed (fails it
+// in CI, see testfiles.Missing).
 func tool(t testing.TB, name string) {
 	t.Helper()
 	if _, err := exec.LookPath(name); err != nil {
-		t.Skipf("%s not installed (apt-get install poppler-utils qpdf): %v", name, err)
+		testfiles.Missing(t, "%s not installed (apt-get install poppler-utils qpdf): %v", name, err)
 	}
 }
 
@@ -36,7 +37,7 @@ func tool(t testing.TB, name string) {
 func testWriter(t testing.TB) *Writer {
 	t.Helper()
 	if _, err := os.Stat(uming); err != nil {
-		t.Skipf("font %s not installed (apt-get install fonts-arphic-uming)", uming)
+		testfiles.Missing(t, "font %s not installed (apt-get install fonts-arphic-uming)", uming)
 	}
 	w := &Writer{Font: uming, HeadingFont: "none", KaiFont: "none", LatinFont: "none", Getenv: func(string) string { return "" }}
 	for _, f := range []struct {

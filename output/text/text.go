@@ -1,20 +1,30 @@
-// Package text writes a declaration as plain text: a short header with the
-// title and the metadata, then every verbatim block and provision of the
-// document in order, with its numbering kept, wrapped to a width in columns
-// (CJK characters count two) by the rules of package linebreak.
+// Package text writes a declaration as plain text that reads like the
+// document: every verbatim block and provision in order, with its
+// numbering kept, wrapped to a width in columns (CJK characters count two)
+// by the rules of package linebreak.
 //
-// The header ends with a line of '=' as wide as the text (see
-// [SplitHeader]). After it the writer adds nothing but whitespace: every
-// non-whitespace character of the body comes from the document's verbatim
-// strings ([declaration.Document.Verbatim]), in order.
+// Nothing is added and nothing but markup is left out: Markdown markup
+// (### before a heading, setext underlines, **emphasis**), HTML comments
+// (<!-- … -->), front matter (YAML between --- lines, an HTML <meta> line)
+// and the bare field label of a newspaper archive header (专栏： with no
+// column after it) are source syntax, not text. Every other non-space
+// character of [declaration.Document.Verbatim] is in the output, in order.
+//
+// The title is the document's title field, printed once, centred, where
+// the text has it: in place of the block that holds it (the title, or the
+// headline of a news report), else — when a hand edit changed the field so
+// that no block says it any more — in place of the title block, else at
+// the top. The archive header (headline, issue date, page) is one line.
 //
 // Layout: the title and headings are centred; paragraphs have a
 // two-column first-line indent; a provision starts with its label, its
 // wrapped lines align after the label (a hanging indent), and its children
-// are indented two columns further per level; signature and place-and-date
-// lines are set flush right; a blank line separates the parts of the
-// document and the top-level provisions. Attachments (annexes) follow the
-// closing, each under a centred line of its label and heading. Newlines in the verbatim text are
+// are indented two columns further per level; a paragraph of a provision
+// is set under the provision's text, or at the level of its points when
+// it follows them; signature and place-and-date lines are set flush right;
+// a blank line separates the parts of the document and the top-level
+// provisions. Attachments (annexes) follow the closing, each under a
+// centred line of its label and heading. Newlines in the verbatim text are
 // kept as line breaks.
 package text
 
@@ -23,7 +33,7 @@ import (
 	"errors"
 	"io"
 	"math"
-	"strconv"
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -34,9 +44,6 @@ import (
 
 // DefaultWidth is the line width, in columns, of a zero [Writer].
 const DefaultWidth = 80
-
-// Rule is the rune the header's last line is made of.
-const Rule = '='
 
 // Writer writes a document as plain text. Its zero value writes 80 columns.
 type Writer struct {
@@ -54,15 +61,17 @@ func (wr Writer) Write(w io.Writer, d *declaration.Document) error {
 	if width <= 0 {
 		width = DefaultWidth
 	}
-	p := &printer{w: bufio.NewWriter(w), width: width}
-	p.header(d)
-	p.gap()
+	p := &printer{w: bufio.NewWriter(w), width: width, title: d.Title}
+	p.titleAt = d.TitleBlock()
+	if p.titleAt == nil && d.Title != "" {
+		p.apart(d.Title)
+	}
 	p.blocks(d.Front)
 	p.gap()
 	p.blocks(d.Preamble)
 	p.gap()
 	for _, pr := range d.Body {
-		p.provision(pr, 0, 0)
+		p.provision(pr, 0, 0, false)
 		p.gap()
 	}
 	p.blocks(d.Closing)
@@ -72,33 +81,64 @@ func (wr Writer) Write(w io.Writer, d *declaration.Document) error {
 	return p.w.Flush()
 }
 
-// SplitHeader splits the output of [Writer.Write] after the header: the
-// header runs to the end of the first line made only of [Rule] runes.
-// When there is no such line, header is empty and body is out.
-func SplitHeader(out string) (header, body string) {
-	for i := 0; i < len(out); {
-		end := strings.IndexByte(out[i:], '\n')
-		if end < 0 {
-			end = len(out)
-		} else {
-			end += i + 1
-		}
-		line := strings.TrimRight(out[i:end], "\r\n")
-		if line != "" && strings.Trim(line, string(Rule)) == "" {
-			return out[:end], out[end:]
-		}
-		i = end
+// markup is the source syntax that text carries inside it and that is
+// not printed, one row per form; what a row's first group matched is kept
+// in place of the whole match, between what its boundaries matched. A
+// * or __ between letters or digits (2*3*4, snake__case__) is no emphasis.
+var markup = []struct {
+	re      *regexp.Regexp
+	keep    string
+	bounded bool // matches the characters around it too
+}{
+	{regexp.MustCompile(`(?s)<!--.*?-->`), "", false},                                                          // HTML comment
+	{regexp.MustCompile(`\*\*([^\s*](?:[^*\n]*[^\s*])?)\*\*`), "$1", false},                                    // **strong**
+	{regexp.MustCompile(`(^|[^A-Za-z0-9_])__([^\s_](?:[^_\n]*[^\s_])?)__($|[^A-Za-z0-9_])`), "$1$2$3", true},   // __strong__
+	{regexp.MustCompile(`(^|[^A-Za-z0-9*\\])\*([^\s*](?:[^*\n]*[^\s*])?)\*($|[^A-Za-z0-9*])`), "$1$2$3", true}, // *emphasis*
+}
+
+// strip removes the markup inside s.
+func strip(s string) string {
+	if !strings.ContainsAny(s, "<*_") {
+		return s
 	}
-	return "", out
+	for _, m := range markup {
+		s = m.re.ReplaceAllString(s, m.keep)
+		if m.bounded {
+			// *a* *b*: the first match took the space the second starts at.
+			s = m.re.ReplaceAllString(s, m.keep)
+		}
+	}
+	return s
+}
+
+// isArchive reports whether a front block belongs to a newspaper archive's
+// header (### headline, issue date, page, column).
+func isArchive(b *declaration.Block) bool {
+	switch b.Kind {
+	case declaration.IssueDate, declaration.PageLine, declaration.ColumnLine:
+		return true
+	case declaration.Headline:
+		return b.Markup != ""
+	}
+	return false
+}
+
+// bareLabel reports whether an archive line is a field label with nothing
+// after it (专栏：), which the archive's template prints for every page.
+func bareLabel(s string) bool {
+	s = strings.TrimSpace(s)
+	return strings.HasSuffix(s, "：") || strings.HasSuffix(s, ":")
 }
 
 // printer writes lines to w, keeping at most one blank line between them.
 type printer struct {
-	w        *bufio.Writer
-	width    int
-	started  bool // a line has been written
-	blank    bool // a blank line is due before the next line
-	inHeader bool // writing the header, which must hold no rule but its last line
+	w       *bufio.Writer
+	width   int
+	started bool // a line has been written
+	blank   bool // a blank line is due before the next line
+
+	title   string             // the document's title field
+	titleAt *declaration.Block // the block printed as the title
 }
 
 // gap asks for a blank line before the next line, if any.
@@ -106,9 +146,6 @@ func (p *printer) gap() { p.blank = p.started }
 
 // line writes s after pad spaces.
 func (p *printer) line(pad int, s string) {
-	if p.inHeader && strings.Trim(s, string(Rule)) == "" {
-		return // a title of nothing but ===== would end the header early
-	}
 	if p.blank {
 		p.w.WriteByte('\n')
 		p.blank = false
@@ -121,164 +158,108 @@ func (p *printer) line(pad int, s string) {
 	p.w.WriteByte('\n')
 }
 
-// header writes the title, the metadata and the rule that ends the header.
-func (p *printer) header(d *declaration.Document) {
-	p.inHeader = true
-	p.centred(d.Title)
-	zh := chinese(d)
-	if pub := d.Publication; pub != nil {
-		var f fields
-		f.add(pub.Date)
-		if pub.Page != 0 {
-			if zh {
-				f.add("第" + strconv.Itoa(pub.Page) + "版")
-			} else {
-				f.add("p. " + strconv.Itoa(pub.Page))
-			}
-		}
-		f.add(pub.Section)
-		if pub.Column != "" {
-			f.add(label(zh, "专栏：", "Column: ") + pub.Column)
-		}
-		p.flush(0, 0, f.join(" "))
-	}
-	if dp := d.Dispatch; dp != nil {
-		var f fields
-		f.add(dp.Agency)
-		f.add(dp.Place)
-		f.add(date(dp.Date))
-		if len(f) == 0 {
-			f.add(dp.Text)
-		}
-		p.flush(0, 0, f.join(" "))
-	}
-	if s := d.Signed; s != nil {
-		var f fields
-		f.add(date(s.Date))
-		f.add(s.Place)
-		if len(f) > 0 {
-			p.flush(0, 0, label(zh, "签署：", "Signed: ")+f.join(label(zh, " ", ", ")))
-		}
-	}
-	if len(d.Parties) > 0 {
-		p.flush(0, 0, label(zh, "各方：", "Parties: ")+strings.Join(d.Parties, label(zh, "、", "; ")))
-	}
-	p.inHeader = false
-	p.line(0, strings.Repeat(string(Rule), p.width))
+// apart writes text centred between blank lines, as a title.
+func (p *printer) apart(text string) {
+	p.gap()
+	p.centred(text)
+	p.gap()
 }
 
-// chinese reports whether the header should be labelled in Chinese.
-func chinese(d *declaration.Document) bool {
-	if d.Language != "" {
-		return strings.HasPrefix(d.Language, "zh")
-	}
-	for _, r := range d.Title {
-		if linebreak.Columns(r) == 2 {
-			return true
-		}
-	}
-	return false
-}
-
-func label(zh bool, chinese, english string) string {
-	if zh {
-		return chinese
-	}
-	return english
-}
-
-func date(d *declaration.Date) string {
-	switch {
-	case d == nil:
-		return ""
-	case d.ISO != "":
-		return d.ISO
-	}
-	return d.Text
-}
-
-// fields collects the non-empty parts of a header line.
-type fields []string
-
-func (f *fields) add(s string) {
-	if s = strings.TrimSpace(s); s != "" {
-		*f = append(*f, s)
-	}
-}
-
-func (f fields) join(sep string) string { return strings.Join(f, sep) }
-
-// blocks writes verbatim blocks.
+// blocks writes verbatim blocks, their markup left out.
 func (p *printer) blocks(bs []*declaration.Block) {
-	for _, b := range bs {
-		head := join(b.Markup, b.Label)
+	for i := 0; i < len(bs); i++ {
+		b := bs[i]
+		if b.Kind == declaration.FrontMatter {
+			continue // YAML front matter, an HTML comment or <meta> line
+		}
+		if isArchive(b) {
+			// The archive header is one line of source information.
+			var f []string
+			for ; i < len(bs) && isArchive(bs[i]); i++ {
+				if t := strings.TrimSpace(strip(bs[i].Text)); t != "" && !(bs[i].Kind == declaration.ColumnLine && bareLabel(t)) {
+					f = append(f, t)
+				}
+			}
+			i--
+			p.flush(0, 0, strings.Join(f, "\u3000"))
+			p.gap()
+			continue
+		}
+		text := strip(b.Text)
+		if b == p.titleAt {
+			if !declaration.SameTitle(text, p.title) {
+				text = p.title // the title field was edited: it wins
+			}
+			p.apart(join(b.Label, text))
+			continue
+		}
+		line := join(b.Label, text)
 		switch b.Kind {
-		case declaration.TitleBlock:
-			p.gap()
-			p.centred(join(head, b.Text))
-			p.underline(p.centred, b.Underline)
-			p.gap()
+		case declaration.TitleBlock, declaration.Headline:
+			p.apart(line)
 		case declaration.Subtitle, declaration.Heading:
-			p.centred(join(head, b.Text))
-			p.underline(p.centred, b.Underline)
+			if line == "" {
+				p.gap() // a heading that was only a comment (<!-- FORCE BREAK -->)
+			}
+			p.centred(line)
 		case declaration.Signature, declaration.PlaceDate:
-			p.right(join(head, b.Text))
-			p.underline(p.right, b.Underline)
+			p.right(line)
 		case declaration.Para, declaration.Recital, declaration.Lead, declaration.Note:
-			p.paragraphs(0, head, b.Text)
-			p.flush(0, 0, b.Underline)
-		default: // archive header lines, front matter, anything new
-			p.flush(0, 0, join(head, b.Text))
-			p.flush(0, 0, b.Underline)
+			if line != "" {
+				p.paragraphs(0, b.Label, text)
+			}
+		default: // archive lines without an archive header, anything new
+			p.flush(0, 0, line)
 		}
 	}
 }
 
 // attachment writes an annex after the document: its label and heading
-// as one centred heading line (with its setext underline, if any, under
-// it), then its provisions and closing as the body's are written.
+// as one centred heading line, then its provisions and closing as the
+// body's are written.
 func (p *printer) attachment(a *declaration.Attachment) {
 	p.gap()
-	p.centred(join(join(a.Markup, a.Label), a.Heading))
-	p.underline(p.centred, a.Underline)
+	p.centred(join(a.Label, strip(a.Heading)))
 	p.gap()
 	for _, pr := range a.Body {
-		p.provision(pr, 0, 0)
+		p.provision(pr, 0, 0, false)
 		p.gap()
 	}
 	p.blocks(a.Closing)
 }
 
-// underline writes a setext underline, if there is one, as set writes
-// the line above it. (centred and right take an empty line for a gap.)
-func (p *printer) underline(set func(string), s string) {
-	if s != "" {
-		set(s)
-	}
-}
-
 // provision writes a provision and its children, depth levels in; col is
-// the column where the text of the provision above starts.
-func (p *printer) provision(pr *declaration.Provision, depth, col int) {
+// the column where the text of the provision above starts, and
+// afterPoints says that a labelled sibling (a point) came before it.
+func (p *printer) provision(pr *declaration.Provision, depth, col int, afterPoints bool) {
 	indent := min(2*depth, p.width/2)
-	head := join(pr.Markup, pr.Label)
+	head := pr.Label
+	heading, text := strip(pr.Heading), strip(pr.Text)
 	hang := p.hang(indent, head)
 	switch {
-	case head == "" && pr.Heading == "":
+	case head == "" && heading == "" && afterPoints:
+		// A paragraph after the points of its provision is set as the
+		// provision's own paragraphs are in print, two columns in from
+		// the provision's edge: under its text it would sit deeper than
+		// the points. What it holds stands at the points' level.
+		hang = min(2*max(depth-1, 0), p.width/2)
+		p.paragraphs(hang, "", text)
+		depth--
+	case head == "" && heading == "":
 		// An unlabelled paragraph continues the provision above: it is
 		// set under that provision's text.
 		hang = min(col, p.width/2)
-		p.paragraphs(hang, "", pr.Text)
-	case pr.Heading != "" || pr.Underline != "":
-		// A setext underline makes the line above it a heading.
-		p.flush(indent, hang, join(head, pr.Heading))
-		p.flush(indent, indent, pr.Underline)
-		p.flush(hang, hang, pr.Text)
+		p.paragraphs(hang, "", text)
+	case heading != "":
+		p.flush(indent, hang, join(head, heading))
+		p.flush(hang, hang, text)
 	default:
-		p.flush(indent, hang, join(head, pr.Text))
+		p.flush(indent, hang, join(head, text))
 	}
+	points := false
 	for _, c := range pr.Children {
-		p.provision(c, depth+1, hang)
+		p.provision(c, depth+1, hang, points)
+		points = points || c.Label != ""
 	}
 }
 

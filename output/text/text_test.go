@@ -130,32 +130,86 @@ func golden(t *testing.T, path, got string) {
 	}
 }
 
-// checkOutput checks the promises of Write: a header ending in a rule as
-// wide as the text, then exactly the document's verbatim text, whitespace
-// aside; no line wider than the width unless linebreak had to let it be;
-// no trailing whitespace; no two blank lines in a row; a final newline.
+// printed is what the text must hold, whitespace aside: every verbatim
+// string of the document in order, without the markup the writer leaves
+// out — markup and underline fields, front matter blocks, HTML comments,
+// an archive column label with no column after it. Emphasis markers (*
+// and _) are compared apart, by emphasisFree on both sides: which of them
+// are markup is pinned by TestStrip. (Written apart from the writer's own
+// rules, so that one checks the other.)
+func printed(d *declaration.Document) []string {
+	var out []string
+	add := func(ss ...string) {
+		for _, s := range ss {
+			out = append(out, emphasisFree(testfiles.NonSpace(uncomment(s)))...)
+		}
+	}
+	blocks := func(bs []*declaration.Block) {
+		for _, b := range bs {
+			if t := strings.TrimSpace(b.Text); b.Kind == declaration.FrontMatter || b.Kind == declaration.ColumnLine && (strings.HasSuffix(t, "：") || strings.HasSuffix(t, ":")) {
+				continue
+			}
+			add(b.Label, b.Text)
+		}
+	}
+	var provisions func([]*declaration.Provision)
+	provisions = func(ps []*declaration.Provision) {
+		for _, p := range ps {
+			add(p.Label, p.Heading, p.Text)
+			provisions(p.Children)
+		}
+	}
+	blocks(d.Front)
+	blocks(d.Preamble)
+	provisions(d.Body)
+	blocks(d.Closing)
+	for _, a := range d.Attachments {
+		add(a.Label, a.Heading)
+		provisions(a.Body)
+		blocks(a.Closing)
+	}
+	return out
+}
+
+// uncomment removes HTML comments.
+func uncomment(s string) string {
+	for {
+		i := strings.Index(s, "<!--")
+		if i < 0 {
+			return s
+		}
+		j := strings.Index(s[i+4:], "-->")
+		if j < 0 {
+			return s
+		}
+		s = s[:i] + s[i+4+j+3:]
+	}
+}
+
+// emphasisFree drops the characters Markdown emphasis is made of.
+func emphasisFree(rs []string) []string {
+	return slices.DeleteFunc(rs, func(r string) bool { return r == "*" || r == "_" })
+}
+
+// checkOutput checks the promises of Write: exactly the document's
+// verbatim text, markup and whitespace aside; no line wider than the
+// width unless linebreak had to let it be; no trailing whitespace; no two
+// blank lines in a row; a final newline.
 func checkOutput(t *testing.T, d *declaration.Document, width int, out string) {
 	t.Helper()
-	header, body := SplitHeader(out)
-	if header == "" {
-		t.Fatalf("no header rule in output:\n%s", out)
-	}
-	if rule := strings.Repeat(string(Rule), width) + "\n"; !strings.HasSuffix(header, rule) {
-		t.Errorf("header does not end with a rule %d wide:\n%s", width, header)
-	}
-	if got, want := testfiles.NonSpace(body), testfiles.NonSpace(d.Verbatim()...); !slices.Equal(got, want) {
+	if got, want := emphasisFree(testfiles.NonSpace(out)), printed(d); !slices.Equal(got, want) {
 		g, w := strings.Join(got, ""), strings.Join(want, "")
 		i := 0
 		for i < len(g) && i < len(w) && g[i] == w[i] {
 			i++
 		}
-		t.Fatalf("body is not the verbatim text: they part at byte %d:\n got …%q\nwant …%q", i, g[i:min(len(g), i+60)], w[i:min(len(w), i+60)])
+		t.Fatalf("text is not the verbatim text: they part at byte %d:\n got …%q\nwant …%q", i, g[i:min(len(g), i+60)], w[i:min(len(w), i+60)])
 	}
-	if !strings.HasSuffix(out, "\n") {
+	if out != "" && !strings.HasSuffix(out, "\n") {
 		t.Error("output does not end with a newline")
 	}
-	if strings.Contains(out, "\n\n\n") {
-		t.Error("output has two blank lines in a row")
+	if strings.Contains(out, "\n\n\n") || strings.HasPrefix(out, "\n") {
+		t.Error("output has two blank lines in a row, or starts with one")
 	}
 	for i, l := range strings.Split(strings.TrimSuffix(out, "\n"), "\n") {
 		if strings.TrimRightFunc(l, unicode.IsSpace) != l {
@@ -205,8 +259,7 @@ func cmp(w, def int) int {
 // TestLayout pins the layout rules on the Chinese sample.
 func TestLayout(t *testing.T) {
 	const width = 80
-	out := write(t, Writer{}, sampleZh())
-	header, body := SplitHeader(out)
+	body := write(t, Writer{}, sampleZh())
 	lines := strings.Split(body, "\n")
 	find := func(prefix string) (int, string) {
 		t.Helper()
@@ -220,20 +273,11 @@ func TestLayout(t *testing.T) {
 	}
 	indent := func(l string) int { return len(l) - len(strings.TrimLeft(l, " ")) }
 
-	hl := strings.Split(header, "\n")
-	if title := hl[0]; indent(title) != (width-columns(strings.TrimSpace(title)))/2 {
-		t.Errorf("title not centred: %q", title)
-	}
-	for _, want := range []string{"2001-05-20 第3版 要闻", "新华社 北京 2001-05-19", "签署：2001-05-20 北京", "各方：中华人民共和国、甲国"} {
-		if !slices.Contains(hl, want) {
-			t.Errorf("header lacks %q:\n%s", want, header)
-		}
-	}
-	if lines[0] != "" || lines[1] != "### 中国—甲国联合声明" {
-		t.Errorf("body should start with a blank line and the headline, got %q", lines[:2])
+	if lines[0] != "中国—甲国联合声明　2001-05-20　第3版(要闻)" || lines[1] != "" {
+		t.Errorf("the text should start with the archive header on one line, without markup or a bare 专栏：, then a blank line; got %q", lines[:2])
 	}
 	if _, l := find("中华人民共和国和甲国关于"); indent(l) != (width-columns(strings.TrimSpace(l)))/2 {
-		t.Errorf("title block not centred: %q", l)
+		t.Errorf("title not centred: %q", l)
 	}
 	if _, l := find("应中华人民共和国主席"); indent(l) != 2 {
 		t.Errorf("paragraph without a first-line indent of 2: %q", l)
@@ -295,19 +339,6 @@ func TestJoin(t *testing.T) {
 	}
 }
 
-func TestSplitHeader(t *testing.T) {
-	for _, c := range []struct{ in, header, body string }{
-		{"T\n===\n\nbody\n===\n", "T\n===\n", "\nbody\n===\n"},
-		{"===", "===", ""},
-		{"no rule\n", "", "no rule\n"},
-		{"", "", ""},
-	} {
-		if h, b := SplitHeader(c.in); h != c.header || b != c.body {
-			t.Errorf("SplitHeader(%q) = %q, %q; want %q, %q", c.in, h, b, c.header, c.body)
-		}
-	}
-}
-
 // TestWidths writes the samples at many widths, down to absurdly narrow
 // ones, and checks every promise each time.
 func TestWidths(t *testing.T) {
@@ -322,7 +353,7 @@ func TestWidths(t *testing.T) {
 func TestEmptyAndNil(t *testing.T) {
 	d := &declaration.Document{Schema: declaration.SchemaVersion, Kind: declaration.Other}
 	out := write(t, Writer{Width: 10}, d)
-	if out != "==========\n" {
+	if out != "" {
 		t.Errorf("empty document gave %q", out)
 	}
 	if err := (Writer{}).Write(&bytes.Buffer{}, nil); err == nil {
@@ -375,17 +406,8 @@ func BenchmarkWrite(b *testing.B) {
 	}
 }
 
-// TestRuleInTitle checks that a title made of rule runes cannot end the
-// header early.
-func TestRuleInTitle(t *testing.T) {
-	d := &declaration.Document{Schema: declaration.SchemaVersion, Kind: declaration.Other, Title: "=====",
-		Front: []*declaration.Block{{Kind: declaration.FrontMatter, Text: "Title\n====="}}}
-	out := write(t, Writer{Width: 20}, d)
-	checkOutput(t, d, 20, out)
-}
-
 // TestAttachments: an annex follows the closing under a centred line of
-// its label and heading, Markdown markup and setext underline kept, and
+// its label and heading, without its Markdown markup and setext underline, and
 // every promise of Write still holds at any width.
 func TestAttachments(t *testing.T) {
 	d := sampleZh()
@@ -402,7 +424,7 @@ func TestAttachments(t *testing.T) {
 		checkOutput(t, d, width, write(t, Writer{Width: width}, d))
 	}
 	const width = 80
-	_, body := SplitHeader(write(t, Writer{}, d))
+	body := write(t, Writer{}, d)
 	lines := strings.Split(body, "\n")
 	at := func(s string) int {
 		t.Helper()
@@ -415,7 +437,7 @@ func TestAttachments(t *testing.T) {
 		return 0
 	}
 	closing := at("二○○一年五月二十日于北京")
-	for _, h := range []string{"附件一　联合委员会议事规则", "## Annex II Contact points", "=========="} {
+	for _, h := range []string{"附件一　联合委员会议事规则", "Annex II Contact points"} {
 		i := at(h)
 		if i < closing {
 			t.Errorf("%q comes before the closing", h)
@@ -433,8 +455,8 @@ func TestAttachments(t *testing.T) {
 	at("注：本附件与声明同时生效。")
 }
 
-// TestUnderlines: Markdown setext underlines are verbatim text, printed
-// under the line they underline.
+// TestUnderlines: Markdown setext underlines are markup: the line they
+// underline is printed, they are not.
 func TestUnderlines(t *testing.T) {
 	d := sampleZh()
 	d.Front[len(d.Front)-1].Underline = "======"
@@ -445,8 +467,160 @@ func TestUnderlines(t *testing.T) {
 		out := write(t, Writer{Width: width}, d)
 		checkOutput(t, d, width, out)
 	}
-	_, body := SplitHeader(write(t, Writer{}, d))
-	if !strings.Contains(body, "（一）在政治领域\n  ~~~~\n") {
-		t.Errorf("the underline of a provision heading is not under it:\n%s", body)
+	body := write(t, Writer{}, d)
+	for _, u := range []string{"==", "--", "~~"} {
+		if strings.Contains(body, u) {
+			t.Errorf("an underline %q is printed:\n%s", u, body)
+		}
 	}
+	if !strings.Contains(body, "\n  （一）在政治领域\n") {
+		t.Errorf("the heading of an underlined provision is not printed:\n%s", body)
+	}
+}
+
+// squeezed is s without whitespace.
+func squeezed(s string) string { return strings.Join(testfiles.NonSpace(s), "") }
+
+// TestTitleOnce: the seed's title is printed once, from the title field:
+// a hand-edited title replaces it, and the old one is gone.
+func TestTitleOnce(t *testing.T) {
+	d := testdocs.Load(t, filepath.Join(testfiles.Root(t), "fixtures", "seed", "want.yaml"))
+	out := squeezed(write(t, Writer{}, d))
+	if n := strings.Count(out, squeezed(d.Title)); n != 1 {
+		t.Errorf("the title is printed %d times, want once", n)
+	}
+	for _, markup := range []string{"###", "专栏：", "===="} {
+		if strings.Contains(out, markup) {
+			t.Errorf("%q is printed", markup)
+		}
+	}
+	old := d.Title
+	d.Title = "中哈两国关于友好关系的声明（修订稿）"
+	out = write(t, Writer{}, d)
+	if n := strings.Count(squeezed(out), d.Title); n != 1 {
+		t.Errorf("the edited title is printed %d times, want once:\n%s", n, out)
+	}
+	if strings.Contains(squeezed(out), squeezed(old)) {
+		t.Errorf("the title before the edit is still printed")
+	}
+	lines := strings.Split(out, "\n")
+	for i, l := range lines {
+		if strings.TrimSpace(l) == d.Title {
+			if lines[i-1] != "" || lines[i+1] != "" || len(l)-len(strings.TrimLeft(l, " ")) != (DefaultWidth-columns(d.Title))/2 {
+				t.Errorf("the edited title is not centred between blank lines: %q", lines[i-1:i+2])
+			}
+		}
+	}
+
+	// A title no block says (from front matter, which is not printed) is
+	// printed at the top.
+	d = testdocs.Load(t, filepath.Join(testfiles.Root(t), "fixtures", "markdown-front-matter", "want.yaml"))
+	d.Front = d.Front[2:] // the front matter and the title heading
+	if out := write(t, Writer{}, d); !strings.HasPrefix(strings.TrimLeft(out, " "), d.Title+"\n\n") {
+		t.Errorf("a title no block holds is not printed first:\n%s", out)
+	}
+}
+
+// TestMarkupLeftOut: front matter, HTML comments and Markdown heading
+// markup are not printed; the text around them is.
+func TestMarkupLeftOut(t *testing.T) {
+	d := testdocs.Load(t, filepath.Join(testfiles.Root(t), "fixtures", "markdown-front-matter", "want.yaml"))
+	d.Preamble = append(d.Preamble, &declaration.Block{Kind: declaration.Heading, Text: "<!-- FORCE BREAK -->"},
+		&declaration.Block{Kind: declaration.Para, Text: "本法**依照**宪法<!-- 注 -->制定。"})
+	out := write(t, Writer{}, d)
+	checkOutput(t, d, DefaultWidth, out)
+	for _, s := range []string{"---", "title:", "<!--", "-->", "##", "**"} {
+		if strings.Contains(out, s) {
+			t.Errorf("%q is printed:\n%s", s, out)
+		}
+	}
+	for _, s := range []string{"第一章　总则", "  本法依照宪法制定。", "2008年11月20日 南川共和国国民议会第九次会议通过"} {
+		if !strings.Contains(out, s) {
+			t.Errorf("%q is not printed:\n%s", s, out)
+		}
+	}
+}
+
+func TestStrip(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"<!-- INFO END -->", ""},
+		{"甲<!-- a\nb -->乙", "甲乙"},
+		{"本法**依照**宪法", "本法依照宪法"},
+		{"the *present* Convention", "the present Convention"},
+		{"__Article__ 1", "Article 1"},
+		{"*a* *b*", "a b"},
+		{"2*3*4", "2*3*4"},
+		{"* 1 The copy on file is unsigned.", "* 1 The copy on file is unsigned."},
+		{"snake__case__name", "snake__case__name"},
+		{"_ a rule", "_ a rule"},
+		{"** not strong **", "** not strong **"},
+		{"a < b and c > d", "a < b and c > d"},
+	} {
+		if got := strip(c.in); got != c.want {
+			t.Errorf("strip(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+// TestParagraphAfterPoints: a paragraph of an article that follows its
+// points is set two columns in from the article's edge, no deeper than
+// the points; one that follows the article's text is set under it.
+func TestParagraphAfterPoints(t *testing.T) {
+	indent := func(l string) int { return len(l) - len(strings.TrimLeft(l, " ")) }
+	for _, c := range []struct {
+		fixture, para, point string
+		want                 int
+	}{
+		{"zh-statute-attachment", "以上三种尺度", "3．小号", 2},
+		{"items-inline-and-dashes", "中方重申", "——渔业资源", 2},
+		{"seed", "哈方重申", "", columns("五、") + 2},
+	} {
+		d := testdocs.Load(t, filepath.Join(testfiles.Root(t), "fixtures", c.fixture, "want.yaml"))
+		lines := strings.Split(write(t, Writer{}, d), "\n")
+		at := map[string]int{}
+		for _, l := range lines {
+			for _, s := range []string{c.para, c.point} {
+				if _, ok := at[s]; !ok && s != "" && strings.HasPrefix(strings.TrimLeft(l, " "), s) {
+					at[s] = indent(l)
+				}
+			}
+		}
+		if got, ok := at[c.para]; !ok || got != c.want {
+			t.Errorf("%s: %q indented %d, want %d", c.fixture, c.para, got, c.want)
+		}
+		if c.point != "" && at[c.para] > at[c.point] {
+			t.Errorf("%s: %q is deeper than the point %q", c.fixture, c.para, c.point)
+		}
+	}
+}
+
+// FuzzWrite writes documents made of fuzzed strings (Markdown markup,
+// comments and emphasis among them) at a fuzzed width and checks every
+// promise of Write.
+func FuzzWrite(f *testing.F) {
+	f.Add("中国—甲国联合声明", "专栏：", "**甲**<!-- x -->乙", "一、", "双方*同意*：", "以上__各项__。", 20)
+	f.Add("Title", "Column: a", "<!-- INFO END -->", "(a)", "the *present* 2*3*4 Convention", "_ rule", 7)
+	f.Fuzz(func(t *testing.T, title, column, para, label, text, after string, width int) {
+		width = 1 + (width%120+120)%120
+		// Decoded documents hold valid UTF-8 (the JSON decoder replaces
+		// bad bytes, the YAML decoder refuses them).
+		for _, s := range []*string{&title, &column, &para, &label, &text, &after} {
+			*s = strings.ToValidUTF8(*s, "\uFFFD")
+		}
+		d := &declaration.Document{Schema: declaration.SchemaVersion, Kind: declaration.Other, Title: title,
+			Front: []*declaration.Block{
+				{Kind: declaration.Headline, Markup: "###", Text: title},
+				{Kind: declaration.ColumnLine, Text: column},
+				{Kind: declaration.TitleBlock, Markup: "#", Text: title, Underline: "==="},
+			},
+			Preamble: []*declaration.Block{{Kind: declaration.Heading, Text: para}, {Kind: declaration.Para, Text: para}},
+			Body: []*declaration.Provision{{Kind: declaration.Article, Label: label, Text: text, Children: []*declaration.Provision{
+				{Kind: declaration.Item, Label: label, Text: text},
+				{Kind: declaration.Paragraph, Text: after},
+			}}},
+			Closing: []*declaration.Block{{Kind: declaration.Signature, Text: text}},
+		}
+		d.AssignIDs()
+		checkOutput(t, d, width, write(t, Writer{Width: width}, d))
+	})
 }

@@ -4,42 +4,55 @@
 //
 // [Writer] writes one document; [Workbook] collects many documents (a
 // corpus) into one workbook with an extra Documents sheet listing every
-// input, converted or failed.
+// input, converted or failed, and a Summary sheet.
 //
 // # Sheets
 //
-// Every sheet is an Excel table (a ListObject with a style and an
-// autofilter) with its header row frozen. Headers are in English with the
-// Chinese label on a second line of the same cell; the Document sheet's
-// field names follow the same rule. The first column of every sheet names
-// the document (its source file name), so that the sheets of a corpus
-// workbook can be filtered by document and a one-document workbook has the
-// same layout.
+// Every sheet but the Summary is an Excel table (a ListObject with a style
+// and an autofilter) with its header row frozen. Headers are in English
+// with the Chinese label on a second line of the same cell; the Document
+// sheet's field names follow the same rule. The first column of every
+// sheet names the document (its source file name), so that the sheets of
+// a corpus workbook can be filtered by document and a one-document
+// workbook has the same layout (there the column is kept short).
 //
-//	Clauses      document, id, kind, label, number, path, heading, text,
-//	             characters, references, dates, line
-//	Documents    name, title, kind, date, provisions, status, error (corpus only)
+//	Clauses      document, top, top no., id, kind, label, number, path,
+//	             heading, text, chars, references, dates, line
+//	Documents    name, title, kind, date, ISO, provisions, status, error (corpus only)
+//	Summary      documents by kind (with a chart), the most cited references,
+//	             provisions by kind per document (corpus only)
 //	Document     document, field, value
-//	References   document, instrument, date, date as written, action, cited in, line
-//	Dates        document, text, ISO, year inferred, at, line, column
+//	References   document, instrument, date, ISO, date as written, action, cited in, line
+//	Dates        document, text, date, ISO, year inferred, at, line, column
 //	Diagnostics  document, level, code, line, column, message
 //
 // The path of a provision is the labels and headings of the provisions
-// above it; an attachment's provisions (annexes, after the body) have a
-// path that starts with the attachment's label and heading (附件一 › 口岸名单
-// › …), and IDs below its own (att_1__art_2).
+// from the top down to it, so every row has one; Top is the first of them,
+// the top-level provision the row belongs to (四), and Top no. its number,
+// so that "everything under 四" is one filter. An attachment's provisions
+// (annexes, after the body) have a path that starts with the attachment's
+// label and heading (附件一 › 口岸名单 › …), a Top after its label (附件一 ›
+// 二), and IDs below its own (att_1__art_2).
 //
 // Numbers (provision number, characters, line, column, page, bytes) are
-// number cells, left empty when zero. Everything else is an inline string
-// cell, so text that starts with =, +, - or @ stays text and is never read
-// as a formula.
+// number cells, left empty when zero. Dates are date cells formatted to
+// their precision (1995-09-13, 1992-01, 1992); one of month or year
+// precision holds its first day, and the ISO text stands beside it; a date
+// before 1900-03-01, which Excel cannot hold, is the ISO text alone.
+// Everything else is an inline string cell, so text that starts with =,
+// +, - or @ stays text and is never read as a formula.
 //
 // # Layout
 //
 // Excel does not size columns or rows by itself, so the writer estimates:
 // a column is as wide as its widest line (a CJK or full-width character
-// counts two units), within bounds per column (the text column is wide);
-// text wraps, and a row is as high as the most wrapped cell in it needs.
+// counts two units), within bounds per column; text wraps (Latin at
+// spaces, CJK anywhere), and a row is as high as the most wrapped cell in
+// it needs, at 15 pt a line. The bounds keep the Clauses sheet about 200
+// units wide, so that printed — landscape A4, one page wide, narrow
+// margins — its type is about 8 pt. Every sheet prints with its header row
+// repeated on each page, its name in the page header and page numbers in
+// the footer.
 //
 // # Limits
 //

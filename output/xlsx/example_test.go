@@ -42,12 +42,12 @@ func ExampleWriter() {
 	fmt.Println(f.GetSheetList())
 	rows, _ := f.GetRows("Clauses")
 	for _, r := range rows[1:] {
-		fmt.Printf("%s | %s | %s\n", r[1], r[5], r[7])
+		fmt.Printf("%s | %s | %s\n", r[3], r[7], r[9]) // ID, Path, Text
 	}
 	// Output:
 	// [Clauses Document References Dates Diagnostics]
-	// art_1 |  | 双方一致认为：
-	// art_1__item_1 | 一 | =SUM(A1) 仍是文字
+	// art_1 | 一 | 双方一致认为：
+	// art_1__item_1 | 一 › —— | =SUM(A1) 仍是文字
 }
 
 // Collect a corpus, including an input that failed, into one workbook.
@@ -69,7 +69,7 @@ func ExampleWorkbook() {
 	defer f.Close()
 	rows, _ := f.GetRows("Documents")
 	for _, r := range rows[1:] {
-		fmt.Println(r[0], r[5])
+		fmt.Println(r[0], r[6]) // Name, Status
 	}
 	// Output:
 	// statement.txt ok

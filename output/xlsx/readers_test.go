@@ -12,6 +12,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -120,8 +121,12 @@ func parseFile(path string) (*declaration.Document, error) {
 // the command line: its rows, its tables, its frozen cell, and how many
 // rows the read-only mode (which trusts the sheet's dimension) sees.
 const openpyxlScript = `
-import json, sys
+import datetime, json, sys
 import openpyxl
+def cell(v):
+    if isinstance(v, datetime.datetime):
+        return "datetime:" + v.isoformat()
+    return v
 out = {}
 for path in sys.argv[1:]:
     wb = openpyxl.load_workbook(path)
@@ -129,10 +134,15 @@ for path in sys.argv[1:]:
     book = {}
     for ws in wb.worksheets:
         book[ws.title] = {
-            "rows": [list(r) for r in ws.iter_rows(values_only=True)],
+            "rows": [[cell(v) for v in r] for r in ws.iter_rows(values_only=True)],
             "tables": sorted(ws.tables.keys()),
             "freeze": ws.freeze_panes,
             "read_only_rows": sum(1 for _ in ro[ws.title].iter_rows()),
+            "charts": [c.tagname for c in ws._charts],
+            "landscape": ws.page_setup.orientation == "landscape",
+            "fit_width": ws.page_setup.fitToWidth,
+            "print_titles": ws.print_title_rows,
+            "footer": ws.oddFooter.center.text,
         }
     out[path] = book
 json.dump(out, sys.stdout)
@@ -140,10 +150,15 @@ json.dump(out, sys.stdout)
 
 // pySheet is one sheet as openpyxl reads it.
 type pySheet struct {
-	Rows   [][]any  `json:"rows"`
-	Tables []string `json:"tables"`
-	Freeze *string  `json:"freeze"`
-	RORows int      `json:"read_only_rows"`
+	Rows        [][]any  `json:"rows"`
+	Tables      []string `json:"tables"`
+	Freeze      *string  `json:"freeze"`
+	RORows      int      `json:"read_only_rows"`
+	Charts      []string `json:"charts"`
+	Landscape   bool     `json:"landscape"`
+	FitWidth    *int     `json:"fit_width"`
+	PrintTitles *string  `json:"print_titles"`
+	Footer      *string  `json:"footer"`
 }
 
 // TestReaders opens every workbook with openpyxl and LibreOffice.
@@ -155,13 +170,7 @@ func TestReaders(t *testing.T) {
 }
 
 func testOpenpyxl(t *testing.T, dir string, books []*readerBook) {
-	const python = "/usr/bin/python3" // Debian's, which has python3-openpyxl
-	if _, err := os.Stat(python); err != nil {
-		t.Skipf("openpyxl test skipped: %s not found", python)
-	}
-	if err := exec.Command(python, "-c", "import openpyxl").Run(); err != nil {
-		t.Skip("openpyxl test skipped: python3-openpyxl is not installed (apt-get install python3-openpyxl)")
-	}
+	python := testfiles.Python(t, "openpyxl")
 	script := filepath.Join(dir, "dump.py")
 	if err := os.WriteFile(script, []byte(openpyxlScript), 0o644); err != nil {
 		t.Fatal(err)
@@ -186,18 +195,28 @@ func testOpenpyxl(t *testing.T, dir string, books []*readerBook) {
 			book := got[b.path]
 			wantSheets := 5
 			if b.inputs > 0 {
-				wantSheets = 6
+				wantSheets = 7 // and Documents, Summary
 			}
 			if len(book) != wantSheets {
 				t.Errorf("openpyxl sees %d sheets, want %d", len(book), wantSheets)
 			}
 			for name, s := range book {
-				if len(s.Tables) != 1 || s.Freeze == nil || *s.Freeze != "A2" {
+				if name != summarySheet && (len(s.Tables) != 1 || s.Freeze == nil || *s.Freeze != "A2") {
 					t.Errorf("%s: tables %v, frozen at %v; want one table and the header frozen", name, s.Tables, s.Freeze)
 				}
 				if s.RORows != len(s.Rows) {
 					t.Errorf("%s: read-only mode sees %d rows, the full reader %d", name, s.RORows, len(s.Rows))
 				}
+				if !s.Landscape || s.FitWidth == nil || *s.FitWidth != 1 || s.Footer == nil || !strings.Contains(*s.Footer, "&P") {
+					t.Errorf("%s: landscape %v, fit to %v pages wide, footer %v; want landscape, one page wide, page numbers", name, s.Landscape, s.FitWidth, s.Footer)
+				}
+				if name != summarySheet && (s.PrintTitles == nil || *s.PrintTitles != "$1:$1") {
+					t.Errorf("%s: print titles %v, want the header row ($1:$1)", name, s.PrintTitles)
+				}
+			}
+			checkDates(t, book, b.docs)
+			if b.inputs > 0 {
+				checkSummary(t, book[summarySheet], b)
 			}
 			clauses := book["Clauses"].Rows
 			provs := provisions(b.docs)
@@ -205,12 +224,32 @@ func testOpenpyxl(t *testing.T, dir string, books []*readerBook) {
 				t.Fatalf("Clauses: openpyxl reads %d rows, want %d provisions", len(clauses)-1, len(provs))
 			}
 			h := stringsOf(clauses[0])
-			if h[7] != "Text\n正文" {
+			if h[0] != "Document\n文档" || h[col(t, h, "Text")] != "Text\n正文" {
 				t.Errorf("header %q", h)
 			}
 			idc, labc, headc, textc, numc := col(t, h, "ID"), col(t, h, "Label"), col(t, h, "Heading"), col(t, h, "Text"), col(t, h, "Number")
+			topc, topnoc, pathc := col(t, h, "Top"), col(t, h, "Top no."), col(t, h, "Path")
+			// Every row has a path and a top; the rows of one top-level
+			// provision (one ID before the first "__" below an
+			// attachment's prefix) share one.
+			tops := map[string]string{}
+			var docOf []int // the index in b.docs of each provision
+			for j, d := range b.docs {
+				for range d.Provisions() {
+					docOf = append(docOf, j)
+				}
+			}
 			for i, p := range provs {
 				r := clauses[i+1]
+				if pyText(r[pathc]) == "" || pyText(r[topc]) == "" {
+					t.Errorf("%s: path %q, top %q; want both", p.ID, r[pathc], r[topc])
+				}
+				top := fmt.Sprint(r[topc], " ", r[topnoc])
+				key := fmt.Sprint(docOf[i], " ", topID(p.ID))
+				if prev, ok := tops[key]; ok && prev != top {
+					t.Errorf("%s: top %q, but %q for an earlier row under %s", p.ID, top, prev, topID(p.ID))
+				}
+				tops[key] = top
 				for _, c := range []struct {
 					col  int
 					want string
@@ -229,6 +268,100 @@ func testOpenpyxl(t *testing.T, dir string, books []*readerBook) {
 				}
 			}
 		})
+	}
+}
+
+// topID is the ID of the top-level provision an ID is under:
+// art_4__sec_1 → art_4, att_1__art_2__item_1 → att_1__art_2.
+func topID(id string) string {
+	parts := strings.Split(id, "__")
+	if strings.HasPrefix(id, "att_") && len(parts) > 1 {
+		return parts[0] + "__" + parts[1]
+	}
+	return parts[0]
+}
+
+// checkDates checks that openpyxl reads every date of the Dates sheet as
+// a date (its first day where the precision is a month or a year, with
+// the ISO text beside), and a date Excel cannot hold as text alone.
+func checkDates(t *testing.T, book map[string]pySheet, docs []*declaration.Document) {
+	t.Helper()
+	rows := book["Dates"].Rows
+	var dates []declaration.DateMention
+	for _, d := range docs {
+		dates = append(dates, d.Dates...)
+	}
+	if len(rows)-1 != len(dates) {
+		t.Fatalf("Dates: %d rows, want %d", len(rows)-1, len(dates))
+	}
+	h := stringsOf(rows[0])
+	datec, isoc := col(t, h, "Date"), col(t, h, "ISO")
+	for i, m := range dates {
+		r := rows[i+1]
+		var wantDate, wantISO any
+		switch first := map[int]string{4: m.ISO + "-01-01", 7: m.ISO + "-01", 10: m.ISO}[len(m.ISO)]; {
+		case first == "":
+			wantDate, wantISO = nil, nilIfEmpty(m.ISO)
+		case first < "1900-03-01":
+			wantDate, wantISO = nil, m.ISO
+		case len(m.ISO) == 10:
+			wantDate, wantISO = "datetime:"+first+"T00:00:00", nil
+		default:
+			wantDate, wantISO = "datetime:"+first+"T00:00:00", m.ISO
+		}
+		if r[datec] != wantDate || r[isoc] != wantISO {
+			t.Errorf("Dates row %d (%q): date %#v, ISO %#v; want %#v, %#v", i+2, m.Text, r[datec], r[isoc], wantDate, wantISO)
+		}
+	}
+}
+
+func nilIfEmpty(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+// checkSummary checks a corpus workbook's Summary sheet: documents by
+// kind add up to the documents and failures, every document has a row
+// of provisions by kind that add up to its provisions, and a chart.
+func checkSummary(t *testing.T, s pySheet, b *readerBook) {
+	t.Helper()
+	if len(s.Charts) != 1 || s.Charts[0] != "barChart" {
+		t.Errorf("Summary: charts %v, want one bar chart", s.Charts)
+	}
+	if len(s.Tables) != 1 {
+		t.Errorf("Summary: tables %v, want one", s.Tables)
+	}
+	kinds := map[string]float64{}
+	i := 2 // after the caption and the header
+	for ; i < len(s.Rows) && s.Rows[i][0] != nil; i++ {
+		n, _ := s.Rows[i][1].(float64)
+		kinds[pyText(s.Rows[i][0])] = n
+	}
+	want := map[string]float64{}
+	for _, d := range b.docs {
+		want[string(d.Kind)]++
+	}
+	if failed := b.inputs - len(b.docs); failed > 0 {
+		want["(failed)"] = float64(failed)
+	}
+	if !maps.Equal(kinds, want) {
+		t.Errorf("Summary: documents by kind %v, want %v", kinds, want)
+	}
+	// The table of provisions by kind is the last block: one row per document.
+	rows := s.Rows[len(s.Rows)-len(b.docs):]
+	for j, d := range b.docs {
+		r := rows[j]
+		total, _ := r[len(r)-1].(float64)
+		sum := 0.0
+		for _, v := range r[1 : len(r)-1] {
+			n, _ := v.(float64)
+			sum += n
+		}
+		if pyText(r[0]) != docName(d) || int(total) != len(d.Provisions()) || sum != total {
+			t.Errorf("Summary row %q: total %v, sum %v; want %s with %d provisions", r[0], total, sum, docName(d), len(d.Provisions()))
+		}
 	}
 }
 
@@ -265,7 +398,7 @@ func provisions(docs []*declaration.Document) []*declaration.Provision {
 func testLibreOffice(t *testing.T, dir string, books []*readerBook) {
 	soffice, err := exec.LookPath("soffice")
 	if err != nil {
-		t.Skip("LibreOffice test skipped: soffice not found (apt-get install libreoffice-calc)")
+		testfiles.Missing(t, "LibreOffice test skipped: soffice not found (apt-get install libreoffice-calc-nogui)")
 	}
 	// One call converts every workbook, each sheet to its own CSV
 	// (NAME-Sheet.csv): comma, double quote, UTF-8, sheet -1 = all.
@@ -323,4 +456,141 @@ func readCSV(t *testing.T, path string) [][]string {
 		t.Fatalf("%s: %v", path, err)
 	}
 	return rows
+}
+
+// need skips the test, saying why, when a tool it needs is missing;
+// in CI, where scripts/deps.sh installed them, it fails instead.
+func need(t *testing.T, ok bool, msg string) {
+	t.Helper()
+	if ok {
+		return
+	}
+	if os.Getenv("CI") != "" {
+		t.Fatal(msg)
+	}
+	t.Skip(msg)
+}
+
+// TestPrint prints workbooks with LibreOffice, as an analyst would, and
+// reads the PDF back with poppler: every page landscape A4, every Clauses
+// page headed by the header row and numbered in its footer, the Summary
+// printed with its chart, and the text at a readable size. Carlito, which
+// has Calibri's metrics (the workbook's font), makes LibreOffice lay the
+// sheets out as Excel does.
+func TestPrint(t *testing.T) {
+	soffice, err := exec.LookPath("soffice")
+	need(t, err == nil, "print test skipped: soffice not found (apt-get install libreoffice-calc-nogui)")
+	_, err = exec.LookPath("pdftotext")
+	need(t, err == nil, "print test skipped: pdftotext not found (apt-get install poppler-utils)")
+	out, _ := exec.Command("fc-match", "Calibri").Output()
+	need(t, strings.Contains(string(out), "Carlito"), "print test skipped: no Carlito font, LibreOffice would print in a wider face (apt-get install fonts-crosextra-carlito)")
+	t.Setenv("SOURCE_DATE_EPOCH", "")
+
+	dir := t.TempDir()
+	d := seed(t)
+	if err := os.WriteFile(filepath.Join(dir, "seed.xlsx"), render(t, d), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	b := NewWorkbook(Options{TempDir: dir})
+	defer b.Close()
+	for _, c := range goldenCases(t) {
+		if err := b.Add(testdocs.Load(t, c.yaml)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var buf bytes.Buffer
+	if _, err := b.WriteTo(&buf); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "corpus.xlsx"), buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, soffice, "--headless", "--norestore",
+		"-env:UserInstallation=file://"+filepath.Join(dir, "lo-profile"),
+		"--convert-to", "pdf", "--outdir", dir, filepath.Join(dir, "seed.xlsx"), filepath.Join(dir, "corpus.xlsx"))
+	cmd.Env = append(os.Environ(), "HOME="+dir)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, out)
+	}
+
+	for _, name := range []string{"seed", "corpus"} {
+		t.Run(name, func(t *testing.T) {
+			pdf := filepath.Join(dir, name+".pdf")
+			pages := pdfPages(t, pdf)
+			clauses := 0
+			for i, text := range pages {
+				lines := strings.Split(strings.TrimSpace(text), "\n")
+				sheet := strings.TrimSpace(lines[0])
+				if footer := regexp.MustCompile(fmt.Sprintf(`(?m)^\s*%d\s*/\s*%d\s*$`, i+1, len(pages))); !footer.MatchString(text) {
+					t.Errorf("page %d (%s): no page number \"%d / %d\" in its footer", i+1, sheet, i+1, len(pages))
+				}
+				if sheet == "Clauses" {
+					clauses++
+					if !strings.Contains(text, "Text") || !strings.Contains(text, "正文") || !strings.Contains(text, "Path") {
+						t.Errorf("page %d of Clauses does not start with the header row:\n%s", i+1, text[:min(len(text), 300)])
+					}
+				}
+			}
+			if clauses < 2 {
+				t.Errorf("%d pages of Clauses, want the header repeated on several", clauses)
+			}
+			info, err := exec.Command("pdfinfo", "-f", "1", "-l", fmt.Sprint(len(pages)), pdf).Output()
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, l := range strings.Split(string(info), "\n") {
+				if strings.HasPrefix(l, "Page ") && strings.Contains(l, " size:") && !strings.Contains(l, "841.89 x 595.") {
+					t.Errorf("not landscape A4: %s", l)
+				}
+			}
+			// Readable: the header's words on the first page are drawn at
+			// 7.5 pt or more (a word's box is about 1.22 times the size of
+			// Carlito's type); unscaled they are 11 pt.
+			bbox, err := exec.Command("pdftotext", "-f", "1", "-l", "1", "-bbox", pdf, "-").Output()
+			if err != nil {
+				t.Fatal(err)
+			}
+			m := regexp.MustCompile(`yMin="([0-9.]+)" xMax="[0-9.]+" yMax="([0-9.]+)">Number<`).FindStringSubmatch(string(bbox))
+			if m == nil {
+				t.Fatalf("no header word Number on page 1")
+			}
+			var y0, y1 float64
+			fmt.Sscan(m[1], &y0)
+			fmt.Sscan(m[2], &y1)
+			if size := (y1 - y0) / 1.22; size < 7.5 {
+				t.Errorf("text printed at %.1f pt, want 7.5 pt or more", size)
+			}
+			if name == "corpus" {
+				summary := -1
+				for i, text := range pages {
+					if strings.HasPrefix(strings.TrimSpace(text), summarySheet) && strings.Contains(text, "Documents by kind") {
+						summary = i + 1
+					}
+				}
+				if summary < 0 {
+					t.Fatal("no Summary page")
+				}
+				// The chart's title is drawn twice: as the table's caption and in the chart.
+				if n := strings.Count(pages[summary-1], "Documents by kind"); n != 2 {
+					t.Errorf("Summary page: %q %d times, want twice (the caption and the chart's title)", "Documents by kind", n)
+				}
+			}
+		})
+	}
+}
+
+// pdfPages is the text of each page of a PDF, by pdftotext.
+func pdfPages(t *testing.T, pdf string) []string {
+	t.Helper()
+	out, err := exec.Command("pdftotext", "-layout", pdf, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := strings.Split(string(out), "\f")
+	if len(pages) > 0 && strings.TrimSpace(pages[len(pages)-1]) == "" {
+		pages = pages[:len(pages)-1]
+	}
+	return pages
 }

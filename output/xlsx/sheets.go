@@ -3,6 +3,7 @@ package xlsx
 import (
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/declconv/declconv/declaration"
@@ -26,27 +27,32 @@ type sheetSpec struct {
 }
 
 // The sheets, in the order they appear in the workbook. documentsSheet is
-// only written for a corpus.
+// only written for a corpus (and the Summary sheet after it: see
+// summary.go). Widths are kept narrow enough that a Clauses page printed
+// one page wide (landscape A4) is set at a readable size.
 var (
 	clausesSheet = sheetSpec{"Clauses", "tblClauses", []column{
-		{"Document", "文档", 12, 48, false},
-		{"ID", "标识", 8, 28, false},
-		{"Kind", "层级", 8, 12, false},
-		{"Label", "序号", 6, 14, false},
-		{"Number", "编号", 8, 10, false},
-		{"Path", "所属", 10, 40, true},
-		{"Heading", "标题", 8, 30, true},
-		{"Text", "正文", 60, 80, true},
-		{"Characters", "字数", 10, 12, false},
-		{"References", "引用文件", 12, 40, true},
-		{"Dates", "提及日期", 12, 24, true},
-		{"Line", "行号", 6, 8, false},
+		{"Document", "文档", 11, 30, false},
+		{"Top", "所属条", 8, 8, true},
+		{"Top no.", "条号", 9, 9, false},
+		{"ID", "标识", 8, 22, false},
+		{"Kind", "层级", 9, 9, false},
+		{"Label", "序号", 8, 8, false},
+		{"Number", "编号", 9, 9, false},
+		{"Path", "所属", 10, 22, true},
+		{"Heading", "标题", 9, 14, true},
+		{"Text", "正文", 40, 44, true},
+		{"Chars", "字数", 7, 7, false},
+		{"References", "引用文件", 13, 18, true},
+		{"Dates", "提及日期", 11, 11, true},
+		{"Line", "行号", 6, 6, false},
 	}}
 	documentsSheet = sheetSpec{"Documents", "tblDocuments", []column{
 		{"Name", "文档", 12, 40, false},
 		{"Title", "标题", 12, 60, true},
 		{"Kind", "类别", 8, 18, false},
-		{"Date", "日期", 10, 12, false},
+		{"Date", "日期", 11, 11, false},
+		{"ISO", "标准日期", 10, 10, false},
 		{"Provisions", "条款数", 10, 12, false},
 		{"Status", "状态", 8, 8, false},
 		{"Error", "错误", 12, 80, true},
@@ -59,7 +65,8 @@ var (
 	referencesSheet = sheetSpec{"References", "tblReferences", []column{
 		{"Document", "文档", 12, 48, false},
 		{"Instrument", "文件", 12, 50, true},
-		{"Date", "日期", 10, 12, false},
+		{"Date", "日期", 11, 11, false},
+		{"ISO", "标准日期", 10, 10, false},
 		{"Date as written", "原文日期", 12, 24, false},
 		{"Action", "行为", 8, 12, false},
 		{"Cited in", "引用处", 12, 40, true},
@@ -68,7 +75,8 @@ var (
 	datesSheet = sheetSpec{"Dates", "tblDates", []column{
 		{"Document", "文档", 12, 48, false},
 		{"Text", "原文", 10, 30, false},
-		{"ISO", "标准日期", 10, 12, false},
+		{"Date", "日期", 11, 11, false},
+		{"ISO", "标准日期", 10, 10, false},
 		{"Year inferred", "年份推定", 10, 14, false},
 		{"At", "所在", 10, 28, false},
 		{"Line", "行号", 6, 8, false},
@@ -84,6 +92,11 @@ var (
 	}}
 )
 
+// oneDocumentWidth is the width of the Document column in a one-document
+// workbook, where every row names the same document: short, a reminder
+// rather than a key.
+const oneDocumentWidth = 11
+
 // cellKind says what a cell holds.
 type cellKind uint8
 
@@ -92,6 +105,7 @@ const (
 	textCell
 	numberCell
 	boolCell
+	dateCell // s is an ISO date of year, month or day precision
 )
 
 // value is one cell's content.
@@ -115,6 +129,43 @@ func num(n int) value {
 		return value{}
 	}
 	return value{kind: numberCell, n: int64(n)}
+}
+
+// date is a date cell for an ISO date, and the ISO text to set beside it
+// where the cell cannot say all of it: a date of month or year precision
+// is a cell of its first day, formatted to show its precision, with its
+// ISO text beside it; a date Excel cannot hold (before 1900-03-01) or that
+// does not parse is the ISO text alone.
+func date(iso string) (cell, text value) {
+	if _, ok := excelDate(iso); !ok {
+		return value{}, str(iso)
+	}
+	cell = value{kind: dateCell, s: iso}
+	if len(iso) < len("2006-01-02") {
+		text = str(iso)
+	}
+	return cell, text
+}
+
+// excelEpoch is day zero of Excel's 1900 date system, as it counts days
+// after 1900-02-28 (it counts a 29 February 1900 that never was).
+var excelEpoch = time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
+
+// isoLayouts are the layouts of ISO dates by length: their precision.
+var isoLayouts = map[int]string{4: "2006", 7: "2006-01", 10: "2006-01-02"}
+
+// excelDate is the Excel serial number of the first day of an ISO date;
+// ok is false when iso does not parse or is before 1900-03-01.
+func excelDate(iso string) (serial float64, ok bool) {
+	layout, known := isoLayouts[len(iso)]
+	if !known {
+		return 0, false
+	}
+	t, err := time.Parse(layout, iso)
+	if err != nil || t.Before(time.Date(1900, 3, 1, 0, 0, 0, 0, time.UTC)) {
+		return 0, false
+	}
+	return float64(t.Sub(excelEpoch) / (24 * time.Hour)), true
 }
 
 // boolean is a boolean cell.
@@ -154,15 +205,15 @@ const pathSep = " › "
 // labelTrim is what a label ends with that a path leaves out (四、 → 四).
 const labelTrim = "、．.:：,，;； 　"
 
-// pathStep names an ancestor in a path: its label without the trailing
+// pathStep names a provision in a path: its label without the trailing
 // separator (四、 → 四) followed by its heading — with a space between
-// when the label ends in a narrow character (Article 1 Scope) — or its ID
-// when it has neither.
+// when the label ends in a narrow character (Article 1 Scope) — or the
+// last part of its ID (para_1) when it has neither.
 func pathStep(p *declaration.Provision) string {
 	label := strings.TrimRight(p.Label, labelTrim)
 	switch {
 	case label == "" && p.Heading == "":
-		return p.ID
+		return ownID(p.ID)
 	case label == "" || p.Heading == "":
 		return label + p.Heading
 	}
@@ -170,6 +221,33 @@ func pathStep(p *declaration.Provision) string {
 		return label + " " + p.Heading
 	}
 	return label + p.Heading
+}
+
+// ownID is the last part of an ID, what it adds to its parent's:
+// art_3__para_1 → para_1.
+func ownID(id string) string {
+	if i := strings.LastIndex(id, "__"); i >= 0 {
+		return id[i+2:]
+	}
+	return id
+}
+
+// topStep names the top-level provision a row belongs to, for the Top
+// column: its label without the trailing separator (四), else its heading,
+// else the last part of its ID; after the attachment's label for an attachment's rows
+// (附件二 › 二).
+func topStep(attachment []string, top *declaration.Provision) string {
+	step := strings.TrimRight(top.Label, labelTrim)
+	if step == "" {
+		step = top.Heading
+	}
+	if step == "" {
+		step = ownID(top.ID)
+	}
+	if len(attachment) > 0 {
+		return attachment[0] + pathSep + step
+	}
+	return step
 }
 
 // attachmentPath is where the paths of an attachment's provisions start:
@@ -256,17 +334,17 @@ func documentFields(d *declaration.Document, provisions int) []field {
 		{"Kind", "类别", str(string(d.Kind))},
 		{"Language", "语言", str(d.Language)},
 		{"Headline", "报刊标题", str(pub.Headline)},
-		{"Publication date", "刊发日期", str(pub.Date)},
+		{"Publication date", "刊发日期", exact(pub.Date)},
 		{"Page", "版次", num(pub.Page)},
 		{"Section", "栏目", str(pub.Section)},
 		{"Column", "专栏", str(pub.Column)},
 		{"Dispatch", "电头", str(disp.Text)},
 		{"Dispatch agency", "通讯社", str(disp.Agency)},
 		{"Dispatch place", "发电地点", str(disp.Place)},
-		{"Dispatch date", "发电日期", str(dateISO(disp.Date))},
+		{"Dispatch date", "发电日期", exact(dateISO(disp.Date))},
 		{"Parties", "各方", str(strings.Join(d.Parties, "; "))},
 		{"Signatories", "签署人", str(strings.Join(sigs, "; "))},
-		{"Signed date", "签署日期", str(dateISO(signed.Date))},
+		{"Signed date", "签署日期", exact(dateISO(signed.Date))},
 		{"Signed date as written", "原文签署日期", str(dateText(signed.Date))},
 		{"Signed place", "签署地点", str(signed.Place)},
 		{"Provisions", "条款数", num(provisions)},
@@ -275,6 +353,15 @@ func documentFields(d *declaration.Document, provisions int) []field {
 		{"SHA-256", "校验值", str(d.Source.SHA256)},
 		{"Bytes", "字节数", num(d.Source.Bytes)},
 	}
+}
+
+// exact is a date cell for an ISO date of day precision, else its ISO
+// text: the Document sheet has no column beside its values.
+func exact(iso string) value {
+	if cell, text := date(iso); text.kind == emptyCell {
+		return cell
+	}
+	return str(iso)
 }
 
 // maxCellChars is Excel's limit on the length of a cell's text, in UTF-16

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
 )
 
 // defaultMemLimit is how many bytes a spool keeps in memory before it
@@ -87,8 +86,8 @@ func (s *spool) Close() error {
 }
 
 // Rows are spooled in a small binary form: the number of cells, then for
-// each cell its kind and its content (a length-prefixed string, a varint
-// number or a boolean byte).
+// each cell its kind and its content (a length-prefixed string — text or
+// an ISO date — or a varint number or boolean).
 
 // encodeRow appends the encoding of row to buf.
 func encodeRow(buf []byte, row []value) []byte {
@@ -96,7 +95,7 @@ func encodeRow(buf []byte, row []value) []byte {
 	for _, v := range row {
 		buf = append(buf, byte(v.kind))
 		switch v.kind {
-		case textCell:
+		case textCell, dateCell:
 			buf = binary.AppendUvarint(buf, uint64(len(v.s)))
 			buf = append(buf, v.s...)
 		case numberCell, boolCell:
@@ -110,6 +109,7 @@ func encodeRow(buf []byte, row []value) []byte {
 type rowReader struct {
 	r   *bufio.Reader
 	row []value
+	buf []byte // a cell's bytes, before they become its string
 }
 
 func newRowReader(s *spool) (*rowReader, error) {
@@ -135,7 +135,7 @@ func (rr *rowReader) next() ([]value, error) {
 		v := value{kind: cellKind(k)}
 		switch v.kind {
 		case emptyCell:
-		case textCell:
+		case textCell, dateCell:
 			l, err := binary.ReadUvarint(rr.r)
 			if err != nil {
 				return nil, corrupt(err)
@@ -143,12 +143,15 @@ func (rr *rowReader) next() ([]value, error) {
 			if l > 1<<30 {
 				return nil, corrupt(fmt.Errorf("cell of %d bytes", l))
 			}
-			var sb strings.Builder
-			sb.Grow(int(l))
-			if _, err := io.CopyN(&sb, rr.r, int64(l)); err != nil {
+			// Read into a reused buffer: io.CopyN would allocate a
+			// reader and a copy buffer for every cell.
+			if cap(rr.buf) < int(l) {
+				rr.buf = make([]byte, l)
+			}
+			if _, err := io.ReadFull(rr.r, rr.buf[:l]); err != nil {
 				return nil, corrupt(err)
 			}
-			v.s = sb.String()
+			v.s = string(rr.buf[:l])
 		case numberCell, boolCell:
 			if v.n, err = binary.ReadVarint(rr.r); err != nil {
 				return nil, corrupt(err)

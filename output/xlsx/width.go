@@ -9,11 +9,11 @@ import (
 
 // Layout estimates. Excel measures column widths in widths of the default
 // font's "0"; a CJK or full-width character takes about two of them. Row
-// heights are in points; one line of the default 11 pt font needs 15, and
-// CJK fallback fonts a little more.
+// heights are in points; one line of the default 11 pt font needs 15,
+// Excel's default row height.
 const (
 	widthPadding = 2    // added to the widest line of a column
-	linePoints   = 16.0 // height of one wrapped line
+	linePoints   = 15.0 // height of one wrapped line
 	maxRowPoints = 409  // Excel's row height limit
 )
 
@@ -63,23 +63,40 @@ func cellWidth(s string, limit int) int {
 }
 
 // wrappedLines estimates how many lines s takes when wrapped in a column
-// of the given width. It stops counting once the row is as high as a row
-// can be.
+// of the given width, the way a spreadsheet wraps: a line breaks before a
+// CJK character or after a space, and a word longer than the line is cut.
+// A column's width in units holds about as many narrow characters (the
+// cell's margins take the rest of its padding). It stops counting once
+// the row is as high as a row can be.
 func wrappedLines(s string, colWidth float64) int {
-	per := int(colWidth) - 1 // the cell's own margins
-	per = max(per, 1)
+	per := max(int(colWidth), 2)
 	n := 0
 	for line := range strings.SplitSeq(s, "\n") {
 		if float64(n)*linePoints >= maxRowPoints {
 			break
 		}
-		w := 0
-		lines := 1
+		lines, w, word := 1, 0, 0 // word: width of the unbroken run being read
 		for _, r := range line {
 			rw := runeWidth(r)
+			switch {
+			case rw == 2 || r == ' ':
+				word = 0 // a break is allowed before a wide character and after a space
+			default:
+				word += rw
+			}
 			if w+rw > per {
+				if float64(n+lines)*linePoints >= maxRowPoints {
+					break
+				}
 				lines++
-				w = 0
+				if word > rw && word <= per {
+					w = word - rw // the word moves to the next line whole
+				} else {
+					w = 0
+				}
+				if r == ' ' {
+					continue // a space at a break is not drawn
+				}
 			}
 			w += rw
 		}

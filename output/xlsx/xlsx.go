@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -23,8 +24,9 @@ type Options struct {
 	Modified time.Time
 
 	// TempDir is where rows and sheets are spooled once they outgrow
-	// memory; "" means the system's temporary directory.
-	TempDir string
+	// memory; "" means the system's temporary directory. It changes no
+	// byte of the workbook.
+	TempDir string `fingerprint:"-"`
 }
 
 // Writer writes one document as a workbook. The zero value works.
@@ -60,7 +62,8 @@ type Workbook struct {
 	corpus    bool
 	sheets    []*sheet // in workbook order
 	clauses   *sheet
-	documents *sheet // nil unless corpus
+	documents *sheet   // nil unless corpus
+	summary   *summary // nil unless corpus
 	document  *sheet
 	refs      *sheet
 	dates     *sheet
@@ -99,6 +102,7 @@ func newWorkbook(opts Options, corpus bool) *Workbook {
 	b.clauses = add(&clausesSheet)
 	if corpus {
 		b.documents = add(&documentsSheet)
+		b.summary = newSummary(opts.TempDir)
 	}
 	b.document = add(&documentSheet)
 	b.refs = add(&referencesSheet)
@@ -170,8 +174,10 @@ func (b *Workbook) Add(d *declaration.Document) error {
 	for _, m := range d.Dates {
 		mentions[m.At] = append(mentions[m.At], m.ISO)
 	}
-	// The rows of an attachment's provisions have paths that start with
-	// the attachment, so that they stand apart from the body's.
+	// A row's path runs from the top down to its own provision; the rows
+	// of an attachment's provisions have paths that start with the
+	// attachment, so that they stand apart from the body's, and so does
+	// their top provision.
 	var path []string
 	clauses := func(head []string) func(*declaration.Provision, []*declaration.Provision) bool {
 		return func(p *declaration.Provision, ancestors []*declaration.Provision) bool {
@@ -179,8 +185,14 @@ func (b *Workbook) Add(d *declaration.Document) error {
 			for _, a := range ancestors {
 				path = append(path, pathStep(a))
 			}
+			path = append(path, pathStep(p))
+			top := p
+			if len(ancestors) > 0 {
+				top = ancestors[0]
+			}
 			row(b.clauses, p.ID, p.Pos.Line,
-				str(name), str(p.ID), str(string(p.Kind)), str(p.Label), num(p.Number),
+				str(name), str(topStep(head, top)), num(top.Number),
+				str(p.ID), str(string(p.Kind)), str(p.Label), num(p.Number),
 				str(strings.Join(path, pathSep)), str(p.Heading), str(p.Text),
 				num(utf8.RuneCountInString(p.Text)), str(joinUnique(cites[p.ID])),
 				str(joinUnique(mentions[p.ID])), num(p.Pos.Line))
@@ -193,17 +205,23 @@ func (b *Workbook) Add(d *declaration.Document) error {
 	}
 
 	if b.documents != nil {
-		row(b.documents, "", 0, str(name), str(d.Title), str(string(d.Kind)), str(docDate(d)), num(provisions), str("ok"), value{})
+		cell, iso := date(docDate(d))
+		row(b.documents, "", 0, str(name), str(d.Title), str(string(d.Kind)), cell, iso, num(provisions), str("ok"), value{})
+	}
+	if b.summary != nil && b.err == nil {
+		b.err = b.summary.document(name, d)
 	}
 	for _, f := range fields {
 		row(b.document, f.en, 0, str(name), str(f.en+"\n"+f.zh), f.v)
 	}
 	for _, r := range d.References {
-		row(b.refs, r.Title, r.Pos.Line, str(name), str(r.Title), str(dateISO(r.Date)), str(dateText(r.Date)),
+		cell, iso := date(dateISO(r.Date))
+		row(b.refs, r.Title, r.Pos.Line, str(name), str(r.Title), cell, iso, str(dateText(r.Date)),
 			str(r.Action), str(strings.Join(r.At, "; ")), num(r.Pos.Line))
 	}
 	for _, m := range d.Dates {
-		row(b.dates, m.Text, m.Pos.Line, str(name), str(m.Text), str(m.ISO), boolean(m.YearInferred), str(m.At), num(m.Pos.Line), num(m.Pos.Col))
+		cell, iso := date(m.ISO)
+		row(b.dates, m.Text, m.Pos.Line, str(name), str(m.Text), cell, iso, boolean(m.YearInferred), str(m.At), num(m.Pos.Line), num(m.Pos.Col))
 	}
 	for _, g := range d.Diagnostics {
 		row(b.diags, g.Code, g.Pos.Line, str(name), str(string(g.Level)), str(g.Code), num(g.Pos.Line), num(g.Pos.Col), str(g.Message))
@@ -236,10 +254,11 @@ func (b *Workbook) AddFailure(name string, err error) {
 	}
 	b.count++
 	b.title = ""
-	cells := []value{str(name), value{}, value{}, value{}, value{}, str("failed"), str(msg)}
+	b.summary.failed++
+	cells := []value{str(name), value{}, value{}, value{}, value{}, value{}, str("failed"), str(msg)}
 	var cut []truncation
 	if t, runes, kept, ok := truncate(msg); ok {
-		cells[6] = str(t)
+		cells[len(cells)-1] = str(t)
 		cut = append(cut, truncation{sheet: b.documents.spec.name, column: "Error", runes: runes, kept: kept})
 	}
 	b.row(b.documents, cells)
@@ -260,6 +279,8 @@ func (b *Workbook) row(s *sheet, cells []value) {
 			s.widths[i] = max(s.widths[i], len(strconv.FormatInt(v.n, 10)))
 		case boolCell:
 			s.widths[i] = max(s.widths[i], 5)
+		case dateCell:
+			s.widths[i] = max(s.widths[i], len("2006-01-02"))
 		}
 	}
 	b.scratch = encodeRow(b.scratch[:0], cells)
@@ -292,6 +313,9 @@ func (b *Workbook) WriteTo(out io.Writer) (int64, error) {
 		} else {
 			_, err = f.NewSheet(s.spec.name)
 		}
+		if err == nil && s == b.documents {
+			_, err = f.NewSheet(summarySheet)
+		}
 		if err != nil {
 			return 0, fmt.Errorf("xlsx: %w", err)
 		}
@@ -300,10 +324,16 @@ func (b *Workbook) WriteTo(out io.Writer) (int64, error) {
 		if err := b.stream(f, s, styles); err != nil {
 			return 0, err
 		}
+		if s == b.documents {
+			if err := b.summary.write(f, styles); err != nil {
+				return 0, err
+			}
+		}
 	}
 	if err := escapeTableNewlines(f); err != nil {
 		return 0, err
 	}
+	sortContentTypes(f)
 	// The first sheet is the active one already: SetActiveSheet would
 	// reload every streamed sheet.
 	stamp := modified.UTC().Format("2006-01-02T15:04:05Z")
@@ -339,6 +369,9 @@ func (b *Workbook) Close() error {
 	for _, s := range b.sheets {
 		errs = append(errs, s.data.Close())
 	}
+	if b.summary != nil {
+		errs = append(errs, b.summary.perDocument.Close())
+	}
 	if b.err == nil {
 		b.err = errors.New("xlsx: workbook is closed")
 	}
@@ -368,25 +401,43 @@ func (b *Workbook) modified() (time.Time, error) {
 
 // styles are the cell styles of the workbook.
 type styles struct {
-	header, prose, text, number int
+	header, prose, text, number, boolean int
+	date                                 map[int]int // by the length of an ISO date: its precision
 }
 
+// dateFormats are the number formats of date cells, by the length of the
+// ISO date: a date shows no more precision than it has.
+var dateFormats = []struct {
+	length int
+	format string
+}{{10, "yyyy-mm-dd"}, {7, "yyyy-mm"}, {4, "yyyy"}}
+
 func newStyles(f *excelize.File) (styles, error) {
-	var s styles
-	var err error
+	s := styles{date: map[int]int{}}
 	top := func(wrap bool) *excelize.Alignment {
 		return &excelize.Alignment{Vertical: "top", WrapText: wrap}
 	}
-	if s.header, err = f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Alignment: top(true)}); err != nil {
-		return s, fmt.Errorf("xlsx: %w", err)
+	var err error
+	add := func(id *int, style *excelize.Style) {
+		if err == nil {
+			*id, err = f.NewStyle(style)
+		}
 	}
-	if s.prose, err = f.NewStyle(&excelize.Style{Alignment: top(true)}); err != nil {
-		return s, fmt.Errorf("xlsx: %w", err)
+	add(&s.header, &excelize.Style{Font: &excelize.Font{Bold: true, Family: "Calibri", Size: 11}, Alignment: top(true)})
+	add(&s.prose, &excelize.Style{Alignment: top(true)})
+	add(&s.text, &excelize.Style{Alignment: top(false)})
+	// Numbers keep a space from the text column to their right.
+	add(&s.number, &excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "right", Indent: 1}})
+	// Excel shows a boolean as TRUE or FALSE whatever its format;
+	// LibreOffice, as 1 or 0 unless the format says otherwise.
+	boolFormat := `"TRUE";"TRUE";"FALSE"`
+	add(&s.boolean, &excelize.Style{CustomNumFmt: &boolFormat, Alignment: &excelize.Alignment{Vertical: "top"}})
+	for _, d := range dateFormats {
+		var id int
+		add(&id, &excelize.Style{CustomNumFmt: &d.format, Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "left"}})
+		s.date[d.length] = id
 	}
-	if s.text, err = f.NewStyle(&excelize.Style{Alignment: top(false)}); err != nil {
-		return s, fmt.Errorf("xlsx: %w", err)
-	}
-	if s.number, err = f.NewStyle(&excelize.Style{Alignment: top(false)}); err != nil {
+	if err != nil {
 		return s, fmt.Errorf("xlsx: %w", err)
 	}
 	return s, nil
@@ -402,14 +453,8 @@ func (b *Workbook) stream(f *excelize.File, s *sheet, st styles) error {
 	if err := f.SetSheetDimension(s.spec.name, "A1:"+last); err != nil {
 		return fmt.Errorf("xlsx: %w", err)
 	}
-	// Printed, a sheet is landscape A4, one page wide.
-	if err := f.SetSheetProps(s.spec.name, &excelize.SheetPropsOptions{FitToPage: ptr(true)}); err != nil {
-		return fmt.Errorf("xlsx: %w", err)
-	}
-	if err := f.SetPageLayout(s.spec.name, &excelize.PageLayoutOptions{
-		Size: ptr(9), Orientation: ptr("landscape"), FitToWidth: ptr(1), FitToHeight: ptr(0),
-	}); err != nil {
-		return fmt.Errorf("xlsx: %w", err)
+	if err := pageSetup(f, s.spec.name, 1); err != nil {
+		return err
 	}
 	sw, err := f.NewStreamWriter(s.spec.name)
 	if err != nil {
@@ -418,6 +463,9 @@ func (b *Workbook) stream(f *excelize.File, s *sheet, st styles) error {
 	widths := make([]float64, len(cols))
 	for i, c := range cols {
 		widths[i] = min(max(float64(s.widths[i]+widthPadding), c.min), c.max)
+		if !b.corpus && c.en == "Document" {
+			widths[i] = min(widths[i], oneDocumentWidth)
+		}
 		if err := sw.SetColWidth(i+1, i+1, widths[i]); err != nil {
 			return fmt.Errorf("xlsx: %w", err)
 		}
@@ -470,7 +518,11 @@ func (b *Workbook) stream(f *excelize.File, s *sheet, st styles) error {
 				buf[i] = excelize.Cell{StyleID: st.number, Value: v.n}
 				cells[i] = &buf[i]
 			case boolCell:
-				buf[i] = excelize.Cell{StyleID: st.number, Value: v.n != 0}
+				buf[i] = excelize.Cell{StyleID: st.boolean, Value: v.n != 0}
+				cells[i] = &buf[i]
+			case dateCell:
+				serial, _ := excelDate(v.s)
+				buf[i] = excelize.Cell{StyleID: st.date[len(v.s)], Value: serial}
 				cells[i] = &buf[i]
 			}
 		}
@@ -495,6 +547,38 @@ func (b *Workbook) stream(f *excelize.File, s *sheet, st styles) error {
 
 func ptr[T any](v T) *T { return &v }
 
+// pageSetup sets how a sheet prints: landscape A4, one page wide at
+// whatever height, narrow margins, the first titleRows rows (the header)
+// repeated on every page, the sheet's name in the page header and page
+// numbers in the footer.
+func pageSetup(f *excelize.File, sheet string, titleRows int) error {
+	err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: ptr(true)})
+	if err == nil {
+		err = f.SetPageLayout(sheet, &excelize.PageLayoutOptions{
+			Size: ptr(9), Orientation: ptr("landscape"), FitToWidth: ptr(1), FitToHeight: ptr(0),
+		})
+	}
+	if err == nil {
+		err = f.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{
+			Left: ptr(0.3), Right: ptr(0.3), Top: ptr(0.6), Bottom: ptr(0.6), Header: ptr(0.3), Footer: ptr(0.3),
+		})
+	}
+	if err == nil {
+		err = f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{
+			OddHeader: "&L&A", OddFooter: "&C&P / &N",
+		})
+	}
+	if err == nil && titleRows > 0 {
+		err = f.SetDefinedName(&excelize.DefinedName{
+			Name: "_xlnm.Print_Titles", RefersTo: fmt.Sprintf("'%s'!$1:$%d", sheet, titleRows), Scope: sheet,
+		})
+	}
+	if err != nil {
+		return fmt.Errorf("xlsx: %s: %w", sheet, err)
+	}
+	return nil
+}
+
 // escapeTableNewlines rewrites the line breaks in table column names the
 // way Excel writes them (_x000a_). excelize copies the header cells as
 // they are, and Excel reports a corrupt file for a raw line break in a
@@ -516,6 +600,17 @@ func escapeTableNewlines(f *excelize.File) error {
 		return true
 	})
 	return err
+}
+
+// sortContentTypes sorts the default content types of the package by
+// extension: excelize adds those of images, for a chart, from a map, in a
+// different order each run.
+func sortContentTypes(f *excelize.File) {
+	if f.ContentTypes == nil {
+		return
+	}
+	d := f.ContentTypes.Defaults
+	sort.SliceStable(d, func(i, j int) bool { return d[i].Extension < d[j].Extension })
 }
 
 // countingWriter counts the bytes written through it.

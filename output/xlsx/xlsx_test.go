@@ -150,11 +150,13 @@ func TestAttachmentRows(t *testing.T) {
 	d.Attachments[0].Label = "附："
 	rs := rows(t, open(t, render(t, d)), "Clauses")
 	h := rs[0]
-	id, path := col(t, h, "ID"), col(t, h, "Path")
+	id, path, top, topNo := col(t, h, "ID"), col(t, h, "Path"), col(t, h, "Top"), col(t, h, "Top no.")
 	got := map[string]string{}
+	tops := map[string]string{}
 	var order []string
 	for _, r := range rs[1:] {
 		got[cell(r, id)] = cell(r, path)
+		tops[cell(r, id)] = cell(r, top) + " " + cell(r, topNo)
 		order = append(order, cell(r, id))
 	}
 	var want []string
@@ -165,15 +167,33 @@ func TestAttachmentRows(t *testing.T) {
 	if strings.Join(order, " ") != strings.Join(want, " ") {
 		t.Errorf("rows %q, want %q", order, want)
 	}
+	// A path runs down to the row's own provision, so every row has one.
 	for id, want := range map[string]string{
-		"art_3":                "",
-		"art_3__para_1":        "第三条",
-		"att_1__art_1":         "附 › 口岸名单",
-		"att_2__art_2":         "附件二 › 联合工作组职责",
-		"att_2__art_2__item_3": "附件二 › 联合工作组职责 › 二",
+		"art_3":                "第三条",
+		"art_3__para_1":        "第三条 › para_1",
+		"att_1__art_1":         "附 › 口岸名单 › 一",
+		"att_2__art_2":         "附件二 › 联合工作组职责 › 二",
+		"att_2__art_2__item_3": "附件二 › 联合工作组职责 › 二 › （三）",
 	} {
 		if got[id] != want {
 			t.Errorf("%s: path %q, want %q", id, got[id], want)
+		}
+	}
+	for _, id := range order {
+		if got[id] == "" {
+			t.Errorf("%s: no path", id)
+		}
+	}
+	// Top is the top-level provision: its label and number, after the
+	// attachment's label in an attachment.
+	for id, want := range map[string]string{
+		"art_3":                "第三条 3",
+		"art_3__para_1":        "第三条 3",
+		"att_1__art_1":         "附 › 一 1",
+		"att_2__art_2__item_3": "附件二 › 二 2",
+	} {
+		if tops[id] != want {
+			t.Errorf("%s: top %q, want %q", id, tops[id], want)
 		}
 	}
 }
@@ -195,7 +215,7 @@ func TestClauses(t *testing.T) {
 	if h[0] != "Document\n文档" {
 		t.Errorf("header = %q, want English then Chinese on a second line", h[0])
 	}
-	id, text, path, number, chars, line, label := col(t, h, "ID"), col(t, h, "Text"), col(t, h, "Path"), col(t, h, "Number"), col(t, h, "Characters"), col(t, h, "Line"), col(t, h, "Label")
+	id, text, path, number, chars, line, label := col(t, h, "ID"), col(t, h, "Text"), col(t, h, "Path"), col(t, h, "Number"), col(t, h, "Chars"), col(t, h, "Line"), col(t, h, "Label")
 	byID := map[string][]string{}
 	for i, p := range ps {
 		r := rs[i+1]
@@ -211,10 +231,14 @@ func TestClauses(t *testing.T) {
 		}
 	}
 	for _, c := range []struct{ id, column, want string }{
-		{"art_4__sec_1__item_1", "Path", "四 › （一）在政治关系方面"},
-		{"art_4__sec_1", "Path", "四"},
+		{"art_4__sec_1__item_1", "Path", "四 › （一）在政治关系方面 › ——"},
+		{"art_4__sec_1", "Path", "四 › （一）在政治关系方面"},
 		{"art_4__sec_1", "Heading", "在政治关系方面"},
-		{"art_4", "Path", ""},
+		{"art_4", "Path", "四"},
+		{"art_4__sec_1__item_1", "Top", "四"},
+		{"art_4__sec_1__item_1", "Top no.", "4"},
+		{"art_5__para_1", "Top", "五"},
+		{"art_1", "Top", "一"},
 		{"art_3", "References", "中哈建交公报; 联合公报; 中哈友好关系基础联合声明"},
 		{"art_3", "Dates", "1992-01; 1992-02; 1993-10"},
 		{"art_4__sec_1__item_2", "Dates", "1994-04-26"},
@@ -242,22 +266,28 @@ func TestClauses(t *testing.T) {
 	}
 
 	// Layout: a wide text column, CJK-sized columns, frozen header, a
-	// table, row heights that grow with the text.
-	if w, _ := f.GetColWidth("Clauses", colName(text)); w < 60 {
-		t.Errorf("text column width = %v, want at least 60", w)
+	// table, row heights that grow with the text; the Document column
+	// short, every row naming the same document; all of it narrow enough
+	// to print one page wide at a readable size (checked in LibreOffice:
+	// TestPrint).
+	if w, _ := f.GetColWidth("Clauses", colName(text)); w < 40 {
+		t.Errorf("text column width = %v, want at least 40", w)
 	}
-	if w, _ := f.GetColWidth("Clauses", colName(path)); w < 20 || w > 40 {
-		t.Errorf("path column width = %v, want it sized for its CJK text, at most 40", w)
+	if w, _ := f.GetColWidth("Clauses", colName(path)); w < 20 || w > 24 {
+		t.Errorf("path column width = %v, want it sized for its CJK text, at most 24", w)
+	}
+	if w, _ := f.GetColWidth("Clauses", "A"); w != oneDocumentWidth {
+		t.Errorf("document column width = %v, want %v", w, oneDocumentWidth)
 	}
 	panes, err := f.GetPanes("Clauses")
 	if err != nil || !panes.Freeze || panes.YSplit != 1 {
 		t.Errorf("panes = %+v, %v; want the header row frozen", panes, err)
 	}
 	tables, err := f.GetTables("Clauses")
-	if err != nil || len(tables) != 1 || tables[0].Range != fmt.Sprintf("A1:L%d", len(ps)+1) || tables[0].StyleName == "" {
+	if err != nil || len(tables) != 1 || tables[0].Range != fmt.Sprintf("A1:N%d", len(ps)+1) || tables[0].StyleName == "" {
 		t.Errorf("tables = %+v, %v", tables, err)
 	}
-	short, _ := f.GetRowHeight("Clauses", 2+indexOf(ps, "art_4__sec_1")) // a heading, no text
+	short, _ := f.GetRowHeight("Clauses", 2+indexOf(ps, "art_4")) // one short line
 	long, _ := f.GetRowHeight("Clauses", 2+indexOf(ps, "art_4__sec_5__item_4"))
 	if short > 20 || long < 3*short {
 		t.Errorf("row heights: short %v, long %v; want one line and several", short, long)
@@ -336,10 +366,10 @@ func TestOtherSheets(t *testing.T) {
 			t.Errorf("Document %s = %q, want %q", k, fields[k], v)
 		}
 	}
-	if refs := rows(t, f, "References"); len(refs)-1 != len(d.References) || refs[4][1] != "中华人民共和国和哈萨克斯坦共和国关于中哈国界的协定" || refs[4][2] != "1994-04-26" || refs[4][5] != "art_4__sec_1__item_2" {
+	if refs := rows(t, f, "References"); len(refs)-1 != len(d.References) || refs[4][1] != "中华人民共和国和哈萨克斯坦共和国关于中哈国界的协定" || refs[4][2] != "1994-04-26" || refs[4][3] != "" || refs[1][3] != "1992-01" || refs[4][6] != "art_4__sec_1__item_2" {
 		t.Errorf("References = %q", refs)
 	}
-	if dates := rows(t, f, "Dates"); len(dates)-1 != len(d.Dates) || dates[1][3] != "TRUE" || dates[3][2] != "1992-01" {
+	if dates := rows(t, f, "Dates"); len(dates)-1 != len(d.Dates) || dates[1][4] != "TRUE" || dates[3][2] != "1992-01" || dates[3][3] != "1992-01" || dates[1][3] != "" {
 		t.Errorf("Dates = %q", dates)
 	}
 	if diags := rows(t, f, "Diagnostics"); len(diags) != 2 || diags[1][2] != "no-closing" || diags[1][3] != "48" {
@@ -402,7 +432,7 @@ func TestLongText(t *testing.T) {
 	if !strings.HasPrefix(got, strings.Repeat("中", 20000)+"𠀀") || !strings.Contains(got, "[truncated: ") || !utf8.ValidString(got) {
 		t.Errorf("cut text ends %q", got[len(got)-120:])
 	}
-	if c := rs[1][col(t, rs[0], "Characters")]; c != "30001" {
+	if c := rs[1][col(t, rs[0], "Chars")]; c != "30001" {
 		t.Errorf("characters = %s, want the model's 30001", c)
 	}
 	diags := rows(t, f, "Diagnostics")
@@ -539,14 +569,14 @@ func TestCorpus(t *testing.T) {
 		t.Fatalf("WriteTo = %d, %v; wrote %d", n, err, buf.Len())
 	}
 	f := open(t, buf.Bytes())
-	if got := strings.Join(f.GetSheetList(), ","); got != "Clauses,Documents,Document,References,Dates,Diagnostics" {
+	if got := strings.Join(f.GetSheetList(), ","); got != "Clauses,Documents,Summary,Document,References,Dates,Diagnostics" {
 		t.Errorf("sheets = %s", got)
 	}
 	docs := rows(t, f, "Documents")
 	want := [][]string{
-		{s.Source.Name, s.Title, "joint-statement", "1995-09-13", fmt.Sprint(len(s.Provisions())), "ok"},
-		{"hostile.txt", "", "other", "", fmt.Sprint(len(h.Provisions())), "ok"},
-		{"broken.txt", "", "", "", "", "failed", "broken.txt:3:1: invalid UTF-8"},
+		{s.Source.Name, s.Title, "joint-statement", "1995-09-13", "", fmt.Sprint(len(s.Provisions())), "ok"},
+		{"hostile.txt", "", "other", "", "", fmt.Sprint(len(h.Provisions())), "ok"},
+		{"broken.txt", "", "", "", "", "", "failed", "broken.txt:3:1: invalid UTF-8"},
 	}
 	if len(docs) != 4 {
 		t.Fatalf("Documents = %q", docs)
@@ -573,4 +603,87 @@ func TestCorpus(t *testing.T) {
 	if err := b.Add(s); err == nil {
 		t.Error("Add after Close succeeded")
 	}
+}
+
+// TestWrappedLines pins the row height estimate: CJK breaks anywhere and
+// counts two units, Latin text breaks at spaces, a word too long for the
+// line is cut, and hard line breaks count.
+func TestWrappedLines(t *testing.T) {
+	for _, c := range []struct {
+		s     string
+		width float64
+		want  int
+	}{
+		{"", 10, 1},
+		{"双方一致认为", 12, 1},         // 12 units in 12
+		{"双方一致认为。", 12, 2},        // 14 units
+		{"aaaa bbbb cccc", 10, 2}, // "aaaa bbbb" then "cccc"
+		{"aaaa bbbbbbb", 10, 2},   // the second word moves whole
+		{"aaaaaaaaaaaaaaaaaaaaaaaaa", 10, 3},
+		{"第一行\n第二行", 40, 2},
+		{strings.Repeat("长", 220), 44, 10},   // 440 units, 44 a line
+		{strings.Repeat("长", 10000), 44, 28}, // capped at Excel's row height
+	} {
+		if got := wrappedLines(c.s, c.width); got != c.want {
+			t.Errorf("wrappedLines(%.20q, %v) = %d, want %d", c.s, c.width, got, c.want)
+		}
+	}
+}
+
+// FuzzWorkbook writes a corpus workbook of documents made of fuzzed
+// strings — labels, text, ISO dates that may not parse — and reads it
+// back: every provision is a row with its text (cut to a cell's limit),
+// its Path and its Top, and every date is a date cell or its ISO text.
+func FuzzWorkbook(f *testing.F) {
+	f.Add("四、", "为此目的双方决心采取积极和全面的步骤：", "（一）", "在政治关系方面", "1995-09-13", "=SUM(A1)")
+	f.Add("", "", "", "", "1840", "\x00")
+	f.Add("Article 1", "The Parties", "(a)", "", "1992-13", "@x")
+	f.Fuzz(func(t *testing.T, label, text, childLabel, heading, iso, ref string) {
+		for _, s := range []*string{&label, &text, &childLabel, &heading, &iso, &ref} {
+			*s = strings.ToValidUTF8(*s, "\uFFFD") // decoded documents hold valid UTF-8
+		}
+		d := &declaration.Document{Schema: declaration.SchemaVersion, Kind: declaration.Treaty, Source: declaration.Source{Name: "f.txt"},
+			Body: []*declaration.Provision{{Kind: declaration.Article, Label: label, Number: 4, Text: text, Children: []*declaration.Provision{
+				{Kind: declaration.Section, Label: childLabel, Heading: heading, Text: text},
+			}}},
+			Dates:      []declaration.DateMention{{Date: declaration.Date{Text: iso, ISO: iso}}},
+			References: []declaration.Reference{{Title: ref, Date: &declaration.Date{Text: iso, ISO: iso}}},
+		}
+		d.AssignIDs()
+		d.References[0].At = []string{d.Body[0].ID}
+		d.Dates[0].At = d.Body[0].ID
+		b := NewWorkbook(Options{Modified: fixedEpoch})
+		defer b.Close()
+		if err := b.Add(d); err != nil {
+			t.Fatal(err)
+		}
+		var buf bytes.Buffer
+		if _, err := b.WriteTo(&buf); err != nil {
+			t.Fatal(err)
+		}
+		wb := open(t, buf.Bytes())
+		rs := rows(t, wb, "Clauses")
+		if len(rs) != 3 {
+			t.Fatalf("%d Clauses rows, want a header and 2", len(rs))
+		}
+		h := rs[0]
+		for i, p := range d.Provisions() {
+			r := rs[i+1]
+			if got := cell(r, col(t, h, "Text")); got != cellText(p.Text) {
+				t.Errorf("%s: text %q, want %q", p.ID, got, cellText(p.Text))
+			}
+			if cell(r, col(t, h, "Path")) == "" || cell(r, col(t, h, "Top")) == "" || cell(r, col(t, h, "Top no.")) != "4" {
+				t.Errorf("%s: path %q, top %q %q", p.ID, cell(r, col(t, h, "Path")), cell(r, col(t, h, "Top")), cell(r, col(t, h, "Top no.")))
+			}
+		}
+		dr := rows(t, wb, "Dates")
+		date, text := cell(dr[1], col(t, dr[0], "Date")), cell(dr[1], col(t, dr[0], "ISO"))
+		if _, ok := excelDate(iso); ok {
+			if date != iso || (len(iso) < 10) != (text == iso) {
+				t.Errorf("date %q: cells %q, %q", iso, date, text)
+			}
+		} else if date != "" || text != cellText(iso) {
+			t.Errorf("date %q Excel cannot hold: cells %q, %q; want the ISO text alone", iso, date, text)
+		}
+	})
 }

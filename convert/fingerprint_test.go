@@ -1,0 +1,74 @@
+package convert
+
+import (
+	"reflect"
+	"testing"
+	"time"
+)
+
+// TestFingerprintCoversOptions sets every option of the writers, one at a
+// time, and wants the fingerprint to change: a new option that changes
+// the outputs cannot be forgotten by -incremental. Fields tagged
+// `fingerprint:"-"` must not change it.
+func TestFingerprintCoversOptions(t *testing.T) {
+	noEnv := func(string) string { return "" }
+	base := Fingerprint("v", nil, FromAuto, Options{}, noEnv)
+	var o Options
+	check := func(path string, excluded bool) {
+		t.Helper()
+		if changed := Fingerprint("v", nil, FromAuto, o, noEnv) != base; changed == excluded {
+			t.Errorf("%s: fingerprint changed %v, want %v", path, changed, !excluded)
+		}
+	}
+	var visit func(v reflect.Value, path string, excluded bool)
+	n := 0
+	visit = func(v reflect.Value, path string, excluded bool) {
+		if v.Type() == reflect.TypeFor[time.Time]() {
+			old := v.Interface()
+			v.Set(reflect.ValueOf(time.Date(2001, 2, 3, 4, 5, 6, 0, time.UTC)))
+			check(path, excluded)
+			v.Set(reflect.ValueOf(old))
+			return
+		}
+		switch v.Kind() {
+		case reflect.Struct:
+			for i := range v.NumField() {
+				f := v.Type().Field(i)
+				if f.IsExported() {
+					visit(v.Field(i), path+"."+f.Name, excluded || f.Tag.Get("fingerprint") == "-")
+				}
+			}
+			return
+		case reflect.String:
+			v.SetString("x")
+		case reflect.Int, reflect.Int64, reflect.Int32:
+			v.SetInt(7)
+		case reflect.Bool:
+			v.SetBool(true)
+		case reflect.Float64, reflect.Float32:
+			v.SetFloat(1.5)
+		case reflect.Func:
+			return // the environment: covered by WriterEnv below
+		default:
+			t.Errorf("%s: a %s option the test cannot set; teach it", path, v.Kind())
+			return
+		}
+		n++
+		check(path, excluded)
+		v.SetZero()
+	}
+	visit(reflect.ValueOf(&o).Elem(), "Options", false)
+	if n < 5 {
+		t.Errorf("only %d options visited", n)
+	}
+	for _, k := range WriterEnv() {
+		if got := Fingerprint("v", nil, FromAuto, Options{}, func(e string) string {
+			if e == k {
+				return "x"
+			}
+			return ""
+		}); got == base {
+			t.Errorf("%s: the fingerprint does not change with it", k)
+		}
+	}
+}

@@ -1,0 +1,38 @@
+package akn
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/declconv/declconv/declaration"
+)
+
+// TestEditedTitle: a hand-edited title field is the docTitle, as in
+// every writer (declaration's title rule); the block's old text is gone.
+func TestEditedTitle(t *testing.T) {
+	f, err := os.Open(filepath.Join("..", "..", "fixtures", "seed", "want.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	d, err := declaration.DecodeYAML(f, "want.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := d.Title
+	d.Title = "东海共和国和西岭联邦联合声明"
+	var b bytes.Buffer
+	if err := (Writer{}).Write(&b, d); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	if !strings.Contains(out, "<docTitle>"+d.Title+"</docTitle>") {
+		t.Errorf("no docTitle %q", d.Title)
+	}
+	if strings.Contains(out, "<docTitle>"+old) {
+		t.Errorf("the old title %q is still the docTitle", old)
+	}
+}

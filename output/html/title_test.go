@@ -1,0 +1,43 @@
+package html
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/declconv/declconv/declaration"
+)
+
+// TestEditedTitle: a hand-edited title field is the page's one <h1> and
+// its <title>, as in every writer (declaration's title rule).
+func TestEditedTitle(t *testing.T) {
+	f, err := os.Open(filepath.Join("..", "..", "fixtures", "seed", "want.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	d, err := declaration.DecodeYAML(f, "want.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := d.Title
+	d.Title = "东海共和国和西岭联邦联合声明"
+	var b bytes.Buffer
+	if err := (Writer{}).Write(&b, d); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	if n := strings.Count(out, "<h1"); n != 1 {
+		t.Errorf("%d <h1> elements, want 1", n)
+	}
+	h1 := out[strings.Index(out, "<h1"):]
+	h1 = h1[:strings.Index(h1, "</h1>")]
+	if !strings.Contains(h1, d.Title) || strings.Contains(h1, old) {
+		t.Errorf("<h1> is %q, want the edited title %q", h1, d.Title)
+	}
+	if !strings.Contains(out, "<title>"+d.Title+"</title>") {
+		t.Errorf("<title> is not the edited title")
+	}
+}

@@ -1,0 +1,45 @@
+package pdf
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/declconv/declconv/declaration"
+)
+
+// TestEditedTitle: a hand-edited title field is what the page shows, in
+// place of the title block's old text (declaration's title rule).
+func TestEditedTitle(t *testing.T) {
+	f, err := os.Open(filepath.Join("..", "..", "fixtures", "seed", "want.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	d, err := declaration.DecodeYAML(f, "want.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := d.TitleBlock().Text
+	d.Title = "东海共和国和西岭联邦联合声明"
+	g, err := Official.on(A4)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var paras []string
+	for _, p := range build(d, g, nil) {
+		var b strings.Builder
+		for _, s := range p.spans {
+			b.WriteString(s.text)
+		}
+		paras = append(paras, b.String())
+	}
+	all := strings.Join(paras, "\n")
+	if !strings.Contains(all, d.Title) {
+		t.Errorf("the edited title %q is not set", d.Title)
+	}
+	if strings.Contains(all, old) {
+		t.Errorf("the old title %q is still set", old)
+	}
+}
