@@ -74,6 +74,7 @@ FUZZ_TARGETS := \
 	./convert:FuzzWriters \
 	./output/linebreak:FuzzLines \
 	./output/pdf/font:FuzzParseFont \
+	./output/pdf/font:FuzzLoad \
 	./output/pdf:FuzzWrite \
 	./output/pdf:FuzzPlain \
 	./output/akn:FuzzWrite \

@@ -7,15 +7,21 @@ import (
 	"strconv"
 )
 
-// finish makes the PDF library's output what we want to ship, in one
-// pass over its bytes: fonts get proper subset names (subsetNames), and
-// each CID font's width array loses the widths its default width (/DW)
-// already gives — the library lists every character, and a CJK face's
-// are nearly all one em, 8 KB of the seed's PDF. The cross-reference
-// table is then written again for the objects' new offsets. Output it
-// cannot read back as expected is returned as it is.
+// finish makes the PDF library's output what we want to ship: fonts get
+// proper subset names (subsetNames), CID fonts' width arrays lose the
+// widths their default gives (trimWidths), and the objects that are not
+// streams are packed into a compressed object stream (packObjects).
 func finish(pdf []byte, used [numFaces][]rune) []byte {
-	pdf = subsetNames(pdf, used)
+	return packObjects(trimWidths(subsetNames(pdf, used)))
+}
+
+// trimWidths removes from each CID font's width array the widths its
+// default width (/DW) already gives — the library lists every
+// character, and a CJK face's are nearly all one em, 8 KB of the seed's
+// PDF. The cross-reference table is then written again for the objects'
+// new offsets. Output it cannot read back as expected is returned as it
+// is.
+func trimWidths(pdf []byte) []byte {
 	type edit struct {
 		at, end int // the bytes replaced
 		with    []byte

@@ -161,3 +161,19 @@ func comparable(s string) string {
 		return r
 	}, s)
 }
+
+// uncompressed is data rewritten by qpdf with every object in the clear (no
+// object stream, streams uncompressed), for tests that read the PDF's own
+// syntax. --static-id keeps qpdf from adding an /ID that varies.
+func uncompressed(t testing.TB, data []byte) []byte {
+	t.Helper()
+	tool(t, "qpdf")
+	in := saved(t, data)
+	out := filepath.Join(filepath.Dir(in), "plain.pdf")
+	run(t, "qpdf", "--qdf", "--object-streams=disable", "--static-id", in, out)
+	b, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}

@@ -2,7 +2,6 @@ package font
 
 import (
 	"fmt"
-	"os"
 	"sync"
 )
 
@@ -31,15 +30,11 @@ func Load(spec string) (*Face, error) {
 
 func load(spec string) (*Face, error) {
 	path, index := SplitSpec(spec)
-	data, err := os.ReadFile(path)
+	tables, err := readFace(path, index)
 	if err != nil {
 		return nil, fmt.Errorf("font %s: %w", spec, err)
 	}
-	face, err := Extract(data, index)
-	if err != nil {
-		return nil, fmt.Errorf("font %s: %w", spec, err)
-	}
-	f, err := Parse(face, spec)
+	f, err := newFace(tables, spec)
 	if err != nil {
 		return nil, fmt.Errorf("font %s: %w", spec, err)
 	}

@@ -1,12 +1,15 @@
 // Package font finds, loads and prepares the TrueType faces the PDF writer
 // embeds.
 //
-// The PDF library reads standalone TrueType ('glyf') fonts only, so a face
-// of a TrueType collection (.ttc) is first copied out into a standalone
-// font ([Extract]); CFF-flavoured OpenType ('OTTO', e.g. Noto CJK) is
-// refused with a message saying why. A [Face] knows its character map and
-// advance widths, so the writer can check every character before drawing
-// it and measure lines itself. [Load] prepares each face once per process;
+// The PDF library reads standalone TrueType ('glyf') fonts only, so [Load]
+// reads one face of a TrueType collection (.ttc) or a single font, and
+// only the tables a face needs — the glyph outlines mapped into memory,
+// not read — and [Face.Subset] writes standalone fonts from them
+// ([Extract] copies a whole face out of a collection, for tools and
+// tests). CFF-flavoured OpenType ('OTTO', e.g. Noto CJK) is refused with
+// a message saying why. A [Face] knows its character map and advance
+// widths, so the writer can check every character before drawing it and
+// measure lines itself. [Load] prepares each face once per process;
 // [Face.Subset] then cuts, per document, a small font holding only the
 // glyphs the document draws, without hinting (of no use in a PDF), which
 // keeps the library's own per-document font work (it re-parses the font

@@ -10,6 +10,9 @@ import (
 var errCFF = errors.New("CFF-outline OpenType font ('OTTO'), which the PDF library cannot embed: " +
 	"use a TrueType (.ttf/.ttc with 'glyf' outlines) font such as AR PL UMing (apt-get install fonts-arphic-uming)")
 
+// required are the tables every face must have.
+var required = []string{"head", "hhea", "maxp", "hmtx", "cmap", "loca", "glyf", "post", "name"}
+
 // Face is one TrueType face, parsed once and then only read, so one Face
 // may serve any number of documents at the same time.
 type Face struct {
@@ -19,8 +22,7 @@ type Face struct {
 	// Family is the family name the font gives itself (name ID 1).
 	Family string
 
-	data       []byte // the standalone font
-	tables     map[string][]byte
+	tables     map[string][]byte // by tag: all of a parsed font's, those of used for a loaded one
 	unitsPerEm float64
 	advances   []uint16 // per glyph ID
 	loca       []uint32 // glyph i is glyf[loca[i]:loca[i+1]]
@@ -43,11 +45,18 @@ func Parse(data []byte, name string) (*Face, error) {
 	default:
 		return nil, fmt.Errorf("not a TrueType font (version % x)", version)
 	}
-	f := &Face{Name: name, data: data, tables: make(map[string][]byte, len(dir))}
+	tables := make(map[string][]byte, len(dir))
 	for _, t := range dir {
-		f.tables[t.tag] = data[t.offset : t.offset+t.length]
+		tables[t.tag] = data[t.offset : t.offset+t.length]
 	}
-	for _, tag := range []string{"head", "hhea", "maxp", "hmtx", "cmap", "loca", "glyf", "post", "name"} {
+	return newFace(tables, name)
+}
+
+// newFace prepares a face from its tables; those named by required must
+// be among them.
+func newFace(tables map[string][]byte, name string) (*Face, error) {
+	f := &Face{Name: name, tables: tables}
+	for _, tag := range required {
 		if f.tables[tag] == nil {
 			if tag == "glyf" || tag == "loca" {
 				return nil, errors.New("no 'glyf' TrueType outlines (a CFF or bitmap-only font?): " + errCFF.Error())
@@ -61,17 +70,11 @@ func Parse(data []byte, name string) (*Face, error) {
 	if err := f.parseMetrics(); err != nil {
 		return nil, err
 	}
-	m, err := parseCmap(f.tables["cmap"])
-	if err != nil {
+	// A flat table: every character of every document is looked up
+	// several times (measuring, breaking, drawing).
+	var err error
+	if f.cmap, err = parseCmap(f.tables["cmap"]); err != nil {
 		return nil, err
-	}
-	// A flat table, not the map: every character of every document is
-	// looked up several times (measuring, breaking, drawing).
-	f.cmap = make([]uint16, 0x10000)
-	for r, g := range m {
-		if r >= 0 && r <= 0xFFFF {
-			f.cmap[r] = g
-		}
 	}
 	f.Family = familyName(f.tables["name"])
 	return f, nil

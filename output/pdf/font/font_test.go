@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -83,6 +84,96 @@ func TestExtractCollectionFaces(t *testing.T) {
 	}
 	if _, err := Extract(data, len(families)); err == nil || !strings.Contains(err.Error(), "has 4 faces") {
 		t.Errorf("face #4 of 4: got %v", err)
+	}
+}
+
+// TestLoadReadsWhatExtractGives checks that a face loaded from its file
+// (only the tables a face uses, the outlines mapped) is the face
+// extracted from the whole file: same tables, same metrics, same subsets.
+func TestLoadReadsWhatExtractGives(t *testing.T) {
+	for _, spec := range []string{uming, uming + "#2", wqy + "#1", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"} {
+		path, index := SplitSpec(spec)
+		face, err := Extract(need(t, path), index)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := Parse(face, spec)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := Load(spec)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got.tables) != len(used) {
+			t.Errorf("%s: loaded %d tables, want the %d of used", spec, len(got.tables), len(used))
+		}
+		for tag, b := range got.tables {
+			w := want.tables[tag]
+			switch tag {
+			case "post":
+				w = w[:min(len(w), postHeader)]
+			case "head":
+				// Extract sets checkSumAdjustment for its own file.
+				b, w = slices.Concat(b[:8], b[12:]), slices.Concat(w[:8], w[12:])
+			}
+			if string(b) != string(w) {
+				t.Errorf("%s: table %q differs from the extracted face's", spec, tag)
+			}
+		}
+		if got.Family != want.Family || got.unitsPerEm != want.unitsPerEm ||
+			string(got.cmapBytes()) != string(want.cmapBytes()) || len(got.advances) != len(want.advances) {
+			t.Errorf("%s: loaded face differs from the extracted one", spec)
+		}
+		runes := []rune("中华人民共和国第一条ABCxyz（）“”，。镕")
+		if string(got.Subset(runes)) != string(want.Subset(runes)) {
+			t.Errorf("%s: subsets differ", spec)
+		}
+	}
+}
+
+// cmapBytes is the face's character map as bytes, to compare two faces.
+func (f *Face) cmapBytes() []byte {
+	b := make([]byte, 2*len(f.cmap))
+	for i, g := range f.cmap {
+		binary.BigEndian.PutUint16(b[2*i:], g)
+	}
+	return b
+}
+
+// TestLoadErrors checks what reading a face from a file refuses: each
+// message as Extract gives it.
+func TestLoadErrors(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name string, data []byte) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	cff := make([]byte, 16+12)
+	copy(cff, "ttcf")
+	binary.BigEndian.PutUint32(cff[8:], 1)
+	binary.BigEndian.PutUint32(cff[12:], 16)
+	copy(cff[16:], "OTTO")
+	truncated := make([]byte, 12+16)
+	binary.BigEndian.PutUint32(truncated, tagTrueType)
+	binary.BigEndian.PutUint16(truncated[4:], 1)
+	copy(truncated[12:], "glyf")
+	binary.BigEndian.PutUint32(truncated[20:], 28)
+	binary.BigEndian.PutUint32(truncated[24:], 1000)
+	for _, c := range []struct{ spec, want string }{
+		{write("cff.ttc", cff), "CFF"},
+		{write("cff.ttc", cff) + "#1", "has 1 faces"},
+		{write("short.ttf", []byte("0001")), "not a font"},
+		{write("text.ttf", []byte("hello, world, not a font")), "not a TrueType font or collection"},
+		{write("truncated.ttf", truncated), "runs past the end"},
+		{write("truncated.ttf", truncated) + "#1", "not a .ttc"},
+	} {
+		if _, err := load(c.spec); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: got %v, want an error saying %q", c.spec, err, c.want)
+		}
 	}
 }
 
@@ -269,8 +360,13 @@ func TestSubsetComposite(t *testing.T) {
 // hinting: no hinting tables, no instructions in any glyph, and the
 // glyphs otherwise as they were.
 func TestSubsetUnhinted(t *testing.T) {
-	need(t, wqy)
-	f, err := Load(wqy)
+	// The whole face, hinting tables and all (Load reads only what a
+	// subset uses).
+	face, err := Extract(need(t, wqy), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := Parse(face, wqy)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -56,7 +56,7 @@ func (f *Face) Subset(runes []rune) []byte {
 	if 16+8*(len(pairs)+1) > 0xFFFF {
 		// A format 4 subtable this long would overflow its length field:
 		// give the library the whole face (slower, same output).
-		return f.data
+		return assemble(f.tables)
 	}
 
 	be := binary.BigEndian
