@@ -15,6 +15,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/declconv/declconv/declaration"
@@ -134,6 +135,7 @@ type Result struct {
 
 	index       int
 	interrupted bool
+	notStarted  bool // -fail-fast: a worker met the job after a failure and left it
 	size        int64
 	doc         *declaration.Document // kept only for a corpus workbook
 	stdout      [][]byte
@@ -222,11 +224,19 @@ func (r *Runner) Run(ctx context.Context, jobs []*Job) *Summary {
 		}
 	}()
 	var wg sync.WaitGroup
+	var failed atomic.Bool // FailFast: a worker's job failed; start no other
 	for range workers {
 		wg.Go(func() {
 			for i := range todo {
+				if r.FailFast && failed.Load() {
+					results <- &Result{index: i, notStarted: true}
+					continue
+				}
 				res := r.do(ctx, jobs[i], prev, guard, wb != nil)
 				res.index = i
+				if res.Status == StatusFailed {
+					failed.Store(true)
+				}
 				results <- res
 			}
 		})
@@ -242,6 +252,9 @@ func (r *Runner) Run(ctx context.Context, jobs []*Job) *Summary {
 			delete(pending, next)
 			next++
 			<-slots
+			if res.notStarted {
+				continue
+			}
 			if res.interrupted {
 				sum.Interrupted = true
 				continue
