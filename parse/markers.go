@@ -251,7 +251,11 @@ func digitDot(s string) (string, int, bool) {
 	if isDigit(next) || next == '.' {
 		return "", 0, false
 	}
-	return s[:len(num)+len(sep)], digitValue(num), true
+	n := digitValue(num)
+	if n < 0 {
+		return "", 0, false // beyond what a number of ours holds: no marker
+	}
+	return s[:len(num)+len(sep)], n, true
 }
 
 // letterDot matches a. b. followed by a space.
