@@ -9,6 +9,10 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	// testfiles defines -update, so that go test ./... -update runs in
+	// every package (this one has no goldens).
+	_ "github.com/declconv/declconv/internal/testfiles"
 )
 
 const (
