@@ -42,10 +42,10 @@ func (b *batch) setUp(args []string) error {
 	o := &b.opts
 	r := &b.runner
 	switch {
-	case !slices.Contains(pdf.Styles, pdf.Style(o.pdfStyle)):
-		return usagef("-pdf-style: unknown style %q (known: %v)", o.pdfStyle, pdf.Styles)
-	case !slices.Contains(pdf.Papers, pdf.Paper(o.pdfPaper)):
-		return usagef("-pdf-paper: unknown size %q (known: %v)", o.pdfPaper, pdf.Papers)
+	case !slices.Contains(pdf.Styles(), pdf.Style(o.pdfStyle)):
+		return usagef("-pdf-style: unknown style %q (known: %v)", o.pdfStyle, pdf.Styles())
+	case !slices.Contains(pdf.Papers(), pdf.Paper(o.pdfPaper)):
+		return usagef("-pdf-paper: unknown size %q (known: %v)", o.pdfPaper, pdf.Papers())
 	case o.width < 0:
 		return usagef("-width: %d is negative", o.width)
 	case o.jobs < 1:

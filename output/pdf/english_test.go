@@ -65,7 +65,7 @@ func (l bboxLine) text() string {
 // source) and word spaces never stretched past the limit.
 func TestEnglishPage(t *testing.T) {
 	docs := documents(t)
-	for _, paper := range Papers {
+	for _, paper := range Papers() {
 		w := testWriter(t)
 		w.Paper = paper
 		if w.LatinFont == "none" {

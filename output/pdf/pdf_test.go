@@ -36,7 +36,7 @@ func TestTextRoundTrip(t *testing.T) {
 	tool(t, "pdftotext")
 	w := testWriter(t)
 	for name, d := range documents(t) {
-		for _, style := range Styles {
+		for _, style := range Styles() {
 			t.Run(name+"/"+string(style), func(t *testing.T) {
 				w := *w
 				w.Style = style

@@ -27,8 +27,8 @@ const (
 	English Style = "english"
 )
 
-// Styles lists every style, the default first.
-var Styles = []Style{Auto, Official, Compact, English}
+// Styles lists every style, the default first. The slice is a copy.
+func Styles() []Style { return []Style{Auto, Official, Compact, English} }
 
 // Paper names a paper size.
 type Paper string
@@ -39,8 +39,8 @@ const (
 	Letter Paper = "letter" // US Letter, 8.5 × 11 in
 )
 
-// Papers lists every paper size, the default first.
-var Papers = []Paper{A4, Letter}
+// Papers lists every paper size, the default first. The slice is a copy.
+func Papers() []Paper { return []Paper{A4, Letter} }
 
 // mmPerPt converts points to millimetres, the unit pages are laid out in.
 const mmPerPt = 25.4 / 72
@@ -97,7 +97,7 @@ func (s Style) on(p Paper) (geometry, error) {
 		g = geometry{pageW: 210, pageH: 297, left: 25, top: 25, measure: 160, blockH: 45 * 15.5 * mmPerPt, lines: 45,
 			body: 11.5, title: 15, lead: 11.5, small: 9.5, folio: 10, folioGap: 12, latin: true, indent: 1.5}
 	default:
-		return geometry{}, fmt.Errorf("unknown PDF style %q (want one of %v)", string(s), Styles)
+		return geometry{}, fmt.Errorf("unknown PDF style %q (want one of %v)", string(s), Styles())
 	}
 	switch p {
 	case A4, "":
@@ -111,7 +111,7 @@ func (s Style) on(p Paper) (geometry, error) {
 		g.blockH = float64(g.lines) * pitch
 		g.pageW, g.pageH = w, h
 	default:
-		return geometry{}, fmt.Errorf("unknown paper %q (want one of %v)", string(p), Papers)
+		return geometry{}, fmt.Errorf("unknown paper %q (want one of %v)", string(p), Papers())
 	}
 	return g, nil
 }
