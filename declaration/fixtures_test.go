@@ -66,7 +66,7 @@ func TestFixturesJSON(t *testing.T) {
 }
 
 func compileSchema(t testing.TB) *jsonschema.Schema {
-	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(JSONSchema))
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(JSONSchema()))
 	if err != nil {
 		t.Fatal(err)
 	}

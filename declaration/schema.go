@@ -9,12 +9,14 @@ import (
 	"strings"
 )
 
-// JSONSchema is the published JSON Schema (draft 2020-12) of the canonical
-// document, as committed in schema.json. A test regenerates it from the Go
-// types with [GenerateJSONSchema] and fails when the two differ.
-//
+// JSONSchema returns the published JSON Schema (draft 2020-12) of the
+// canonical document, as committed in schema.json; the bytes are a copy.
+// A test regenerates it from the Go types with [GenerateJSONSchema] and
+// fails when the two differ.
+func JSONSchema() []byte { return slices.Clone(jsonSchema) }
+
 //go:embed schema.json
-var JSONSchema []byte
+var jsonSchema []byte
 
 // GenerateJSONSchema derives the JSON Schema from the Go types: their JSON
 // names, types, doc tags and enumerations. It is the one source of truth

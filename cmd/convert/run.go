@@ -199,7 +199,7 @@ func info(o *options, inputs []string, stdout, stderr io.Writer) (code int, done
 	}
 	switch {
 	case o.schema:
-		stdout.Write(declaration.JSONSchema)
+		stdout.Write(declaration.JSONSchema())
 	case o.version:
 		fmt.Fprintln(stdout, versionLine())
 	default:

@@ -447,7 +447,7 @@ func TestSchema(t *testing.T) {
 	if !json.Valid([]byte(r.stdout)) {
 		t.Error("-schema output is not JSON")
 	}
-	if r.stdout != string(declaration.JSONSchema) {
+	if r.stdout != string(declaration.JSONSchema()) {
 		t.Error("-schema output differs from declaration.JSONSchema")
 	}
 }
