@@ -39,8 +39,29 @@ type batch struct {
 // returns a usageError for a bad command line, any other error for a
 // failure that stops everything.
 func (b *batch) setUp(args []string) error {
+	if err := b.checkFlags(); err != nil {
+		return err
+	}
+	formats, filter, err := b.parseFlags()
+	if err != nil {
+		return err
+	}
+	b.runner.Options = b.writerOptions(formats)
+	inputs, args, err := b.inputs(args, filter)
+	if err != nil {
+		return err
+	}
+	dest, formats, err := b.plan(args, inputs, formats)
+	if err != nil {
+		return err
+	}
+	b.configure(dest, formats)
+	return nil
+}
+
+// checkFlags refuses flags that are out of range or contradict each other.
+func (b *batch) checkFlags() error {
 	o := &b.opts
-	r := &b.runner
 	switch {
 	case !slices.Contains(pdf.Styles(), pdf.Style(o.pdfStyle)):
 		return usagef("-pdf-style: unknown style %q (known: %v)", o.pdfStyle, pdf.Styles())
@@ -61,44 +82,63 @@ func (b *batch) setUp(args []string) error {
 	case o.check && o.manifest != "":
 		return usagef("-check writes nothing: -manifest makes no sense with it")
 	}
+	return nil
+}
+
+// parseFlags reads the flags that name values: how inputs are read, the
+// formats, the diagnostics format, the shard and the filter.
+func (b *batch) parseFlags() ([]convert.Format, convert.Filter, error) {
+	o := &b.opts
 	var err error
-	if r.From, err = convert.ParseFrom(o.from); err != nil {
-		return usagef("-from: %v", err)
+	if b.runner.From, err = convert.ParseFrom(o.from); err != nil {
+		return nil, convert.Filter{}, usagef("-from: %v", err)
 	}
 	formats, err := b.formats()
 	if err != nil {
-		return err
+		return nil, convert.Filter{}, err
 	}
 	if o.diagnostics != "" || o.diagnosticsOut != "" || o.check {
 		if o.diagnostics == "" {
 			o.diagnostics = string(convert.DiagnosticsText)
 		}
 		if b.diagFmt, err = convert.ParseDiagnosticsFormat(o.diagnostics); err != nil {
-			return usagef("-diagnostics: %v", err)
+			return nil, convert.Filter{}, usagef("-diagnostics: %v", err)
 		}
 	}
 	if o.shard != "" {
 		if b.shard, err = convert.ParseShard(o.shard); err != nil {
-			return usagef("-shard: %v", err)
+			return nil, convert.Filter{}, usagef("-shard: %v", err)
 		}
 	}
 	filter := convert.Filter{Include: o.include, Exclude: o.exclude}
 	if err := filter.Check(); err != nil {
-		return usagef("-include/-exclude: %v", err)
+		return nil, convert.Filter{}, usagef("-include/-exclude: %v", err)
 	}
-	r.Options = convert.Options{TextWidth: o.width, PDF: pdf.Writer{Font: o.font, Fallback: o.fallback,
+	return formats, filter, nil
+}
+
+// writerOptions are the writers' options the flags give; with pdf among
+// the formats, a face the PDF writer cannot find is noted on stderr.
+func (b *batch) writerOptions(formats []convert.Format) convert.Options {
+	o := &b.opts
+	opts := convert.Options{TextWidth: o.width, PDF: pdf.Writer{Font: o.font, Fallback: o.fallback,
 		HeadingFont: o.fontHei, KaiFont: o.fontKai, LatinFont: o.fontLatin, Style: pdf.Style(o.pdfStyle), Paper: pdf.Paper(o.pdfPaper)}}
 	if slices.ContainsFunc(formats, func(f convert.Format) bool { return f.Name == "pdf" }) {
-		if note := r.Options.PDF.FontNotes(); note != "" {
+		if note := opts.PDF.FontNotes(); note != "" {
 			fmt.Fprintln(b.stderr, "convert: pdf:", note)
 		}
 	}
+	return opts
+}
 
-	// Inputs: the arguments, then the list.
+// inputs are the arguments, then the -files-from list, expanded; it
+// returns the arguments with the list's.
+func (b *batch) inputs(args []string, filter convert.Filter) ([]convert.Input, []string, error) {
+	o := &b.opts
 	if o.filesFrom != "" {
 		list, err := b.readList(args)
 		if err != nil {
-			return err
+			return nil, nil, err
 		}
 		args = append(args, list...)
 	}
@@ -112,51 +152,70 @@ func (b *batch) setUp(args []string) error {
 	}
 	inputs, err := convert.Expand(args, filter, skip)
 	if err != nil {
-		return usageError(err.Error())
+		return nil, nil, usageError(err.Error())
 	}
-	sides := b.sideFiles()
-	if err := sidesNotInputs(sides, inputs); err != nil {
-		return err
+	if err := sidesNotInputs(b.sideFiles(), inputs); err != nil {
+		return nil, nil, err
 	}
+	return inputs, args, nil
+}
+
+// plan decides where the outputs go and makes the jobs; it returns the
+// destination and the formats written (none with -check).
+func (b *batch) plan(args []string, inputs []convert.Input, formats []convert.Format) (convert.Destination, []convert.Format, error) {
+	dest, formats, err := b.outputs(args, formats)
+	if err != nil {
+		return dest, nil, err
+	}
+	b.jobs = convert.Plan(inputs, formats, dest)
+	if b.workbook = dest.Workbook; b.workbook != "" {
+		if other := convert.WorkbookClash(b.jobs, b.workbook); other != "" {
+			return dest, nil, fmt.Errorf("%s: not writing the workbook over the input %s", b.workbook, other)
+		}
+	}
+	if err := sidesNotOutputs(b.sideFiles(), b.jobs, b.workbook); err != nil {
+		return dest, nil, err
+	}
+	if err := b.checkStdout(dest.Stdout); err != nil {
+		return dest, nil, err
+	}
+	if b.shard.N > 0 {
+		b.jobs = slices.DeleteFunc(b.jobs, func(j *convert.Job) bool { return !b.shard.Has(j.Rel) })
+	}
+	return dest, formats, nil
+}
+
+// outputs resolves -o for the arguments (making an output directory);
+// it returns the destination and the formats written (none with -check).
+func (b *batch) outputs(args []string, formats []convert.Format) (convert.Destination, []convert.Format, error) {
 	sawDir := slices.ContainsFunc(args, func(a string) bool {
 		info, err := os.Stat(a)
 		return a != "-" && err == nil && info.IsDir()
 	})
 	b.many = len(args) > 1 || sawDir
-	sawStdin := slices.Contains(args, "-")
-
-	// Outputs.
 	dest, err := b.destination(formats, len(args) == 1 && !sawDir)
 	if err != nil {
-		return err
+		return dest, nil, err
 	}
-	if o.check {
+	if b.opts.check {
 		formats = nil
 	}
-	if sawStdin && dest == (convert.Destination{}) && len(formats) > 1 {
-		return usagef("standard input with several formats needs -o DIR")
+	if slices.Contains(args, "-") && dest == (convert.Destination{}) && len(formats) > 1 {
+		return dest, nil, usagef("standard input with several formats needs -o DIR")
 	}
 	if dest.Dir != "" {
 		if err := os.MkdirAll(dest.Dir, 0o755); err != nil {
-			return fileError(dest.Dir, err)
+			return dest, nil, fileError(dest.Dir, err)
 		}
 	}
-	b.jobs = convert.Plan(inputs, formats, dest)
-	if b.workbook = dest.Workbook; b.workbook != "" {
-		if other := convert.WorkbookClash(b.jobs, b.workbook); other != "" {
-			return fmt.Errorf("%s: not writing the workbook over the input %s", b.workbook, other)
-		}
-	}
-	if err := sidesNotOutputs(sides, b.jobs, b.workbook); err != nil {
-		return err
-	}
-	if err := b.checkStdout(dest.Stdout); err != nil {
-		return err
-	}
-	if b.shard.N > 0 {
-		b.jobs = slices.DeleteFunc(b.jobs, func(j *convert.Job) bool { return !b.shard.Has(j.Rel) })
-	}
+	return dest, formats, nil
+}
 
+// configure sets the runner from the flags and the plan; with
+// -incremental it reads the previous manifest (a broken one is noted and
+// every input converted).
+func (b *batch) configure(dest convert.Destination, formats []convert.Format) {
+	o, r := &b.opts, &b.runner
 	r.Workers = o.jobs
 	r.Timeout, r.TimeoutPerMB = convert.DefaultTimeout, convert.DefaultTimeoutPerMB
 	if o.timeout.set {
@@ -180,7 +239,6 @@ func (b *batch) setUp(args []string) error {
 			r.Previous = prev
 		}
 	}
-	return nil
 }
 
 // checkStdout refuses what would go to standard output wrongly: a
@@ -342,23 +400,29 @@ func (b *batch) destination(formats []convert.Format, single bool) (convert.Dest
 	switch {
 	case out == "":
 		return convert.Destination{}, nil
+	case out == "-" && !single:
+		return convert.Destination{}, usagef("-o - takes one input and one format")
 	case out == "-":
-		if !single {
-			return convert.Destination{}, usagef("-o - takes one input and one format")
-		}
 		return convert.Destination{Stdout: true}, nil
+	case isDirPath(out):
+		return convert.Destination{Dir: out}, nil
 	}
-	info, err := os.Stat(out)
-	isDir := err == nil && info.IsDir() || strings.HasSuffix(out, "/") || strings.HasSuffix(out, string(filepath.Separator))
-	workbook := len(formats) == 1 && formats[0].Name == "xlsx" && strings.EqualFold(filepath.Ext(out), ".xlsx")
+	return fileDestination(out, formats, single)
+}
+
+// fileDestination is -o FILE: the one output of one input in one format,
+// or a corpus workbook; a path that exists as a file or looks like one
+// cannot take more.
+func fileDestination(out string, formats []convert.Format, single bool) (convert.Destination, error) {
+	_, err := os.Stat(out)
 	switch {
-	case !isDir && single:
+	case single:
 		return convert.Destination{File: out}, nil
-	case !isDir && workbook:
+	case len(formats) == 1 && formats[0].Name == "xlsx" && strings.EqualFold(filepath.Ext(out), ".xlsx"):
 		return convert.Destination{Workbook: out}, nil
-	case !isDir && err == nil:
+	case err == nil:
 		return convert.Destination{}, usagef("-o %s is a file: it can take only one input in one format", out)
-	case !isDir && looksLikeFile(out):
+	case looksLikeFile(out):
 		return convert.Destination{}, usagef("-o %s looks like a file: it can take only one input in one format (end a directory's name with /)", out)
 	}
 	return convert.Destination{Dir: out}, nil
