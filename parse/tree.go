@@ -130,8 +130,10 @@ func (b *builder) paragraph(q *para) {
 			continue
 		}
 		switch {
-		case (q.markup != "" || q.underline.text != "") && len(*b.body) > 0:
-			b.sideHeading(sg.text, q) // an unnumbered Markdown heading inside the text
+		case (q.markup != "" || q.underline.text != "") && (len(*b.body) > 0 || b.preamble == nil):
+			// an unnumbered Markdown heading inside the text, or opening an
+			// attachment (which has no preamble to hold it)
+			b.sideHeading(sg.text, q)
 		case !b.started() && (!b.plain || q.markup != "" || q.underline.text != "" || headingLike(sg.text.text) || isRecital(sg.text.text) || bracketedLine(sg.text.text) || b.p.dateline(sg.text.text)):
 			b.preambleBlock(q, sg.text)
 		default:
