@@ -543,11 +543,11 @@ func findNear(re *regexp.Regexp, t, word string, reach int) [][]string {
 		if at < last {
 			continue
 		}
-		start, end := max(0, at-reach), min(len(t), at+len(word)+reach)
-		for start > 0 && t[start-1] != ' ' {
-			start--
+		start, end := max(last, at-reach), min(len(t), at+len(word)+reach)
+		for n := 0; start > last && t[start-1] != ' ' && n < reach; n++ {
+			start-- // back to a space, not across the window before: linear
 		}
-		for end < len(t) && t[end] != ' ' {
+		for n := 0; end < len(t) && t[end] != ' ' && n < reach; n++ {
 			end++
 		}
 		out = append(out, re.FindAllStringSubmatch(t[start:end], -1)...)
