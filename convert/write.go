@@ -6,10 +6,13 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/declconv/declconv/declaration"
 )
@@ -120,25 +123,23 @@ func stageFile(path string, write func(io.Writer) error, sync bool) (_ *stagedFi
 	if dir == "" {
 		dir = "."
 	}
-	f, err := os.CreateTemp(dir, "."+base+".*"+tmpSuffix)
+	f, tmp, err := createTemp(dir, base)
 	if err != nil {
 		return nil, pathError(path, err)
 	}
-	tmp := f.Name()
 	defer func() {
 		if err != nil {
 			f.Close()
 			os.Remove(tmp)
 		}
 	}()
-	bw := bufio.NewWriterSize(f, 64<<10)
+	bw := buffers.Get().(*bufio.Writer)
+	bw.Reset(f)
+	defer func() { bw.Reset(nil); buffers.Put(bw) }()
 	if err := write(bw); err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err) // the writer's own message, whole
 	}
 	if err := bw.Flush(); err != nil {
-		return nil, pathError(path, err)
-	}
-	if err := f.Chmod(0o644); err != nil {
 		return nil, pathError(path, err)
 	}
 	if sync {
@@ -150,6 +151,25 @@ func stageFile(path string, write func(io.Writer) error, sync bool) (_ *stagedFi
 		return nil, pathError(path, err)
 	}
 	return &stagedFile{path: path, tmp: tmp}, nil
+}
+
+// buffers are the write buffers of output files, reused: a batch writes
+// thousands of files.
+var buffers = sync.Pool{New: func() any { return bufio.NewWriterSize(nil, 64<<10) }}
+
+// createTemp creates ".<base>.<digits>.tmp" in dir, new (O_EXCL), with
+// an output's mode (0644 less the umask, as any new file), so that no
+// chmod is needed before the rename.
+func createTemp(dir, base string) (*os.File, string, error) {
+	for range 100 {
+		name := filepath.Join(dir, "."+base+"."+strconv.FormatUint(uint64(rand.Uint32()), 10)+tmpSuffix)
+		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o644)
+		if errors.Is(err, fs.ErrExist) {
+			continue
+		}
+		return f, name, err
+	}
+	return nil, "", fmt.Errorf("%s: cannot create a temporary file", dir)
 }
 
 // commit renames the staged file into place; on error it is removed.
