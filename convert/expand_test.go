@@ -49,7 +49,7 @@ func TestRenderFailure(t *testing.T) {
 	json, _ := Lookup("json")
 	pdfFormat, _ := Lookup("pdf")
 	var failure error
-	r := &Runner{Workers: 1, Options: Options{PDF: pdf.Writer{Font: filepath.Join(dir, "no-such-font.ttf")}},
+	r := &Runner{Workers: 1, Options: Options{PDF: pdf.Options{Font: filepath.Join(dir, "no-such-font.ttf")}},
 		Report: func(res *Result) { failure = res.Err }}
 	s := r.Run(context.Background(), Plan(inputs, []Format{json, pdfFormat}, Destination{}))
 	if s.Failed != 1 || s.Files != 0 || failure == nil || !strings.Contains(failure.Error(), "seed.pdf") {

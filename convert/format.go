@@ -14,19 +14,20 @@ import (
 	"github.com/declconv/declconv/output/xlsx"
 )
 
-// Options configures the writers. Its zero value gives every writer its
-// defaults.
+// Options configures the writers, one options struct each, every one of
+// which works as its zero value.
 type Options struct {
-	// TextWidth is the line width, in columns, of the plain-text writer
-	// (CJK characters count two). Zero means the writer's default.
-	TextWidth int
-	// PDF configures the PDF writer: fonts (path[#index] of a .ttf or
-	// .ttc; empty means DECLCONV_FONT, then well-known system fonts) and
-	// style (official GB/T 9704 layout, or compact).
-	PDF pdf.Writer
-	// XLSX configures the XLSX writer and corpus workbooks: the
-	// workbook's date, and where rows are spooled.
+	// Text: the line width, in columns (CJK characters count two).
+	Text text.Options
+	// PDF: fonts (path[#index] of a .ttf or .ttc; empty means the fonts
+	// found on the system, see [FromEnv] for the environment), page
+	// style and paper.
+	PDF pdf.Options
+	// XLSX: the workbook's date, and where rows are spooled.
 	XLSX xlsx.Options
+	// HTML and AKN: the HTML page and the Akoma Ntoso document.
+	HTML html.Options
+	AKN  akn.Options
 }
 
 // Format is one output format: a row of the table [Formats] returns.
@@ -66,7 +67,7 @@ var formats = []Format{
 		Name: "txt", Aliases: []string{"text"}, Ext: ".txt",
 		Doc: "plain text, numbering kept, wrapped by display width",
 		write: func(w io.Writer, d *declaration.Document, o Options) error {
-			return text.Writer{Width: o.TextWidth}.Write(w, d)
+			return o.Text.Write(w, d)
 		},
 	},
 	{
@@ -80,21 +81,21 @@ var formats = []Format{
 		Name: "xlsx", Ext: ".xlsx", Binary: true,
 		Doc: "XLSX clause table: one row per provision, with metadata, references, dates and diagnostics sheets",
 		write: func(w io.Writer, d *declaration.Document, o Options) error {
-			return (&xlsx.Writer{Options: o.XLSX}).Write(w, d)
+			return o.XLSX.Write(w, d)
 		},
 	},
 	{
 		Name: "akn", Ext: ".akn.xml",
 		Doc: "Akoma Ntoso 3.0 XML (OASIS LegalDocML): FRBR metadata, eIds equal to the model's IDs",
-		write: func(w io.Writer, d *declaration.Document, _ Options) error {
-			return akn.Writer{}.Write(w, d)
+		write: func(w io.Writer, d *declaration.Document, o Options) error {
+			return o.AKN.Write(w, d)
 		},
 	},
 	{
 		Name: "html", Aliases: []string{"htm"}, Ext: ".html",
 		Doc: "one self-contained HTML page, every clause an anchor (statement.html#art_4__sec_1__item_2)",
-		write: func(w io.Writer, d *declaration.Document, _ Options) error {
-			return html.Writer{}.Write(w, d)
+		write: func(w io.Writer, d *declaration.Document, o Options) error {
+			return o.HTML.Write(w, d)
 		},
 	},
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/declconv/declconv/convert"
 	"github.com/declconv/declconv/declaration"
 	"github.com/declconv/declconv/output/pdf"
+	"github.com/declconv/declconv/output/text"
 )
 
 // errInterrupted discards the diagnostics file of an interrupted run.
@@ -121,7 +122,7 @@ func (b *batch) parseFlags() ([]convert.Format, convert.Filter, error) {
 // the formats, a face the PDF writer cannot find is noted on stderr.
 func (b *batch) writerOptions(formats []convert.Format) convert.Options {
 	o := &b.opts
-	opts := convert.Options{TextWidth: o.width, PDF: pdf.Writer{Font: o.font, Fallback: o.fallback,
+	opts := convert.Options{Text: text.Options{Width: o.width}, PDF: pdf.Options{Font: o.font, Fallback: o.fallback,
 		HeadingFont: o.fontHei, KaiFont: o.fontKai, LatinFont: o.fontLatin, Style: pdf.Style(o.pdfStyle), Paper: pdf.Paper(o.pdfPaper)}}
 	if slices.ContainsFunc(formats, func(f convert.Format) bool { return f.Name == "pdf" }) {
 		if note := opts.PDF.FontNotes(); note != "" {

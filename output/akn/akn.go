@@ -15,8 +15,8 @@ import (
 // Namespace is the Akoma Ntoso 3.0 namespace of every element written.
 const Namespace = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 
-// Writer writes a document as Akoma Ntoso 3.0 XML. Its zero value works.
-type Writer struct {
+// Options writes a document as Akoma Ntoso 3.0 XML. Its zero value works.
+type Options struct {
 	// Country is the ISO 3166-1 alpha-2 code of the jurisdiction in the
 	// FRBR IRIs (FRBRcountry). Empty means the language's row of
 	// languages: cn for simplified Chinese, else zz (unknown).
@@ -63,7 +63,7 @@ var provisionElements = []struct {
 
 // languages is the table of the model's languages (BCP 47, matched by
 // prefix) with their ISO 639-2 code for FRBRlanguage and the country the
-// FRBR IRIs use when [Writer.Country] is empty. The last row matches any
+// FRBR IRIs use when [Options.Country] is empty. The last row matches any
 // language: undetermined (und), unknown country (zz, the code ISO 3166
 // leaves to users and CLDR uses for "unknown region").
 var languages = []struct {
@@ -129,7 +129,7 @@ func fullDate(iso string) bool {
 
 // Write writes d to w as Akoma Ntoso XML. The output depends on d and
 // the writer's options only.
-func (wr Writer) Write(w io.Writer, d *declaration.Document) error {
+func (wr Options) Write(w io.Writer, d *declaration.Document) error {
 	if d == nil {
 		return errors.New("akn: nil document")
 	}
@@ -216,7 +216,7 @@ type frbrDate struct{ iso, name string }
 // /LANG@ for the expression. The number is the first 12 hex digits of
 // the source's SHA-256 (the model has no official number); the date is
 // [workDate]'s.
-func (wr Writer) identify(d *declaration.Document, element, name string) *identity {
+func (wr Options) identify(d *declaration.Document, element, name string) *identity {
 	lang, country := language(d.Language)
 	if wr.Country != "" {
 		country = strings.ToLower(wr.Country)

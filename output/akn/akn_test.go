@@ -20,7 +20,7 @@ import (
 func write(t testing.TB, d *declaration.Document) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := (Writer{}).Write(&buf, d); err != nil {
+	if err := (Options{}).Write(&buf, d); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
@@ -426,7 +426,7 @@ func enclosingMarkup(p *parsed, id string) string {
 }
 
 func TestNil(t *testing.T) {
-	if err := (Writer{}).Write(io.Discard, nil); err == nil {
+	if err := (Options{}).Write(io.Discard, nil); err == nil {
 		t.Error("nil document: no error")
 	}
 }
@@ -437,7 +437,7 @@ type errWriter struct{}
 func (errWriter) Write([]byte) (int, error) { return 0, errors.New("disk full") }
 
 func TestWriteError(t *testing.T) {
-	if err := (Writer{}).Write(errWriter{}, small(declaration.Treaty)); err == nil || !strings.Contains(err.Error(), "disk full") {
+	if err := (Options{}).Write(errWriter{}, small(declaration.Treaty)); err == nil || !strings.Contains(err.Error(), "disk full") {
 		t.Errorf("got %v, want the writer's error", err)
 	}
 }
@@ -447,9 +447,9 @@ func TestWriteError(t *testing.T) {
 func TestIdentification(t *testing.T) {
 	d := canonical(t)["seed"]
 	for _, c := range []struct {
-		w       Writer
+		w       Options
 		country string
-	}{{Writer{}, "cn"}, {Writer{Country: "KZ"}, "kz"}} {
+	}{{Options{}, "cn"}, {Options{Country: "KZ"}, "kz"}} {
 		var buf bytes.Buffer
 		if err := c.w.Write(&buf, d); err != nil {
 			t.Fatal(err)

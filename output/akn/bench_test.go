@@ -24,10 +24,10 @@ const largest = "zh-law-constitution-prc.txt"
 func BenchmarkAKN(b *testing.B) {
 	run := func(b *testing.B, d *declaration.Document, srcLen int) {
 		b.Run("akn", func(b *testing.B) {
-			bench(b, srcLen, func(buf *bytes.Buffer) error { return (Writer{}).Write(buf, d) })
+			bench(b, srcLen, func(buf *bytes.Buffer) error { return (Options{}).Write(buf, d) })
 		})
 		b.Run("text", func(b *testing.B) {
-			bench(b, srcLen, func(buf *bytes.Buffer) error { return (text.Writer{}).Write(buf, d) })
+			bench(b, srcLen, func(buf *bytes.Buffer) error { return (text.Options{}).Write(buf, d) })
 		})
 	}
 	b.Run("seed", func(b *testing.B) {

@@ -9,7 +9,7 @@ import (
 	"github.com/declconv/declconv/output/akn"
 )
 
-func ExampleWriter() {
+func ExampleOptions_Write() {
 	d := &declaration.Document{
 		Schema:  declaration.SchemaVersion,
 		Kind:    declaration.JointCommunique,
@@ -21,7 +21,7 @@ func ExampleWriter() {
 	}
 	d.AssignIDs()
 	var buf bytes.Buffer
-	if err := (akn.Writer{}).Write(&buf, d); err != nil {
+	if err := (akn.Options{}).Write(&buf, d); err != nil {
 		panic(err)
 	}
 	out := buf.String()

@@ -25,7 +25,7 @@ func TestEditedTitle(t *testing.T) {
 	old := d.Title
 	d.Title = "东海共和国和西岭联邦联合声明"
 	var b bytes.Buffer
-	if err := (Writer{}).Write(&b, d); err != nil {
+	if err := (Options{}).Write(&b, d); err != nil {
 		t.Fatal(err)
 	}
 	out := b.String()

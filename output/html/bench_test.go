@@ -26,7 +26,7 @@ func BenchmarkHTML(b *testing.B) {
 	writers := []struct {
 		name string
 		w    writer
-	}{{"html", Writer{}}, {"text", text.Writer{}}}
+	}{{"html", Options{}}, {"text", text.Options{}}}
 	b.Run("seed", func(b *testing.B) {
 		src, err := os.ReadFile(filepath.Join(testfiles.Root(b), "fixtures", "seed", "input.txt"))
 		if err != nil {

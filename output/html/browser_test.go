@@ -103,7 +103,7 @@ func TestBrowser(t *testing.T) {
 				}
 			}
 			dir := t.TempDir()
-			page := write(t, Writer{}, d)
+			page := write(t, Options{}, d)
 			checkPage(t, d, page)
 			file := filepath.Join(dir, doc.name+".html")
 			probed := filepath.Join(dir, doc.name+".probe.html")

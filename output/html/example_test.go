@@ -13,7 +13,7 @@ import (
 // ID, so that communique.html#art_2__item_1 opens at the first item of
 // article 二. (The page around it — the style sheet, the metadata and the
 // contents — is left out here.)
-func ExampleWriter() {
+func ExampleOptions_Write() {
 	d := &declaration.Document{
 		Schema:   declaration.SchemaVersion,
 		Title:    "联合公报",
@@ -29,7 +29,7 @@ func ExampleWriter() {
 	d.AssignIDs()
 	d.Dates = []declaration.DateMention{{Date: declaration.Date{Text: "１９７９年１月１日", ISO: "1979-01-01"}, At: "art_1"}}
 	var buf bytes.Buffer
-	if err := (html.Writer{}).Write(&buf, d); err != nil {
+	if err := (html.Options{}).Write(&buf, d); err != nil {
 		panic(err)
 	}
 	page := buf.String()

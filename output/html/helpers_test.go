@@ -17,7 +17,7 @@ import (
 	"github.com/declconv/declconv/internal/testfiles"
 )
 
-func write(t testing.TB, w Writer, d *declaration.Document) string {
+func write(t testing.TB, w Options, d *declaration.Document) string {
 	t.Helper()
 	var buf bytes.Buffer
 	if err := w.Write(&buf, d); err != nil {

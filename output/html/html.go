@@ -21,9 +21,9 @@ import (
 //go:embed style.css
 var style string
 
-// Writer writes a document as one HTML page. Its zero value writes the
+// Options writes a document as one HTML page. Its zero value writes the
 // whole page.
-type Writer struct {
+type Options struct {
 	// NoContents leaves out the table of contents, as for a page that is
 	// embedded in another.
 	NoContents bool
@@ -31,7 +31,7 @@ type Writer struct {
 
 // Write writes d to w as one HTML5 page. The output depends on d and the
 // writer's fields only.
-func (wr Writer) Write(w io.Writer, d *declaration.Document) error {
+func (wr Options) Write(w io.Writer, d *declaration.Document) error {
 	if d == nil {
 		return errors.New("html: nil document")
 	}

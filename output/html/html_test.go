@@ -33,13 +33,13 @@ func TestFixtures(t *testing.T) {
 		dir := filepath.Dir(path)
 		t.Run(filepath.Base(dir), func(t *testing.T) {
 			d := testdocs.Load(t, path)
-			out := write(t, Writer{}, d)
+			out := write(t, Options{}, d)
 			checkPage(t, d, out)
 			if strings.Count(out, style) != 1 {
 				t.Fatal("the page does not hold the style sheet once")
 			}
 			testfiles.Golden(t, filepath.Join(dir, "want.html"), []byte(strings.Replace(out, style, "/* style.css */\n", 1)))
-			if again := write(t, Writer{}, d); again != out {
+			if again := write(t, Options{}, d); again != out {
 				t.Error("a second run gave different bytes")
 			}
 		})
@@ -58,7 +58,7 @@ func TestCorpus(t *testing.T) {
 				t.Logf("no page: the parser refuses it (parse's TestCorpus pins that): %v", err)
 				return
 			}
-			checkPage(t, d, write(t, Writer{}, d))
+			checkPage(t, d, write(t, Options{}, d))
 		})
 	}
 }
@@ -77,7 +77,7 @@ func parseFile(path string) (*declaration.Document, error) {
 // definition.
 func TestMarks(t *testing.T) {
 	d := seed(t)
-	root := parsePage(t, write(t, Writer{}, d))
+	root := parsePage(t, write(t, Options{}, d))
 	all := ids(root)
 	for _, dm := range d.Dates {
 		el := all[dm.At]
@@ -142,7 +142,7 @@ func TestDefinition(t *testing.T) {
 // clause, its label and text, and nothing of the clauses beside it.
 func TestDeepLink(t *testing.T) {
 	d := seed(t)
-	root := parsePage(t, write(t, Writer{}, d))
+	root := parsePage(t, write(t, Options{}, d))
 	el := ids(root)["art_4__sec_1__item_2"]
 	if len(el) != 1 || el[0].Data != "li" {
 		t.Fatalf("art_4__sec_1__item_2: %d elements, want one <li>", len(el))
@@ -161,7 +161,7 @@ func TestDeepLink(t *testing.T) {
 // unnumbered list, chapters <h2> and their sections <h3>.
 func TestStructure(t *testing.T) {
 	d := seed(t)
-	all := ids(parsePage(t, write(t, Writer{}, d)))
+	all := ids(parsePage(t, write(t, Options{}, d)))
 	for id, tag := range map[string]string{
 		"front__p_7": "h1", "front__p_6": "p", "art_4": "div", "art_4__sec_1": "section",
 		"art_4__sec_1__item_1": "li", "art_5__para_1": "div",
@@ -178,7 +178,7 @@ func TestStructure(t *testing.T) {
 	}
 
 	law := testdocs.Load(t, filepath.Join(testfiles.Root(t), "fixtures", "law-articles-chapters", "want.yaml"))
-	root := parsePage(t, write(t, Writer{}, law))
+	root := parsePage(t, write(t, Options{}, law))
 	all = ids(root)
 	var chapters, sections int
 	for _, p := range law.Provisions() {
@@ -227,7 +227,7 @@ func TestLanguage(t *testing.T) {
 			{Kind: declaration.Article, Label: "一、", Text: "双方欢迎World Trade Organization的决定，A国表示支持。"},
 		}}
 	d.AssignIDs()
-	out := write(t, Writer{}, d)
+	out := write(t, Options{}, d)
 	checkPage(t, d, out)
 	root := parsePage(t, out)
 	if l, _ := attr(find(root, element("html"))[0], "lang"); l != "zh-Hans" {
@@ -240,7 +240,7 @@ func TestLanguage(t *testing.T) {
 
 	d.Language = "en"
 	d.Body[0].Text = "The Parties welcome the Treaty of Amity (《友好条约》) and the 联合公报."
-	root = parsePage(t, write(t, Writer{}, d))
+	root = parsePage(t, write(t, Options{}, d))
 	var got []string
 	for _, n := range find(root, func(n *xhtml.Node) bool { l, _ := attr(n, "lang"); return n.Data == "span" && l == "zh" }) {
 		got = append(got, textContent(n))
@@ -248,7 +248,7 @@ func TestLanguage(t *testing.T) {
 	if !slices.Equal(got, []string{"《友好条约》", "联合公报"}) {
 		t.Errorf("Chinese runs in English: %q", got)
 	}
-	if !strings.Contains(write(t, Writer{}, d), "<title>") {
+	if !strings.Contains(write(t, Options{}, d), "<title>") {
 		t.Error("no title")
 	}
 }
@@ -259,7 +259,7 @@ func TestDashes(t *testing.T) {
 		Preamble: []*declaration.Block{{Kind: declaration.Para, Text: "我们——中国人民……必将胜利——一定！"}}}
 	d.AssignIDs()
 	var got []string
-	for _, n := range find(parsePage(t, write(t, Writer{}, d)), func(n *xhtml.Node) bool { return hasClass(n, "nb") }) {
+	for _, n := range find(parsePage(t, write(t, Options{}, d)), func(n *xhtml.Node) bool { return hasClass(n, "nb") }) {
 		got = append(got, textContent(n))
 	}
 	if !slices.Equal(got, []string{"——", "……", "——"}) {
@@ -296,7 +296,7 @@ func TestEscaping(t *testing.T) {
 	d.Preamble[0].ID = "javascript:alert(1)"
 	d.References = []declaration.Reference{{Title: "<b>", At: []string{d.Body[1].ID}}}
 	d.Dates = []declaration.DateMention{{Date: declaration.Date{Text: "&", ISO: `"><script>`}, At: d.Body[3].ID}}
-	out := write(t, Writer{}, d)
+	out := write(t, Options{}, d)
 	checkPage(t, d, out)
 	for _, bad := range []string{"<script", "<img", "<b>", "<style><style", "\x00", "\xff"} {
 		if strings.Contains(out, bad) {
@@ -320,24 +320,24 @@ func TestSelfContained(t *testing.T) {
 
 func TestNoContents(t *testing.T) {
 	d := seed(t)
-	if out := write(t, Writer{NoContents: true}, d); strings.Contains(out, "<nav") {
+	if out := write(t, Options{NoContents: true}, d); strings.Contains(out, "<nav") {
 		t.Error("NoContents: the page has a <nav>")
 	} else {
 		checkPage(t, d, out)
 	}
-	if out := write(t, Writer{}, d); !strings.Contains(out, "<nav") {
+	if out := write(t, Options{}, d); !strings.Contains(out, "<nav") {
 		t.Error("the seed's page has no table of contents")
 	}
 }
 
 func TestEmptyAndNil(t *testing.T) {
 	d := &declaration.Document{Schema: declaration.SchemaVersion, Kind: declaration.Other}
-	out := write(t, Writer{}, d)
+	out := write(t, Options{}, d)
 	checkPage(t, d, out)
 	if !strings.Contains(out, "<title>declconv</title>") || !strings.Contains(out, `lang="en"`) {
 		t.Errorf("empty document: %s", out[:200])
 	}
-	if err := (Writer{}).Write(&bytes.Buffer{}, nil); err == nil {
+	if err := (Options{}).Write(&bytes.Buffer{}, nil); err == nil {
 		t.Error("nil document: no error")
 	}
 }
@@ -348,7 +348,7 @@ type errWriter struct{}
 func (errWriter) Write([]byte) (int, error) { return 0, errors.New("disk full") }
 
 func TestWriteError(t *testing.T) {
-	if err := (Writer{}).Write(errWriter{}, seed(t)); err == nil || !strings.Contains(err.Error(), "disk full") {
+	if err := (Options{}).Write(errWriter{}, seed(t)); err == nil || !strings.Contains(err.Error(), "disk full") {
 		t.Errorf("got %v, want the writer's error", err)
 	}
 }
@@ -375,7 +375,7 @@ func FuzzWrite(f *testing.F) {
 		if err != nil {
 			return
 		}
-		out := write(t, Writer{}, d)
+		out := write(t, Options{}, d)
 		if err := wellFormed(out); err != nil {
 			t.Fatalf("not well-formed: %v", err)
 		}
@@ -424,7 +424,7 @@ func TestMarksAll(t *testing.T) {
 	var withISO, dates, marked, cites, cited, terms, defined int
 	for _, name := range names {
 		d := docs[name]
-		all := ids(parsePage(t, write(t, Writer{}, d)))
+		all := ids(parsePage(t, write(t, Options{}, d)))
 		own := ownText(d)
 		for _, dm := range d.Dates {
 			if !declaration.ValidISODate(dm.ISO) {

@@ -50,7 +50,7 @@ func BenchmarkPDF(b *testing.B) {
 }
 
 // benchWrite times writing d, whose source text is srcLen bytes long.
-func benchWrite(b *testing.B, w *Writer, d *declaration.Document, srcLen int) {
+func benchWrite(b *testing.B, w *Options, d *declaration.Document, srcLen int) {
 	size := len(render(b, w, d)) // loads the fonts
 	b.ReportAllocs()
 	cpu := cpuTime()

@@ -28,7 +28,7 @@ var (
 
 // bboxLines renders d with w and reads every text line back with its
 // words' boxes.
-func bboxLines(t *testing.T, w *Writer, d *declaration.Document) []bboxLine {
+func bboxLines(t *testing.T, w *Options, d *declaration.Document) []bboxLine {
 	t.Helper()
 	tool(t, "pdftotext")
 	xml := run(t, "pdftotext", "-bbox-layout", saved(t, render(t, w, d)), "-")

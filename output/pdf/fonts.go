@@ -30,7 +30,7 @@ const (
 type role struct {
 	face   faceID
 	what   string // for the note when none is found
-	option func(*Writer) string
+	option func(*Options) string
 	env    string
 	system func() []string
 }
@@ -38,9 +38,9 @@ type role struct {
 // roles are the faces besides the body's, one row each. The Latin italic
 // and bold faces are the Latin face's siblings (see font.Siblings).
 var roles = []role{
-	{headingFace, "Hei face for first-level headings", func(w *Writer) string { return w.HeadingFont }, font.EnvHei, font.HeiFonts},
-	{kaiFace, "Kai face for second-level headings", func(w *Writer) string { return w.KaiFont }, font.EnvKai, font.KaiFonts},
-	{latinFace, "Latin serif face", func(w *Writer) string { return w.LatinFont }, font.EnvLatin, font.LatinFonts},
+	{headingFace, "Hei face for first-level headings", func(w *Options) string { return w.HeadingFont }, font.EnvHei, font.HeiFonts},
+	{kaiFace, "Kai face for second-level headings", func(w *Options) string { return w.KaiFont }, font.EnvKai, font.KaiFonts},
+	{latinFace, "Latin serif face", func(w *Options) string { return w.LatinFont }, font.EnvLatin, font.LatinFonts},
 }
 
 // fontSet is the faces of one Write call.
@@ -50,7 +50,7 @@ type fontSet struct {
 }
 
 // fonts finds and loads the faces the writer's options name.
-func (w *Writer) fonts() (*fontSet, error) {
+func (w *Options) fonts() (*fontSet, error) {
 	getenv := w.Getenv
 	if getenv == nil {
 		getenv = os.Getenv
@@ -59,11 +59,11 @@ func (w *Writer) fonts() (*fontSet, error) {
 }
 
 // fontOption names the setting that chooses the font, for messages.
-const fontOption = "the -font option (pdf.Writer.Font)"
+const fontOption = "the -font option (pdf.Options.Font)"
 
 // fontsFrom is fonts with the system's font paths given — the body's, and
 // those of each role — so that tests can pretend a machine has none.
-func (w *Writer) fontsFrom(getenv func(string) string, system []string, roleFonts func(role) []string) (*fontSet, error) {
+func (w *Options) fontsFrom(getenv func(string) string, system []string, roleFonts func(role) []string) (*fontSet, error) {
 	spec, err := font.Locate(w.Font, getenv, system, fontOption)
 	if err != nil {
 		return nil, err

@@ -34,12 +34,12 @@ func tool(t testing.TB, name string) {
 // testWriter is the writer the tests use: the fonts CI installs, named
 // explicitly, and an empty environment, so that no variable of the
 // machine running the tests changes the output.
-func testWriter(t testing.TB) *Writer {
+func testWriter(t testing.TB) *Options {
 	t.Helper()
 	if _, err := os.Stat(uming); err != nil {
 		testfiles.Missing(t, "font %s not installed (apt-get install fonts-arphic-uming)", uming)
 	}
-	w := &Writer{Font: uming, HeadingFont: "none", KaiFont: "none", LatinFont: "none", Getenv: func(string) string { return "" }}
+	w := &Options{Font: uming, HeadingFont: "none", KaiFont: "none", LatinFont: "none", Getenv: func(string) string { return "" }}
 	for _, f := range []struct {
 		option *string
 		path   string
@@ -54,7 +54,7 @@ func testWriter(t testing.TB) *Writer {
 }
 
 // render writes d with w and returns the PDF.
-func render(t testing.TB, w *Writer, d *declaration.Document) []byte {
+func render(t testing.TB, w *Options, d *declaration.Document) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	if err := w.Write(&buf, d); err != nil {

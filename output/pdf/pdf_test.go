@@ -230,7 +230,7 @@ func TestReproducible(t *testing.T) {
 	if !bytes.Equal(a, b) {
 		t.Fatal("two runs gave different bytes")
 	}
-	epoch := func(v string) *Writer {
+	epoch := func(v string) *Options {
 		w := *w
 		w.Getenv = func(k string) string {
 			if k == EnvSourceDateEpoch {
@@ -281,7 +281,7 @@ func TestFontErrors(t *testing.T) {
 	d := synthetic()
 	var buf bytes.Buffer
 
-	_, err := (&Writer{}).fontsFrom(empty, nil, func(role) []string { return nil })
+	_, err := (&Options{}).fontsFrom(empty, nil, func(role) []string { return nil })
 	for _, want := range []string{"-font", "DECLCONV_FONT", "apt-get install fonts-arphic-uming"} {
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("no font: %v, want it to mention %q", err, want)
@@ -289,15 +289,15 @@ func TestFontErrors(t *testing.T) {
 	}
 
 	cff := filepath.Join("font", "testdata", "fake-cff.otf")
-	err = (&Writer{Font: cff, Getenv: empty}).Write(&buf, d)
+	err = (&Options{Font: cff, Getenv: empty}).Write(&buf, d)
 	if err == nil || !strings.Contains(err.Error(), "CFF") || !strings.Contains(err.Error(), cff) {
 		t.Errorf("CFF font: %v", err)
 	}
-	err = (&Writer{Font: "no/such/font.ttf", Getenv: empty}).Write(&buf, d)
+	err = (&Options{Font: "no/such/font.ttf", Getenv: empty}).Write(&buf, d)
 	if err == nil || !strings.Contains(err.Error(), "no/such/font.ttf") {
 		t.Errorf("missing font file: %v", err)
 	}
-	err = (&Writer{Style: "fancy", Getenv: empty}).Write(&buf, d)
+	err = (&Options{Style: "fancy", Getenv: empty}).Write(&buf, d)
 	if err == nil || !strings.Contains(err.Error(), "fancy") {
 		t.Errorf("unknown style: %v", err)
 	}

@@ -15,9 +15,9 @@ import (
 	"github.com/declconv/declconv/declaration"
 )
 
-// Writer writes a declaration as PDF. Its zero value works: the official
+// Options writes a declaration as PDF. Its zero value works: the official
 // layout in the first CJK font found on the system.
-type Writer struct {
+type Options struct {
 	// Font names the body font: a TrueType .ttf, or a .ttc collection
 	// with #INDEX to pick a face (default #0). When empty, the
 	// DECLCONV_FONT environment variable names it, else well-known
@@ -53,7 +53,7 @@ type Writer struct {
 // FontNotes says which faces of the writer's roles were not found, and
 // so are drawn in the body face: one line, or "" when every face is at
 // hand (or the body font itself cannot be found, which Write reports).
-func (w *Writer) FontNotes() string {
+func (w *Options) FontNotes() string {
 	fs, err := w.fonts()
 	if err != nil {
 		return ""
@@ -64,7 +64,7 @@ func (w *Writer) FontNotes() string {
 // Write typesets d and writes the PDF to w. Nothing is written unless the
 // whole document could be set: a character no font has, say, is an error
 // ([GlyphErrors]) and w stays untouched.
-func (w *Writer) Write(out io.Writer, d *declaration.Document) (err error) {
+func (w *Options) Write(out io.Writer, d *declaration.Document) (err error) {
 	if d == nil {
 		return errors.New("pdf: no document")
 	}
@@ -83,7 +83,7 @@ func (w *Writer) Write(out io.Writer, d *declaration.Document) (err error) {
 	return err
 }
 
-func (w *Writer) render(d *declaration.Document) ([]byte, error) {
+func (w *Options) render(d *declaration.Document) ([]byte, error) {
 	g, err := w.Style.resolve(language(d)).on(w.Paper)
 	if err != nil {
 		return nil, fmt.Errorf("pdf: %w", err)

@@ -7,7 +7,7 @@ import (
 	"github.com/declconv/declconv/output/text"
 )
 
-func ExampleWriter() {
+func ExampleOptions_Write() {
 	d := &declaration.Document{
 		Schema:  declaration.SchemaVersion,
 		Title:   "联合公报",
@@ -22,7 +22,7 @@ func ExampleWriter() {
 		},
 		Closing: []*declaration.Block{{Kind: declaration.PlaceDate, Text: "二○○一年五月二十日于北京"}},
 	}
-	if err := (text.Writer{Width: 36}).Write(os.Stdout, d); err != nil {
+	if err := (text.Options{Width: 36}).Write(os.Stdout, d); err != nil {
 		panic(err)
 	}
 	// Output:

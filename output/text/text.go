@@ -42,18 +42,18 @@ import (
 	"github.com/declconv/declconv/output/linebreak"
 )
 
-// DefaultWidth is the line width, in columns, of a zero [Writer].
+// DefaultWidth is the line width, in columns, of a zero [Options].
 const DefaultWidth = 80
 
-// Writer writes a document as plain text. Its zero value writes 80 columns.
-type Writer struct {
+// Options writes a document as plain text. Its zero value writes 80 columns.
+type Options struct {
 	// Width is the line width in columns; zero or less means DefaultWidth.
 	Width int
 }
 
 // Write writes d to w as plain text. The output depends on d and the
 // width only.
-func (wr Writer) Write(w io.Writer, d *declaration.Document) error {
+func (wr Options) Write(w io.Writer, d *declaration.Document) error {
 	if d == nil {
 		return errors.New("text: nil document")
 	}

@@ -103,7 +103,7 @@ func sampleEn() *declaration.Document {
 	return d
 }
 
-func write(t testing.TB, w Writer, d *declaration.Document) string {
+func write(t testing.TB, w Options, d *declaration.Document) string {
 	t.Helper()
 	var buf bytes.Buffer
 	if err := w.Write(&buf, d); err != nil {
@@ -238,10 +238,10 @@ func TestWrite(t *testing.T) {
 		{"sample-en", sampleEn(), 60},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			out := write(t, Writer{Width: c.width}, c.doc)
+			out := write(t, Options{Width: c.width}, c.doc)
 			checkOutput(t, c.doc, cmp(c.width, DefaultWidth), out)
 			golden(t, filepath.Join("testdata", c.name+".txt"), out)
-			if again := write(t, Writer{Width: c.width}, c.doc); again != out {
+			if again := write(t, Options{Width: c.width}, c.doc); again != out {
 				t.Error("a second run gave different output")
 			}
 		})
@@ -259,7 +259,7 @@ func cmp(w, def int) int {
 // TestLayout pins the layout rules on the Chinese sample.
 func TestLayout(t *testing.T) {
 	const width = 80
-	body := write(t, Writer{}, sampleZh())
+	body := write(t, Options{}, sampleZh())
 	lines := strings.Split(body, "\n")
 	find := func(prefix string) (int, string) {
 		t.Helper()
@@ -344,7 +344,7 @@ func TestJoin(t *testing.T) {
 func TestWidths(t *testing.T) {
 	for _, d := range []*declaration.Document{sampleZh(), sampleEn()} {
 		for width := 1; width <= 120; width++ {
-			out := write(t, Writer{Width: width}, d)
+			out := write(t, Options{Width: width}, d)
 			checkOutput(t, d, width, out)
 		}
 	}
@@ -352,11 +352,11 @@ func TestWidths(t *testing.T) {
 
 func TestEmptyAndNil(t *testing.T) {
 	d := &declaration.Document{Schema: declaration.SchemaVersion, Kind: declaration.Other}
-	out := write(t, Writer{Width: 10}, d)
+	out := write(t, Options{Width: 10}, d)
 	if out != "" {
 		t.Errorf("empty document gave %q", out)
 	}
-	if err := (Writer{}).Write(&bytes.Buffer{}, nil); err == nil {
+	if err := (Options{}).Write(&bytes.Buffer{}, nil); err == nil {
 		t.Error("nil document: no error")
 	}
 }
@@ -367,7 +367,7 @@ type errWriter struct{}
 func (errWriter) Write([]byte) (int, error) { return 0, fmt.Errorf("disk full") }
 
 func TestWriteError(t *testing.T) {
-	if err := (Writer{}).Write(errWriter{}, sampleZh()); err == nil || !strings.Contains(err.Error(), "disk full") {
+	if err := (Options{}).Write(errWriter{}, sampleZh()); err == nil || !strings.Contains(err.Error(), "disk full") {
 		t.Errorf("got %v, want the writer's error", err)
 	}
 }
@@ -380,7 +380,7 @@ func TestFixtures(t *testing.T) {
 		dir := filepath.Dir(path)
 		t.Run(filepath.Base(dir), func(t *testing.T) {
 			d := testdocs.Load(t, path)
-			out := write(t, Writer{}, d)
+			out := write(t, Options{}, d)
 			checkOutput(t, d, DefaultWidth, out)
 			golden(t, filepath.Join(dir, "want.txt"), out)
 		})
@@ -394,13 +394,13 @@ func BenchmarkWrite(b *testing.B) {
 		d.Body = append(d.Body, sampleZh().Body...)
 	}
 	var buf bytes.Buffer
-	if err := (Writer{}).Write(&buf, d); err != nil {
+	if err := (Options{}).Write(&buf, d); err != nil {
 		b.Fatal(err)
 	}
 	b.SetBytes(int64(buf.Len()))
 	for b.Loop() {
 		buf.Reset()
-		if err := (Writer{}).Write(&buf, d); err != nil {
+		if err := (Options{}).Write(&buf, d); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -421,10 +421,10 @@ func TestAttachments(t *testing.T) {
 	}
 	d.AssignIDs()
 	for width := 1; width <= 100; width++ {
-		checkOutput(t, d, width, write(t, Writer{Width: width}, d))
+		checkOutput(t, d, width, write(t, Options{Width: width}, d))
 	}
 	const width = 80
-	body := write(t, Writer{}, d)
+	body := write(t, Options{}, d)
 	lines := strings.Split(body, "\n")
 	at := func(s string) int {
 		t.Helper()
@@ -464,10 +464,10 @@ func TestUnderlines(t *testing.T) {
 	d.Body[1].Children[0].Underline = "~~~~"
 	d.Body[0].Underline = "----"
 	for _, width := range []int{20, 80} {
-		out := write(t, Writer{Width: width}, d)
+		out := write(t, Options{Width: width}, d)
 		checkOutput(t, d, width, out)
 	}
-	body := write(t, Writer{}, d)
+	body := write(t, Options{}, d)
 	for _, u := range []string{"==", "--", "~~"} {
 		if strings.Contains(body, u) {
 			t.Errorf("an underline %q is printed:\n%s", u, body)
@@ -485,7 +485,7 @@ func squeezed(s string) string { return strings.Join(testfiles.NonSpace(s), "") 
 // a hand-edited title replaces it, and the old one is gone.
 func TestTitleOnce(t *testing.T) {
 	d := testdocs.Load(t, filepath.Join(testfiles.Root(t), "fixtures", "seed", "want.yaml"))
-	out := squeezed(write(t, Writer{}, d))
+	out := squeezed(write(t, Options{}, d))
 	if n := strings.Count(out, squeezed(d.Title)); n != 1 {
 		t.Errorf("the title is printed %d times, want once", n)
 	}
@@ -496,7 +496,7 @@ func TestTitleOnce(t *testing.T) {
 	}
 	old := d.Title
 	d.Title = "中哈两国关于友好关系的声明（修订稿）"
-	out = write(t, Writer{}, d)
+	out = write(t, Options{}, d)
 	if n := strings.Count(squeezed(out), d.Title); n != 1 {
 		t.Errorf("the edited title is printed %d times, want once:\n%s", n, out)
 	}
@@ -516,7 +516,7 @@ func TestTitleOnce(t *testing.T) {
 	// printed at the top.
 	d = testdocs.Load(t, filepath.Join(testfiles.Root(t), "fixtures", "markdown-front-matter", "want.yaml"))
 	d.Front = d.Front[2:] // the front matter and the title heading
-	if out := write(t, Writer{}, d); !strings.HasPrefix(strings.TrimLeft(out, " "), d.Title+"\n\n") {
+	if out := write(t, Options{}, d); !strings.HasPrefix(strings.TrimLeft(out, " "), d.Title+"\n\n") {
 		t.Errorf("a title no block holds is not printed first:\n%s", out)
 	}
 }
@@ -527,7 +527,7 @@ func TestMarkupLeftOut(t *testing.T) {
 	d := testdocs.Load(t, filepath.Join(testfiles.Root(t), "fixtures", "markdown-front-matter", "want.yaml"))
 	d.Preamble = append(d.Preamble, &declaration.Block{Kind: declaration.Heading, Text: "<!-- FORCE BREAK -->"},
 		&declaration.Block{Kind: declaration.Para, Text: "本法**依照**宪法<!-- 注 -->制定。"})
-	out := write(t, Writer{}, d)
+	out := write(t, Options{}, d)
 	checkOutput(t, d, DefaultWidth, out)
 	for _, s := range []string{"---", "title:", "<!--", "-->", "##", "**"} {
 		if strings.Contains(out, s) {
@@ -576,7 +576,7 @@ func TestParagraphAfterPoints(t *testing.T) {
 		{"seed", "哈方重申", "", columns("五、") + 2},
 	} {
 		d := testdocs.Load(t, filepath.Join(testfiles.Root(t), "fixtures", c.fixture, "want.yaml"))
-		lines := strings.Split(write(t, Writer{}, d), "\n")
+		lines := strings.Split(write(t, Options{}, d), "\n")
 		at := map[string]int{}
 		for _, l := range lines {
 			for _, s := range []string{c.para, c.point} {
@@ -621,6 +621,6 @@ func FuzzWrite(f *testing.F) {
 			Closing: []*declaration.Block{{Kind: declaration.Signature, Text: text}},
 		}
 		d.AssignIDs()
-		checkOutput(t, d, width, write(t, Writer{Width: width}, d))
+		checkOutput(t, d, width, write(t, Options{Width: width}, d))
 	})
 }

@@ -19,7 +19,7 @@ func BenchmarkXLSX(b *testing.B) {
 	b.Run("seed", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
-			if err := (&Writer{}).Write(io.Discard, d); err != nil {
+			if err := (Options{}).Write(io.Discard, d); err != nil {
 				b.Fatal(err)
 			}
 		}

@@ -2,7 +2,7 @@
 // one row per provision in a Clauses sheet, with sheets for the document's
 // metadata, references, dates and diagnostics.
 //
-// [Writer] writes one document; [Workbook] collects many documents (a
+// [Options.Write] writes one document; [Workbook] collects many documents (a
 // corpus) into one workbook with an extra Documents sheet listing every
 // input, converted or failed, and a Summary sheet.
 //

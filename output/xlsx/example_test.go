@@ -29,9 +29,9 @@ func example() *declaration.Document {
 }
 
 // Write one document; read the Clauses sheet back.
-func ExampleWriter() {
+func ExampleOptions_Write() {
 	var buf bytes.Buffer
-	if err := (&xlsx.Writer{}).Write(&buf, example()); err != nil {
+	if err := (xlsx.Options{}).Write(&buf, example()); err != nil {
 		log.Fatal(err)
 	}
 	f, err := excelize.OpenReader(&buf)

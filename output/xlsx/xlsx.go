@@ -15,7 +15,8 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// Options configures a [Writer] or a [Workbook]. The zero value works.
+// Options configures the writing of one document ([Options.Write]) or of a
+// corpus ([Workbook]). The zero value works.
 type Options struct {
 	// Modified is the workbook's created and modified date. When it is
 	// zero, the environment variable SOURCE_DATE_EPOCH (seconds since
@@ -29,14 +30,9 @@ type Options struct {
 	TempDir string `fingerprint:"-"`
 }
 
-// Writer writes one document as a workbook. The zero value works.
-type Writer struct {
-	Options
-}
-
-// Write writes d to out as an XLSX workbook.
-func (w *Writer) Write(out io.Writer, d *declaration.Document) error {
-	b := newWorkbook(w.Options, false)
+// Write writes d to out as an XLSX workbook of its own.
+func (o Options) Write(out io.Writer, d *declaration.Document) error {
+	b := newWorkbook(o, false)
 	defer b.Close()
 	if err := b.Add(d); err != nil {
 		return err

@@ -47,11 +47,11 @@ func seed(t testing.TB) *declaration.Document {
 	return testdocs.Load(t, "../../fixtures/seed/want.yaml")
 }
 
-// render writes d with a zero Writer (SOURCE_DATE_EPOCH cleared by the caller if needed).
+// render writes d with zero Options (SOURCE_DATE_EPOCH cleared by the caller if needed).
 func render(t testing.TB, d *declaration.Document) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := (&Writer{}).Write(&buf, d); err != nil {
+	if err := (Options{}).Write(&buf, d); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
@@ -511,7 +511,7 @@ func TestDeterministic(t *testing.T) {
 // TestModified checks where the workbook's dates come from.
 func TestModified(t *testing.T) {
 	d := seed(t)
-	core := func(w Writer) string {
+	core := func(w Options) string {
 		var buf bytes.Buffer
 		if err := w.Write(&buf, d); err != nil {
 			t.Fatal(err)
@@ -519,27 +519,27 @@ func TestModified(t *testing.T) {
 		return zipFile(t, buf.Bytes(), "docProps/core.xml")
 	}
 	t.Setenv("SOURCE_DATE_EPOCH", "")
-	if c := core(Writer{}); !strings.Contains(c, ">1995-09-13T00:00:00Z</dcterms:created>") || !strings.Contains(c, ">1995-09-13T00:00:00Z</dcterms:modified>") {
+	if c := core(Options{}); !strings.Contains(c, ">1995-09-13T00:00:00Z</dcterms:created>") || !strings.Contains(c, ">1995-09-13T00:00:00Z</dcterms:modified>") {
 		t.Errorf("without SOURCE_DATE_EPOCH, core.xml = %s; want the document's date", c)
 	}
 	if app := zipFile(t, render(t, d), "docProps/app.xml"); !strings.Contains(app, "<Application>declconv</Application>") {
 		t.Errorf("app.xml = %s", app)
 	}
 	t.Setenv("SOURCE_DATE_EPOCH", "1700000000")
-	if c := core(Writer{}); !strings.Contains(c, ">2023-11-14T22:13:20Z</dcterms:modified>") {
+	if c := core(Options{}); !strings.Contains(c, ">2023-11-14T22:13:20Z</dcterms:modified>") {
 		t.Errorf("with SOURCE_DATE_EPOCH, core.xml = %s", c)
 	}
-	if c := core(Writer{Options{Modified: time.Date(2001, 2, 3, 4, 5, 6, 0, time.UTC)}}); !strings.Contains(c, ">2001-02-03T04:05:06Z</dcterms:modified>") {
+	if c := core(Options{Modified: time.Date(2001, 2, 3, 4, 5, 6, 0, time.UTC)}); !strings.Contains(c, ">2001-02-03T04:05:06Z</dcterms:modified>") {
 		t.Errorf("with Options.Modified, core.xml = %s", c)
 	}
 	t.Setenv("SOURCE_DATE_EPOCH", "soon")
-	if err := (&Writer{}).Write(io.Discard, d); err == nil || !strings.Contains(err.Error(), "SOURCE_DATE_EPOCH") {
+	if err := (Options{}).Write(io.Discard, d); err == nil || !strings.Contains(err.Error(), "SOURCE_DATE_EPOCH") {
 		t.Errorf("bad SOURCE_DATE_EPOCH: error = %v", err)
 	}
 	t.Setenv("SOURCE_DATE_EPOCH", "")
 	undated := testdocs.Load(t, "testdata/hostile.yaml")
 	var buf bytes.Buffer
-	if err := (&Writer{}).Write(&buf, undated); err != nil {
+	if err := (Options{}).Write(&buf, undated); err != nil {
 		t.Fatal(err)
 	}
 	if c := zipFile(t, buf.Bytes(), "docProps/core.xml"); !strings.Contains(c, ">1980-01-01T00:00:00Z</dcterms:modified>") {
