@@ -72,3 +72,25 @@ func TestFingerprintCoversOptions(t *testing.T) {
 		}
 	}
 }
+
+// TestFromEnv: the environment fills what the options leave unset, never
+// what they set, and a SOURCE_DATE_EPOCH that is no number is an error.
+func TestFromEnv(t *testing.T) {
+	env := map[string]string{"DECLCONV_FONT": "body.ttf", "DECLCONV_FONT_KAI": "kai.ttf", "SOURCE_DATE_EPOCH": "86400"}
+	var o Options
+	o.PDF.HeadingFont = "hei.ttf"
+	got, err := FromEnv(o, func(k string) string { return env[k] })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.PDF.Font != "body.ttf" || got.PDF.KaiFont != "kai.ttf" || got.PDF.HeadingFont != "hei.ttf" || got.PDF.LatinFont != "" {
+		t.Errorf("fonts: %+v", got.PDF)
+	}
+	if !got.PDF.Date.Equal(time.Unix(86400, 0)) {
+		t.Errorf("date %v, want 1970-01-02", got.PDF.Date)
+	}
+	env["SOURCE_DATE_EPOCH"] = "yesterday"
+	if _, err := FromEnv(Options{}, func(k string) string { return env[k] }); err == nil {
+		t.Error("SOURCE_DATE_EPOCH=yesterday: no error")
+	}
+}

@@ -2,14 +2,18 @@ package convert
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/declconv/declconv/declaration"
 	"github.com/declconv/declconv/output/akn"
 	"github.com/declconv/declconv/output/html"
 	"github.com/declconv/declconv/output/pdf"
+	"github.com/declconv/declconv/output/pdf/font"
 	"github.com/declconv/declconv/output/text"
 	"github.com/declconv/declconv/output/xlsx"
 )
@@ -160,4 +164,32 @@ func (f Format) Write(w io.Writer, d *declaration.Document, o Options) error {
 		return errors.New("format " + f.Name + " has no writer")
 	}
 	return f.write(w, d, o)
+}
+
+// FromEnv fills in what the environment sets and o leaves unset: the PDF
+// fonts (DECLCONV_FONT, DECLCONV_FONT_HEI, DECLCONV_FONT_KAI,
+// DECLCONV_FONT_LATIN) and the PDF's date (SOURCE_DATE_EPOCH, seconds
+// since 1970). The writers read no environment themselves: the command
+// calls FromEnv once, with os.Getenv. (The XLSX writer still reads
+// SOURCE_DATE_EPOCH itself.)
+func FromEnv(o Options, getenv func(string) string) (Options, error) {
+	for _, f := range []struct {
+		field *string
+		env   string
+	}{
+		{&o.PDF.Font, font.EnvFont}, {&o.PDF.HeadingFont, font.EnvHei},
+		{&o.PDF.KaiFont, font.EnvKai}, {&o.PDF.LatinFont, font.EnvLatin},
+	} {
+		if *f.field == "" {
+			*f.field = getenv(f.env)
+		}
+	}
+	if v := getenv("SOURCE_DATE_EPOCH"); v != "" && o.PDF.Date.IsZero() {
+		n, err := strconv.ParseInt(v, 10, 64)
+		if err != nil {
+			return o, fmt.Errorf("SOURCE_DATE_EPOCH=%q is not a number of seconds", v)
+		}
+		o.PDF.Date = time.Unix(n, 0).UTC()
+	}
+	return o, nil
 }

@@ -47,7 +47,9 @@ func (b *batch) setUp(args []string) error {
 	if err != nil {
 		return err
 	}
-	b.runner.Options = b.writerOptions(formats)
+	if b.runner.Options, err = b.writerOptions(formats); err != nil {
+		return err
+	}
 	inputs, args, err := b.inputs(args, filter)
 	if err != nil {
 		return err
@@ -118,18 +120,22 @@ func (b *batch) parseFlags() ([]convert.Format, convert.Filter, error) {
 	return formats, filter, nil
 }
 
-// writerOptions are the writers' options the flags give; with pdf among
-// the formats, a face the PDF writer cannot find is noted on stderr.
-func (b *batch) writerOptions(formats []convert.Format) convert.Options {
+// writerOptions are the writers' options the flags give, then the
+// environment (convert.FromEnv); with pdf among the formats, a face the
+// PDF writer cannot find is noted on stderr.
+func (b *batch) writerOptions(formats []convert.Format) (convert.Options, error) {
 	o := &b.opts
-	opts := convert.Options{Text: text.Options{Width: o.width}, PDF: pdf.Options{Font: o.font, Fallback: o.fallback,
-		HeadingFont: o.fontHei, KaiFont: o.fontKai, LatinFont: o.fontLatin, Style: pdf.Style(o.pdfStyle), Paper: pdf.Paper(o.pdfPaper)}}
+	opts, err := convert.FromEnv(convert.Options{Text: text.Options{Width: o.width}, PDF: pdf.Options{Font: o.font, Fallback: o.fallback,
+		HeadingFont: o.fontHei, KaiFont: o.fontKai, LatinFont: o.fontLatin, Style: pdf.Style(o.pdfStyle), Paper: pdf.Paper(o.pdfPaper)}}, os.Getenv)
+	if err != nil {
+		return opts, usageError(err.Error())
+	}
 	if slices.ContainsFunc(formats, func(f convert.Format) bool { return f.Name == "pdf" }) {
 		if note := opts.PDF.FontNotes(); note != "" {
 			fmt.Fprintln(b.stderr, "convert: pdf:", note)
 		}
 	}
-	return opts
+	return opts, nil
 }
 
 // inputs are the arguments, then the -files-from list, expanded; it

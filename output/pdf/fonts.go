@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"fmt"
-	"os"
 	"strings"
 
 	"github.com/declconv/declconv/output/pdf/font"
@@ -25,8 +24,9 @@ const (
 )
 
 // role is one face a writer looks for besides the body's: the option that
-// names it, the variable that names it when the option does not, and the
-// system fonts tried when neither does.
+// names it, the environment variable the command reads for it (named in
+// the note when none is found), and the system fonts tried when the
+// option names none.
 type role struct {
 	face   faceID
 	what   string // for the note when none is found
@@ -51,20 +51,16 @@ type fontSet struct {
 
 // fonts finds and loads the faces the writer's options name.
 func (w *Options) fonts() (*fontSet, error) {
-	getenv := w.Getenv
-	if getenv == nil {
-		getenv = os.Getenv
-	}
-	return w.fontsFrom(getenv, font.SystemFonts(), func(r role) []string { return r.system() })
+	return w.fontsFrom(font.SystemFonts(), func(r role) []string { return r.system() })
 }
 
 // fontOption names the setting that chooses the font, for messages.
-const fontOption = "the -font option (pdf.Options.Font)"
+const fontOption = "the font option (pdf.Options.Font; DECLCONV_FONT for the command)"
 
 // fontsFrom is fonts with the system's font paths given — the body's, and
 // those of each role — so that tests can pretend a machine has none.
-func (w *Options) fontsFrom(getenv func(string) string, system []string, roleFonts func(role) []string) (*fontSet, error) {
-	spec, err := font.Locate(w.Font, getenv, system, fontOption)
+func (w *Options) fontsFrom(system []string, roleFonts func(role) []string) (*fontSet, error) {
+	spec, err := font.Locate(w.Font, nil, system, fontOption)
 	if err != nil {
 		return nil, err
 	}
@@ -79,9 +75,6 @@ func (w *Options) fontsFrom(getenv func(string) string, system []string, roleFon
 	}
 	for _, r := range roles {
 		named := r.option(w)
-		if named == "" && getenv != nil {
-			named = getenv(r.env)
-		}
 		switch named {
 		case "none":
 			continue

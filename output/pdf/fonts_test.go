@@ -55,10 +55,9 @@ func TestHeadingFaces(t *testing.T) {
 func TestFaceFallback(t *testing.T) {
 	w := testWriter(t)
 	w.KaiFont, w.HeadingFont, w.LatinFont = "", "", ""
-	none := func(string) string { return "" }
 	// Pretend the machine has no face for any role.
 	nowhere := func(role) []string { return []string{"/nonexistent/face.ttf"} }
-	fs, err := w.fontsFrom(none, []string{uming}, nowhere)
+	fs, err := w.fontsFrom([]string{uming}, nowhere)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -74,14 +73,9 @@ func TestFaceFallback(t *testing.T) {
 	if r, _ := fs.pick('A', mainFace, regular); r != mainFace {
 		t.Errorf("Latin drawn from face %d without a Latin face, want the body face", r)
 	}
-	// The environment names a face when the option does not.
-	env := func(k string) string {
-		if k == "DECLCONV_FONT_KAI" {
-			return uming
-		}
-		return ""
-	}
-	if fs, err = w.fontsFrom(env, []string{wqy}, nowhere); err != nil || fs.faces[kaiFace] == nil {
-		t.Errorf("DECLCONV_FONT_KAI not used: %v", err)
+	// The option names a face the system search would not find.
+	w.KaiFont = uming
+	if fs, err = w.fontsFrom([]string{wqy}, nowhere); err != nil || fs.faces[kaiFace] == nil {
+		t.Errorf("KaiFont not used: %v", err)
 	}
 }

@@ -30,8 +30,7 @@ func (e *GlyphError) Error() string {
 	if e.Rune > 0xFFFF {
 		b.WriteString("is outside the Basic Multilingual Plane, which the PDF library cannot embed")
 	} else {
-		fmt.Fprintf(&b, "is not in the font %s: choose a font that has it (-font or %s) or add a fallback font",
-			e.Font, "DECLCONV_FONT")
+		fmt.Fprintf(&b, "is not in the font %s: choose a font that has it, or add a fallback font", e.Font)
 	}
 	return (&declaration.Error{File: e.File, Pos: e.Pos, Msg: b.String()}).Error()
 }

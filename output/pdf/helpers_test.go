@@ -39,7 +39,7 @@ func testWriter(t testing.TB) *Options {
 	if _, err := os.Stat(uming); err != nil {
 		testfiles.Missing(t, "font %s not installed (apt-get install fonts-arphic-uming)", uming)
 	}
-	w := &Options{Font: uming, HeadingFont: "none", KaiFont: "none", LatinFont: "none", Getenv: func(string) string { return "" }}
+	w := &Options{Font: uming, HeadingFont: "none", KaiFont: "none", LatinFont: "none"}
 	for _, f := range []struct {
 		option *string
 		path   string

@@ -1,7 +1,6 @@
 package pdf
 
 import (
-	"strconv"
 	"strings"
 	"time"
 
@@ -18,14 +17,12 @@ const EnvSourceDateEpoch = "SOURCE_DATE_EPOCH"
 // the clock, so that reruns give the same bytes.
 var fixedEpoch = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 
-// date is the PDF's creation and modification date: SOURCE_DATE_EPOCH
-// when set, else the document's own date (publication, signature,
-// dispatch), else a fixed epoch.
-func date(d *declaration.Document, getenv func(string) string) time.Time {
-	if v := getenv(EnvSourceDateEpoch); v != "" {
-		if n, err := strconv.ParseInt(v, 10, 64); err == nil {
-			return time.Unix(n, 0).UTC()
-		}
+// date is the PDF's creation and modification date: the one the options
+// give, else the document's own date (publication, signature, dispatch),
+// else a fixed epoch.
+func date(d *declaration.Document, given time.Time) time.Time {
+	if !given.IsZero() {
+		return given.UTC()
 	}
 	var isos []string
 	if d.Publication != nil {

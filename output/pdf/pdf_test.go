@@ -222,7 +222,7 @@ func TestMetadata(t *testing.T) {
 }
 
 // TestReproducible checks that two runs give the same bytes and that
-// SOURCE_DATE_EPOCH changes the dates and nothing else.
+// Options.Date changes the dates and nothing else.
 func TestReproducible(t *testing.T) {
 	w := testWriter(t)
 	d := documents(t)["seed"]
@@ -230,46 +230,41 @@ func TestReproducible(t *testing.T) {
 	if !bytes.Equal(a, b) {
 		t.Fatal("two runs gave different bytes")
 	}
-	epoch := func(v string) *Options {
+	dated := func(unix int64) *Options {
 		w := *w
-		w.Getenv = func(k string) string {
-			if k == EnvSourceDateEpoch {
-				return v
-			}
-			return ""
-		}
+		w.Date = time.Unix(unix, 0)
 		return &w
 	}
 	// The dates are in the compressed object stream: read them in the
 	// clear.
-	c := uncompressed(t, render(t, epoch("1000000000"), d))
-	e := uncompressed(t, render(t, epoch("1100000000"), d))
+	c := uncompressed(t, render(t, dated(1000000000), d))
+	e := uncompressed(t, render(t, dated(1100000000), d))
 	if !bytes.Contains(c, []byte("(D:20010909014640)")) || !bytes.Contains(e, []byte("(D:20041109113320)")) {
-		t.Error("SOURCE_DATE_EPOCH not used for the dates")
+		t.Error("Options.Date not used for the dates")
 	}
 	dates := regexp.MustCompile(`\(D:[0-9]{14}\)`)
 	if !bytes.Equal(dates.ReplaceAll(c, nil), dates.ReplaceAll(e, nil)) || bytes.Equal(c, e) {
-		t.Error("a different SOURCE_DATE_EPOCH changed more than the dates")
+		t.Error("a different Options.Date changed more than the dates")
 	}
 }
 
 func TestDate(t *testing.T) {
-	none := func(string) string { return "" }
+	var none time.Time
 	day := func(s string) time.Time { t, _ := time.Parse("2006-01-02", s); return t }
 	cases := []struct {
-		d    *declaration.Document
-		env  func(string) string
-		want time.Time
+		d     *declaration.Document
+		given time.Time
+		want  time.Time
 	}{
 		{&declaration.Document{Publication: &declaration.Publication{Date: "1995-09-13"}}, none, day("1995-09-13")},
 		{&declaration.Document{Signed: &declaration.Signing{Date: &declaration.Date{ISO: "1990-12"}}}, none, day("1990-12-01")},
 		{&declaration.Document{Dispatch: &declaration.Dispatch{Date: &declaration.Date{ISO: "1946"}}}, none, day("1946-01-01")},
 		{&declaration.Document{}, none, fixedEpoch},
 		{&declaration.Document{Publication: &declaration.Publication{Date: "1995-09-13"}},
-			func(string) string { return "86400" }, day("1970-01-02")},
+			time.Unix(86400, 0), day("1970-01-02")},
 	}
 	for i, c := range cases {
-		if got := date(c.d, c.env); !got.Equal(c.want) {
+		if got := date(c.d, c.given); !got.Equal(c.want) {
 			t.Errorf("case %d: %v, want %v", i, got, c.want)
 		}
 	}
@@ -277,27 +272,26 @@ func TestDate(t *testing.T) {
 
 // TestFontErrors checks the messages a user sees when the font is wrong.
 func TestFontErrors(t *testing.T) {
-	empty := func(string) string { return "" }
 	d := synthetic()
 	var buf bytes.Buffer
 
-	_, err := (&Options{}).fontsFrom(empty, nil, func(role) []string { return nil })
-	for _, want := range []string{"-font", "DECLCONV_FONT", "apt-get install fonts-arphic-uming"} {
+	_, err := (&Options{}).fontsFrom(nil, func(role) []string { return nil })
+	for _, want := range []string{"pdf.Options.Font", "DECLCONV_FONT", "apt-get install fonts-arphic-uming"} {
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("no font: %v, want it to mention %q", err, want)
 		}
 	}
 
 	cff := filepath.Join("font", "testdata", "fake-cff.otf")
-	err = (&Options{Font: cff, Getenv: empty}).Write(&buf, d)
+	err = (&Options{Font: cff}).Write(&buf, d)
 	if err == nil || !strings.Contains(err.Error(), "CFF") || !strings.Contains(err.Error(), cff) {
 		t.Errorf("CFF font: %v", err)
 	}
-	err = (&Options{Font: "no/such/font.ttf", Getenv: empty}).Write(&buf, d)
+	err = (&Options{Font: "no/such/font.ttf"}).Write(&buf, d)
 	if err == nil || !strings.Contains(err.Error(), "no/such/font.ttf") {
 		t.Errorf("missing font file: %v", err)
 	}
-	err = (&Options{Style: "fancy", Getenv: empty}).Write(&buf, d)
+	err = (&Options{Style: "fancy"}).Write(&buf, d)
 	if err == nil || !strings.Contains(err.Error(), "fancy") {
 		t.Errorf("unknown style: %v", err)
 	}

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"time"
 	"unicode"
@@ -44,10 +43,12 @@ type Options struct {
 	Style Style
 	// Paper is the paper size; empty means A4.
 	Paper Paper
-	// Getenv reads the environment (DECLCONV_FONT and the others named
-	// above, SOURCE_DATE_EPOCH);
-	// nil means os.Getenv. Tests and batch runs set it to pin both.
-	Getenv func(string) string
+	// Date is the PDF's creation and modification date; zero means the
+	// document's own date (publication, signature, dispatch), else a
+	// fixed one. The writer never reads the clock, nor the environment:
+	// the pipeline sets Date from SOURCE_DATE_EPOCH, and the fonts from
+	// DECLCONV_FONT and its kin (convert.FromEnv).
+	Date time.Time
 }
 
 // FontNotes says which faces of the writer's roles were not found, and
@@ -88,10 +89,6 @@ func (w *Options) render(d *declaration.Document) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("pdf: %w", err)
 	}
-	getenv := w.Getenv
-	if getenv == nil {
-		getenv = os.Getenv
-	}
 	fs, err := w.fonts()
 	if err != nil {
 		return nil, fmt.Errorf("pdf: %w", err)
@@ -130,7 +127,7 @@ func (w *Options) render(d *declaration.Document) ([]byte, error) {
 			s.family[id] = s.family[mainFace]
 		}
 	}
-	metadata(pdf, d, date(d, getenv))
+	metadata(pdf, d, date(d, w.Date))
 
 	for _, p := range paras {
 		s.set(p)
