@@ -86,8 +86,8 @@ func TestFromEnv(t *testing.T) {
 	if got.PDF.Font != "body.ttf" || got.PDF.KaiFont != "kai.ttf" || got.PDF.HeadingFont != "hei.ttf" || got.PDF.LatinFont != "" {
 		t.Errorf("fonts: %+v", got.PDF)
 	}
-	if !got.PDF.Date.Equal(time.Unix(86400, 0)) {
-		t.Errorf("date %v, want 1970-01-02", got.PDF.Date)
+	if !got.PDF.Date.Equal(time.Unix(86400, 0)) || !got.XLSX.Modified.Equal(time.Unix(86400, 0)) {
+		t.Errorf("dates %v, %v, want 1970-01-02", got.PDF.Date, got.XLSX.Modified)
 	}
 	env["SOURCE_DATE_EPOCH"] = "yesterday"
 	if _, err := FromEnv(Options{}, func(k string) string { return env[k] }); err == nil {

@@ -168,10 +168,9 @@ func (f Format) Write(w io.Writer, d *declaration.Document, o Options) error {
 
 // FromEnv fills in what the environment sets and o leaves unset: the PDF
 // fonts (DECLCONV_FONT, DECLCONV_FONT_HEI, DECLCONV_FONT_KAI,
-// DECLCONV_FONT_LATIN) and the PDF's date (SOURCE_DATE_EPOCH, seconds
-// since 1970). The writers read no environment themselves: the command
-// calls FromEnv once, with os.Getenv. (The XLSX writer still reads
-// SOURCE_DATE_EPOCH itself.)
+// DECLCONV_FONT_LATIN) and the date of PDFs and workbooks
+// (SOURCE_DATE_EPOCH, seconds since 1970). The writers read no
+// environment themselves: the command calls FromEnv once, with os.Getenv.
 func FromEnv(o Options, getenv func(string) string) (Options, error) {
 	for _, f := range []struct {
 		field *string
@@ -184,12 +183,16 @@ func FromEnv(o Options, getenv func(string) string) (Options, error) {
 			*f.field = getenv(f.env)
 		}
 	}
-	if v := getenv("SOURCE_DATE_EPOCH"); v != "" && o.PDF.Date.IsZero() {
+	if v := getenv("SOURCE_DATE_EPOCH"); v != "" {
 		n, err := strconv.ParseInt(v, 10, 64)
 		if err != nil {
 			return o, fmt.Errorf("SOURCE_DATE_EPOCH=%q is not a number of seconds", v)
 		}
-		o.PDF.Date = time.Unix(n, 0).UTC()
+		for _, date := range []*time.Time{&o.PDF.Date, &o.XLSX.Modified} {
+			if date.IsZero() {
+				*date = time.Unix(n, 0).UTC()
+			}
+		}
 	}
 	return o, nil
 }

@@ -64,8 +64,8 @@
 // # Reproducible output
 //
 // Two runs over the same input give identical bytes. The workbook's created
-// and modified dates come from [Options.Modified], else the environment
-// variable SOURCE_DATE_EPOCH, else the latest document date (publication,
+// and modified dates come from [Options.Modified] (which the command sets
+// from SOURCE_DATE_EPOCH), else the latest document date (publication,
 // signature or dispatch), else 1980-01-01; never the clock. The ZIP
 // container is written by this package with its entries sorted by name and
 // stamped with that date.

@@ -39,7 +39,6 @@ type readerBook struct {
 // documents plus a failure, and (when present) a corpus of every file of
 // the shared corpus into dir.
 func readerBooks(t *testing.T, dir string) []*readerBook {
-	t.Setenv("SOURCE_DATE_EPOCH", "")
 	var books []*readerBook
 	write := func(b *readerBook, data []byte) {
 		b.path = filepath.Join(dir, b.name+".xlsx")
@@ -484,7 +483,6 @@ func TestPrint(t *testing.T) {
 	need(t, err == nil, "print test skipped: pdftotext not found (apt-get install poppler-utils)")
 	out, _ := exec.Command("fc-match", "Calibri").Output()
 	need(t, strings.Contains(string(out), "Carlito"), "print test skipped: no Carlito font, LibreOffice would print in a wider face (apt-get install fonts-crosextra-carlito)")
-	t.Setenv("SOURCE_DATE_EPOCH", "")
 
 	dir := t.TempDir()
 	d := seed(t)

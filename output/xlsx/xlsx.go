@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"sort"
 	"strconv"
 	"strings"
@@ -19,9 +18,9 @@ import (
 // corpus ([Workbook]). The zero value works.
 type Options struct {
 	// Modified is the workbook's created and modified date. When it is
-	// zero, the environment variable SOURCE_DATE_EPOCH (seconds since
-	// 1970) is used, then the latest date of the documents written, then
-	// 1980-01-01. The clock is never read.
+	// zero, the latest date of the documents written is used, then
+	// 1980-01-01. The clock and the environment are never read (the
+	// command sets Modified from SOURCE_DATE_EPOCH: convert.FromEnv).
 	Modified time.Time
 
 	// TempDir is where rows and sheets are spooled once they outgrow
@@ -378,13 +377,6 @@ func (b *Workbook) Close() error {
 func (b *Workbook) modified() (time.Time, error) {
 	if !b.opts.Modified.IsZero() {
 		return b.opts.Modified, nil
-	}
-	if env, ok := os.LookupEnv("SOURCE_DATE_EPOCH"); ok && env != "" {
-		sec, err := strconv.ParseInt(env, 10, 64)
-		if err != nil {
-			return time.Time{}, fmt.Errorf("xlsx: SOURCE_DATE_EPOCH=%q is not a number of seconds", env)
-		}
-		return time.Unix(sec, 0).UTC(), nil
 	}
 	if b.latest != "" {
 		layout := map[int]string{4: "2006", 7: "2006-01", 10: "2006-01-02"}[len(b.latest)]
