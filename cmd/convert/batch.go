@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -161,7 +160,7 @@ func (b *batch) inputs(args []string, filter convert.Filter) ([]convert.Input, [
 	if err != nil {
 		return nil, nil, usageError(err.Error())
 	}
-	if err := sidesNotInputs(b.sideFiles(), inputs); err != nil {
+	if err := convert.SidesNotInputs(b.sideFiles(), inputs); err != nil {
 		return nil, nil, err
 	}
 	return inputs, args, nil
@@ -180,7 +179,7 @@ func (b *batch) plan(args []string, inputs []convert.Input, formats []convert.Fo
 			return dest, nil, fmt.Errorf("%s: not writing the workbook over the input %s", b.workbook, other)
 		}
 	}
-	if err := sidesNotOutputs(b.sideFiles(), b.jobs, b.workbook); err != nil {
+	if err := convert.SidesNotOutputs(b.sideFiles(), b.jobs, b.workbook); err != nil {
 		return dest, nil, err
 	}
 	if err := b.checkStdout(dest.Stdout); err != nil {
@@ -200,7 +199,7 @@ func (b *batch) outputs(args []string, formats []convert.Format) (convert.Destin
 		return a != "-" && err == nil && info.IsDir()
 	})
 	b.many = len(args) > 1 || sawDir
-	dest, err := b.destination(formats, len(args) == 1 && !sawDir)
+	dest, err := convert.Destine(b.opts.out, formats, len(args) == 1 && !sawDir)
 	if err != nil {
 		return dest, nil, err
 	}
@@ -277,7 +276,7 @@ func (b *batch) formats() ([]convert.Format, error) {
 	o := &b.opts
 	var named convert.Format
 	ok := false
-	if out := o.out; out != "" && out != "-" && !isDirPath(out) {
+	if out := o.out; out != "" && out != "-" && !convert.IsDirPath(out) {
 		named, ok = convert.ForPath(out)
 	}
 	if o.to == "" {
@@ -296,82 +295,17 @@ func (b *batch) formats() ([]convert.Format, error) {
 	return formats, nil
 }
 
-// isDirPath reports whether an -o path names a directory: an existing
-// one, or a path ending in a separator.
-func isDirPath(p string) bool {
-	if strings.HasSuffix(p, "/") || strings.HasSuffix(p, string(filepath.Separator)) {
-		return true
-	}
-	info, err := os.Stat(p)
-	return err == nil && info.IsDir()
-}
-
-// sideFile is a file a run writes besides the outputs of its inputs.
-type sideFile struct{ flag, path string }
-
 // sideFiles lists the manifest and the diagnostics file, when written
 // to a file.
-func (b *batch) sideFiles() []sideFile {
-	var sides []sideFile
+func (b *batch) sideFiles() []convert.Side {
+	var sides []convert.Side
 	if p := b.opts.manifest; p != "" {
-		sides = append(sides, sideFile{"-manifest", p})
+		sides = append(sides, convert.Side{Flag: "-manifest", Path: p})
 	}
 	if p := b.opts.diagnosticsOut; p != "" && p != "-" {
-		sides = append(sides, sideFile{"-diagnostics-out", p})
+		sides = append(sides, convert.Side{Flag: "-diagnostics-out", Path: p})
 	}
 	return sides
-}
-
-// sidesNotInputs refuses a manifest or diagnostics file that is an
-// input, named or found in a directory (by path, or as the same file
-// through a link): writing it would destroy that input.
-func sidesNotInputs(sides []sideFile, inputs []convert.Input) error {
-	for _, s := range sides {
-		abs, _ := filepath.Abs(s.path)
-		info, statErr := os.Stat(s.path)
-		for _, in := range inputs {
-			if in.Path == "" {
-				continue
-			}
-			same := false
-			if a, _ := filepath.Abs(in.Path); a == abs {
-				same = true
-			} else if statErr == nil {
-				other, err := os.Stat(in.Path)
-				same = err == nil && os.SameFile(info, other)
-			}
-			if same {
-				return usagef("%s %s is an input (%s): writing it would destroy it; choose another path, or -exclude it", s.flag, s.path, in.Name)
-			}
-		}
-	}
-	return nil
-}
-
-// sidesNotOutputs refuses a manifest or diagnostics file at the path of
-// an output, of the corpus workbook or of the other side file: one would replace the other.
-func sidesNotOutputs(sides []sideFile, jobs []*convert.Job, workbook string) error {
-	claimed := map[string]string{}
-	if workbook != "" {
-		abs, _ := filepath.Abs(workbook)
-		claimed[abs] = "the corpus workbook"
-	}
-	for _, j := range jobs {
-		for _, t := range j.Targets {
-			if t.Path != "" && t.Err == nil {
-				abs, _ := filepath.Abs(t.Path)
-				claimed[abs] = "the " + t.Format.Name + " output of " + j.Name
-			}
-		}
-	}
-	for _, s := range sides {
-		abs, _ := filepath.Abs(s.path)
-		if what, ok := claimed[abs]; ok {
-			return usagef("%s %s is also %s: choose another path", s.flag, s.path, what)
-		}
-		claimed[abs] = "the " + s.flag + " file"
-	}
-	return nil
 }
 
 // readList reads the -files-from list.
@@ -397,42 +331,6 @@ func (b *batch) readList(args []string) ([]string, error) {
 		return nil, fileError(name, err)
 	}
 	return list, nil
-}
-
-// destination reads -o: where the outputs go. single says there is one
-// input, a file or standard input.
-func (b *batch) destination(formats []convert.Format, single bool) (convert.Destination, error) {
-	out := b.opts.out
-	single = single && len(formats) == 1
-	switch {
-	case out == "":
-		return convert.Destination{}, nil
-	case out == "-" && !single:
-		return convert.Destination{}, usagef("-o - takes one input and one format")
-	case out == "-":
-		return convert.Destination{Stdout: true}, nil
-	case isDirPath(out):
-		return convert.Destination{Dir: out}, nil
-	}
-	return fileDestination(out, formats, single)
-}
-
-// fileDestination is -o FILE: the one output of one input in one format,
-// or a corpus workbook; a path that exists as a file or looks like one
-// cannot take more.
-func fileDestination(out string, formats []convert.Format, single bool) (convert.Destination, error) {
-	_, err := os.Stat(out)
-	switch {
-	case single:
-		return convert.Destination{File: out}, nil
-	case len(formats) == 1 && formats[0].Name == "xlsx" && strings.EqualFold(filepath.Ext(out), ".xlsx"):
-		return convert.Destination{Workbook: out}, nil
-	case err == nil:
-		return convert.Destination{}, usagef("-o %s is a file: it can take only one input in one format", out)
-	case looksLikeFile(out):
-		return convert.Destination{}, usagef("-o %s looks like a file: it can take only one input in one format (end a directory's name with /)", out)
-	}
-	return convert.Destination{Dir: out}, nil
 }
 
 // run converts the batch and reports it; it returns the exit code.

@@ -8,10 +8,8 @@ import (
 	"io"
 	"os"
 	"os/signal"
-	"path/filepath"
 	"runtime"
 	"runtime/debug"
-	"slices"
 	"strings"
 	"syscall"
 	"text/tabwriter"
@@ -32,11 +30,10 @@ const (
 
 const synopsis = "usage: convert [-t LIST] [-f KIND] [-o PATH] [flags] [INPUT...]"
 
-// usageError is a problem with the command line: reported with the
+// usageError is a problem with the command line (convert.UsageError,
+// which the batch's policies return too): reported with the
 // synopsis, exit code 2.
-type usageError string
-
-func (e usageError) Error() string { return string(e) }
+type usageError = convert.UsageError
 
 func usagef(format string, args ...any) error { return usageError(fmt.Sprintf(format, args...)) }
 
@@ -395,15 +392,4 @@ func fileError(path string, err error) error {
 		err = pe.Err
 	}
 	return fmt.Errorf("%s: %w", path, err)
-}
-
-// looksLikeFile reports whether an -o path that does not exist yet has
-// the extension of an output format or an input.
-func looksLikeFile(path string) bool {
-	ext := strings.ToLower(filepath.Ext(path))
-	if ext == "" {
-		return false
-	}
-	return slices.ContainsFunc(convert.Formats(), func(f convert.Format) bool { return f.HasExt(path) }) ||
-		slices.Contains(convert.InputExts(), ext)
 }

@@ -601,16 +601,3 @@ func TestText(t *testing.T) {
 	}
 	decode(t, filepath.Join(dir, "s.json"))
 }
-
-// TestLooksLikeFile: an -o path ending in a format's extension, two dots
-// and all (out.akn.xml), is taken for a file, not a directory.
-func TestLooksLikeFile(t *testing.T) {
-	for path, want := range map[string]bool{
-		"out.akn.xml": true, "OUT.AKN.XML": true, "out.json": true, "in.txt": true,
-		"out": false, "out.d": false,
-	} {
-		if got := looksLikeFile(path); got != want {
-			t.Errorf("looksLikeFile(%q) = %v, want %v", path, got, want)
-		}
-	}
-}
