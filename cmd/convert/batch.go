@@ -49,16 +49,37 @@ func (b *batch) setUp(args []string) error {
 	if b.runner.Options, err = b.writerOptions(formats); err != nil {
 		return err
 	}
-	inputs, args, err := b.inputs(args, filter)
+	if b.opts.filesFrom != "" {
+		list, err := b.readList(args)
+		if err != nil {
+			return err
+		}
+		args = append(args, list...)
+	}
+	planned, err := b.batch(args, formats, filter).Plan()
 	if err != nil {
 		return err
 	}
-	dest, formats, err := b.plan(args, inputs, formats)
-	if err != nil {
-		return err
+	if planned.Note != "" {
+		fmt.Fprintln(b.stderr, "convert:", planned.Note)
 	}
-	b.configure(dest, formats)
-	return nil
+	b.runner, b.jobs, b.many, b.workbook = *planned.Runner, planned.Jobs, planned.Many, planned.Runner.Workbook
+	return b.checkStdout(b.opts.out == "-")
+}
+
+// batch is the run the flags describe, for convert to plan.
+func (b *batch) batch(args []string, formats []convert.Format, filter convert.Filter) convert.Batch {
+	o := &b.opts
+	r := b.runner
+	r.Workers = o.jobs
+	r.Timeout, r.TimeoutPerMB = convert.DefaultTimeout, convert.DefaultTimeoutPerMB
+	if o.timeout.set {
+		r.Timeout, r.TimeoutPerMB = o.timeout.d, 0
+	}
+	r.FailFast, r.Check = o.failFast, o.check
+	r.Stdin, r.Stdout = b.stdin, b.stdout
+	return convert.Batch{Args: args, Filter: filter, Formats: formats, Out: o.out, Sides: b.sideFiles(),
+		Manifest: o.manifest, Incremental: o.incremental, Shard: b.shard, Fsync: o.fsync, Version: versionLine(), Runner: r}
 }
 
 // checkFlags refuses flags that are out of range or contradict each other.
@@ -135,116 +156,6 @@ func (b *batch) writerOptions(formats []convert.Format) (convert.Options, error)
 		}
 	}
 	return opts, nil
-}
-
-// inputs are the arguments, then the -files-from list, expanded; it
-// returns the arguments with the list's.
-func (b *batch) inputs(args []string, filter convert.Filter) ([]convert.Input, []string, error) {
-	o := &b.opts
-	if o.filesFrom != "" {
-		list, err := b.readList(args)
-		if err != nil {
-			return nil, nil, err
-		}
-		args = append(args, list...)
-	}
-	// The previous run's manifest found in a directory is not an input;
-	// any other file the run writes besides outputs must not be one.
-	var skip []string
-	if o.manifest != "" {
-		if _, err := convert.ReadManifest(o.manifest); err == nil {
-			skip = append(skip, o.manifest)
-		}
-	}
-	inputs, err := convert.Expand(args, filter, skip)
-	if err != nil {
-		return nil, nil, usageError(err.Error())
-	}
-	if err := convert.SidesNotInputs(b.sideFiles(), inputs); err != nil {
-		return nil, nil, err
-	}
-	return inputs, args, nil
-}
-
-// plan decides where the outputs go and makes the jobs; it returns the
-// destination and the formats written (none with -check).
-func (b *batch) plan(args []string, inputs []convert.Input, formats []convert.Format) (convert.Destination, []convert.Format, error) {
-	dest, formats, err := b.outputs(args, formats)
-	if err != nil {
-		return dest, nil, err
-	}
-	b.jobs = convert.Plan(inputs, formats, dest)
-	if b.workbook = dest.Workbook; b.workbook != "" {
-		if other := convert.WorkbookClash(b.jobs, b.workbook); other != "" {
-			return dest, nil, fmt.Errorf("%s: not writing the workbook over the input %s", b.workbook, other)
-		}
-	}
-	if err := convert.SidesNotOutputs(b.sideFiles(), b.jobs, b.workbook); err != nil {
-		return dest, nil, err
-	}
-	if err := b.checkStdout(dest.Stdout); err != nil {
-		return dest, nil, err
-	}
-	if b.shard.N > 0 {
-		b.jobs = slices.DeleteFunc(b.jobs, func(j *convert.Job) bool { return !b.shard.Has(j.Rel) })
-	}
-	return dest, formats, nil
-}
-
-// outputs resolves -o for the arguments (making an output directory);
-// it returns the destination and the formats written (none with -check).
-func (b *batch) outputs(args []string, formats []convert.Format) (convert.Destination, []convert.Format, error) {
-	sawDir := slices.ContainsFunc(args, func(a string) bool {
-		info, err := os.Stat(a)
-		return a != "-" && err == nil && info.IsDir()
-	})
-	b.many = len(args) > 1 || sawDir
-	dest, err := convert.Destine(b.opts.out, formats, len(args) == 1 && !sawDir)
-	if err != nil {
-		return dest, nil, err
-	}
-	if b.opts.check {
-		formats = nil
-	}
-	if slices.Contains(args, "-") && dest == (convert.Destination{}) && len(formats) > 1 {
-		return dest, nil, usagef("standard input with several formats needs -o DIR")
-	}
-	if dest.Dir != "" {
-		if err := os.MkdirAll(dest.Dir, 0o755); err != nil {
-			return dest, nil, fileError(dest.Dir, err)
-		}
-	}
-	return dest, formats, nil
-}
-
-// configure sets the runner from the flags and the plan; with
-// -incremental it reads the previous manifest (a broken one is noted and
-// every input converted).
-func (b *batch) configure(dest convert.Destination, formats []convert.Format) {
-	o, r := &b.opts, &b.runner
-	r.Workers = o.jobs
-	r.Timeout, r.TimeoutPerMB = convert.DefaultTimeout, convert.DefaultTimeoutPerMB
-	if o.timeout.set {
-		r.Timeout, r.TimeoutPerMB = o.timeout.d, 0
-	}
-	r.FailFast = o.failFast
-	r.NoManifest = o.manifest == ""
-	r.Sync = o.fsync || len(b.jobs) == 1
-	r.Check = o.check
-	r.Dir = dest.Dir
-	r.Workbook = dest.Workbook
-	r.Stdin = b.stdin
-	r.Stdout = b.stdout
-	r.Fingerprint = convert.Fingerprint(versionLine(), formats, r.From, r.Options, nil)
-	if o.incremental {
-		if _, err := os.Stat(o.manifest); err == nil {
-			prev, err := convert.ReadManifest(o.manifest)
-			if err != nil {
-				fmt.Fprintf(b.stderr, "convert: %v; converting every input\n", err)
-			}
-			r.Previous = prev
-		}
-	}
 }
 
 // checkStdout refuses what would go to standard output wrongly: a
