@@ -271,9 +271,11 @@ func plainSafe(s string) bool {
 	return true
 }
 
-// plainInFlow adds the flow indicators to what must be quoted.
+// plainInFlow adds to what must be quoted the flow indicators, and the
+// characters that start a key or a comment there (a reader takes [art_?]
+// for a mapping).
 func plainInFlow(s string) bool {
-	return plainSafe(s) && !strings.ContainsAny(s, ",[]{}")
+	return plainSafe(s) && !strings.ContainsAny(s, ",[]{}?:#")
 }
 
 // literalSafe reports whether s can be a literal block (|-): lines of
