@@ -1,6 +1,8 @@
 package convert
 
 import (
+	"bytes"
+	"encoding/json"
 	"reflect"
 	"testing"
 	"time"
@@ -92,5 +94,46 @@ func TestFromEnv(t *testing.T) {
 	env["SOURCE_DATE_EPOCH"] = "yesterday"
 	if _, err := FromEnv(Options{}, func(k string) string { return env[k] }); err == nil {
 		t.Error("SOURCE_DATE_EPOCH=yesterday: no error")
+	}
+}
+
+// TestManifestStreamed: the manifest written entry by entry is the same
+// bytes as the whole encoded at once.
+func TestManifestStreamed(t *testing.T) {
+	whole := func(m *Manifest) []byte {
+		c := *m
+		c.Inputs = append([]ManifestEntry{}, m.Inputs...)
+		for i := range c.Inputs {
+			if c.Inputs[i].Outputs == nil {
+				c.Inputs[i].Outputs = []OutputRecord{}
+			}
+		}
+		if c.Inputs == nil {
+			c.Inputs = []ManifestEntry{}
+		}
+		var b bytes.Buffer
+		enc := json.NewEncoder(&b)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(c); err != nil {
+			t.Fatal(err)
+		}
+		return b.Bytes()
+	}
+	for _, m := range []*Manifest{
+		{Schema: ManifestSchema, Model: "m", Options: "o"},
+		{Schema: ManifestSchema, Model: "m", Options: "o", Shard: "0/2", Inputs: []ManifestEntry{
+			{Path: "a<b>&c.txt", Status: StatusOK, Outputs: []OutputRecord{{Path: "a.json", Format: "json", Size: 12, SHA256: "ab"}}},
+			{Path: "b.txt", Status: StatusFailed, Error: `b.txt:1:1: "quoted" <tag>`},
+		}},
+	} {
+		var got bytes.Buffer
+		n, err := m.WriteTo(&got)
+		if err != nil || n != int64(got.Len()) {
+			t.Fatalf("WriteTo: %d, %v", n, err)
+		}
+		if want := whole(m); !bytes.Equal(got.Bytes(), want) {
+			t.Errorf("streamed:\n%s\nwhole:\n%s", got.Bytes(), want)
+		}
 	}
 }
