@@ -40,7 +40,8 @@ type Job struct {
 
 // Target is one output of a [Job].
 type Target struct {
-	Format Format
+	// Format points into the formats given to [Plan], shared by every job.
+	Format *Format
 	// Path is the file to write; "" means standard output.
 	Path string
 	// Err says why the output cannot be written; the job fails with it
@@ -87,7 +88,8 @@ func Plan(inputs []Input, formats []Format, dest Destination) []*Job {
 		if j.Err != nil {
 			continue
 		}
-		for _, f := range formats {
+		for i := range formats {
+			f := &formats[i] // shared by every job: a large batch holds no copies
 			if dest.Workbook != "" && f.Name == "xlsx" {
 				continue
 			}
@@ -102,9 +104,9 @@ func Plan(inputs []Input, formats []Format, dest Destination) []*Job {
 					t.Err = fmt.Errorf("%s: not writing %s: it would land outside %s", j.Name, j.Rel, dest.Dir)
 					break
 				}
-				t.Path = relOutputPath(j.Rel, dest.Dir, f)
+				t.Path = relOutputPath(j.Rel, dest.Dir, *f)
 			default:
-				t.Path = OutputPath(j.Path, "", f)
+				t.Path = OutputPath(j.Path, "", *f)
 			}
 			if t.Path != "" && t.Err == nil {
 				key := absPath(t.Path)
