@@ -189,22 +189,9 @@ func containsAny(s string, words []string) bool {
 	return false
 }
 
-// hasSigningWord: 签 簽 or 订立/訂立 stand in s, found in one pass.
+// hasSigningWord: 签 簽 or 订立/訂立 stand in s.
 func hasSigningWord(s string) bool {
-	for i := 0; i+2 < len(s); i++ {
-		if s[i] < 0x80 {
-			continue
-		}
-		switch s[i : i+3] {
-		case "签", "簽":
-			return true
-		case "立":
-			if i >= 3 && (s[i-3:i] == "订" || s[i-3:i] == "訂") {
-				return true
-			}
-		}
-	}
-	return false
+	return strings.Contains(s, "签") || strings.Contains(s, "簽") || strings.Contains(s, "订立") || strings.Contains(s, "訂立")
 }
 
 // assignParties gives each signatory the party their office names
