@@ -98,6 +98,7 @@ type Runner struct {
 	Progress func(done, total int)
 
 	sweep *tmpSweeper
+	cwd   string // the working directory, read once per run
 }
 
 // The default bound of a document's conversion, as the command sets
@@ -203,6 +204,7 @@ func (r *Runner) Run(ctx context.Context, jobs []*Job) *Summary {
 	}
 
 	r.sweep = newTmpSweeper(time.Now())
+	r.cwd, _ = os.Getwd()
 	stopCtx, stop := context.WithCancel(ctx)
 	defer stop()
 	todo := make(chan int)
@@ -310,7 +312,7 @@ func (r *Runner) emit(res *Result, wb *xlsx.Workbook, sum *Summary) {
 		if r.Diagnostics.format == DiagnosticsText {
 			break // the failure is reported as it is
 		}
-		r.Diagnostics.Add(diagnosticsPath(res.Job.Name, ""), failureDiagnostics(res.Job.Name, res.Err))
+		r.Diagnostics.Add(diagnosticsPath(r.cwd, res.Job.Name, ""), failureDiagnostics(res.Job.Name, res.Err))
 	case res.Source != "":
 		r.Diagnostics.Add(res.Source, res.Diagnostics)
 	}
@@ -386,7 +388,7 @@ func (r *Runner) do(ctx context.Context, j *Job, prev map[string]ManifestEntry, 
 		return res
 	}
 	res.Diagnostics = c.doc.Diagnostics
-	res.Source = diagnosticsPath(j.Name, c.source)
+	res.Source = diagnosticsPath(r.cwd, j.Name, c.source)
 	if !cached {
 		res.Entry.Diagnostics = len(c.doc.Diagnostics)
 	}
@@ -670,16 +672,14 @@ func failureDiagnostics(name string, err error) []declaration.Diagnostic {
 // diagnosticsPath names the file a document's diagnostics point into:
 // source, the file it was parsed from when that is not the input name
 // (for a canonical input, its source.name), made relative to the
-// working directory when it is an absolute path below it.
-func diagnosticsPath(name, source string) string {
+// working directory wd when it is an absolute path below it.
+func diagnosticsPath(wd, name, source string) string {
 	if source != "" {
 		name = source
 	}
-	if filepath.IsAbs(name) {
-		if wd, err := os.Getwd(); err == nil {
-			if rel, err := filepath.Rel(wd, name); err == nil && filepath.IsLocal(rel) {
-				return rel
-			}
+	if filepath.IsAbs(name) && wd != "" {
+		if rel, err := filepath.Rel(wd, name); err == nil && filepath.IsLocal(rel) {
+			return rel
 		}
 	}
 	return name

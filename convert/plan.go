@@ -76,13 +76,14 @@ func Plan(inputs []Input, formats []Format, dest Destination) []*Job {
 	}
 	switch {
 	case dest.Dir != "":
-		jobs = skipUnder(jobs, dest.Dir)
+		jobs = skipUnder(jobs, dest.Dir, newAbsolver())
 	case dest == (Destination{}):
 		jobs = skipOutputs(jobs, formats)
 	}
 	jobs = skipDerived(jobs)
 
-	idx := newInputIndex(jobs)
+	a := newAbsolver()
+	idx := newInputIndex(jobs, a)
 	claimed := map[string]string{} // absolute output path → the input it belongs to
 	for _, j := range jobs {
 		if j.Err != nil {
@@ -109,7 +110,7 @@ func Plan(inputs []Input, formats []Format, dest Destination) []*Job {
 				t.Path = OutputPath(j.Path, "", *f)
 			}
 			if t.Path != "" && t.Err == nil {
-				key := absPath(t.Path)
+				key := a.abs(t.Path)
 				if other, link := idx.at(t.Path, key); other != nil {
 					switch {
 					case link:
@@ -137,7 +138,8 @@ func Plan(inputs []Input, formats []Format, dest Destination) []*Job {
 // WorkbookClash returns the input a corpus workbook at path would
 // overwrite, or "".
 func WorkbookClash(jobs []*Job, path string) string {
-	if other, _ := newInputIndex(jobs).at(path, absPath(path)); other != nil {
+	a := newAbsolver()
+	if other, _ := newInputIndex(jobs, a).at(path, a.abs(path)); other != nil {
 		return other.Name
 	}
 	return ""
@@ -151,11 +153,24 @@ func relOutputPath(rel, dir string, f Format) string {
 	return OutputPath(base, filepath.Join(dir, filepath.FromSlash(d)), f)
 }
 
-func absPath(p string) string {
-	if abs, err := filepath.Abs(p); err == nil {
-		return abs
+// absolver makes paths absolute against the working directory, read
+// once: filepath.Abs reads it again, with two stat calls, for every path,
+// and a batch asks for several paths per input.
+type absolver string
+
+func newAbsolver() absolver {
+	cwd, _ := os.Getwd()
+	return absolver(cwd)
+}
+
+func (a absolver) abs(p string) string {
+	if filepath.IsAbs(p) || a == "" {
+		if abs, err := filepath.Abs(p); err == nil {
+			return abs
+		}
+		return filepath.Clean(p)
 	}
-	return filepath.Clean(p)
+	return filepath.Join(string(a), p)
 }
 
 // inputIndex finds the input at a path, by name or as the same file.
@@ -164,14 +179,14 @@ type inputIndex struct {
 	bySize map[int64][]*Job
 }
 
-func newInputIndex(jobs []*Job) inputIndex {
+func newInputIndex(jobs []*Job, a absolver) inputIndex {
 	idx := inputIndex{byPath: map[string]*Job{}, bySize: map[int64][]*Job{}}
 	for _, j := range jobs {
 		if j.Path == "" {
 			continue
 		}
-		if _, ok := idx.byPath[absPath(j.Path)]; !ok {
-			idx.byPath[absPath(j.Path)] = j
+		if key := a.abs(j.Path); idx.byPath[key] == nil {
+			idx.byPath[key] = j
 		}
 		if j.info != nil {
 			idx.bySize[j.info.Size()] = append(idx.bySize[j.info.Size()], j)
@@ -200,13 +215,10 @@ func (idx inputIndex) at(path, key string) (j *Job, link bool) {
 }
 
 // skipUnder drops the inputs found below dir while walking a directory.
-func skipUnder(jobs []*Job, dir string) []*Job {
-	abs, err := filepath.Abs(dir)
-	if err != nil {
-		return jobs
-	}
+func skipUnder(jobs []*Job, dir string, a absolver) []*Job {
+	abs := a.abs(dir)
 	return slices.DeleteFunc(jobs, func(j *Job) bool {
-		return j.Found && strings.HasPrefix(absPath(j.Path), abs+string(filepath.Separator))
+		return j.Found && strings.HasPrefix(a.abs(j.Path), abs+string(filepath.Separator))
 	})
 }
 

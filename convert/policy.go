@@ -81,15 +81,16 @@ type Side struct{ Flag, Path string }
 // SidesNotInputs refuses a side file that is an input, by path or as the
 // same file.
 func SidesNotInputs(sides []Side, inputs []Input) error {
+	a := newAbsolver()
 	for _, s := range sides {
-		abs, _ := filepath.Abs(s.Path)
+		abs := a.abs(s.Path)
 		info, statErr := os.Stat(s.Path)
 		for _, in := range inputs {
 			if in.Path == "" {
 				continue
 			}
 			same := false
-			if a, _ := filepath.Abs(in.Path); a == abs {
+			if a.abs(in.Path) == abs {
 				same = true
 			} else if statErr == nil {
 				other, err := os.Stat(in.Path)
@@ -106,21 +107,20 @@ func SidesNotInputs(sides []Side, inputs []Input) error {
 // SidesNotOutputs refuses a side file that is an output of the jobs, the
 // corpus workbook or another side file.
 func SidesNotOutputs(sides []Side, jobs []*Job, workbook string) error {
+	a := newAbsolver()
 	claimed := map[string]string{}
 	if workbook != "" {
-		abs, _ := filepath.Abs(workbook)
-		claimed[abs] = "the corpus workbook"
+		claimed[a.abs(workbook)] = "the corpus workbook"
 	}
 	for _, j := range jobs {
 		for _, t := range j.Targets {
 			if t.Path != "" && t.Err == nil {
-				abs, _ := filepath.Abs(t.Path)
-				claimed[abs] = "the " + t.Format.Name + " output of " + j.Name
+				claimed[a.abs(t.Path)] = "the " + t.Format.Name + " output of " + j.Name
 			}
 		}
 	}
 	for _, s := range sides {
-		abs, _ := filepath.Abs(s.Path)
+		abs := a.abs(s.Path)
 		if what, ok := claimed[abs]; ok {
 			return usagef("%s %s is also %s: choose another path", s.Flag, s.Path, what)
 		}
