@@ -5,13 +5,13 @@ import "strings"
 // English dates are read around each month name by hand, not by regular
 // expressions: the date scan runs on every text, and backtracking over
 // alternations of month names was a third of the parser's time. The
-// forms, most complete first, are those of englishForms.
+// forms, most complete first:
 //
-//	dayFirst    3 May 1960, 3rd day of May, 1960
-//	ordinalDay  the fourth day of April, 1949 (the year in digits)
-//	monthFirst  May 1957, June 12th, 1924, May 3 1960
-//	yearless    3 May, Monday 3 May, 28th of May (capitalised month)
-//	monthDayNY  May 3, Monday, May 3rd (capitalised month)
+//	dayFirst          3 May 1960, 3rd day of May, 1960
+//	ordinalDayFirst   the fourth day of April, 1949 (the year in digits)
+//	monthFirst        May 1957, June 12th, 1924, May 3 1960
+//	dayFirstNoYear    3 May, Monday 3 May, 28th of May (capitalised month)
+//	monthFirstNoYear  May 3, Monday, May 3rd (capitalised month)
 //
 // Dates with the year in words (wordDates) keep their expression: they
 // are rare, and only tried where "thousand" is written.
@@ -40,9 +40,9 @@ func dayFirst(text string, at, n, m int) (englishDate, bool) {
 	if !ok {
 		return englishDate{}, false
 	}
-	if j, ok := wordBefore2(text, i, "of"); ok {
+	if j, ok := wordEndingAt(text, i, "of"); ok {
 		if k, ok := spacesBefore(text, j, false); ok {
-			if l, ok := wordBefore2(text, k, "day"); ok {
+			if l, ok := wordEndingAt(text, k, "day"); ok {
 				if l2, ok := spacesBefore(text, l, false); ok {
 					i = l2
 				}
@@ -66,14 +66,14 @@ func ordinalDayFirst(text string, at, n, m int) (englishDate, bool) {
 	if !ok {
 		return englishDate{}, false
 	}
-	j, ok := wordBefore2(text, i, "of")
+	j, ok := wordEndingAt(text, i, "of")
 	if !ok {
 		return englishDate{}, false
 	}
 	if j, ok = spacesBefore(text, j, false); !ok {
 		return englishDate{}, false
 	}
-	if j, ok = wordBefore2(text, j, "day"); !ok {
+	if j, ok = wordEndingAt(text, j, "day"); !ok {
 		return englishDate{}, false
 	}
 	if j, ok = spacesBefore(text, j, false); !ok {
@@ -137,7 +137,7 @@ func dayFirstNoYear(text string, at, n, m int) (englishDate, bool) {
 	if !ok {
 		return englishDate{}, false
 	}
-	if j, ok := wordBefore2(text, i, "of"); ok && text[j:i] == "of" {
+	if j, ok := wordEndingAt(text, i, "of"); ok && text[j:i] == "of" {
 		if k, ok := spacesBefore(text, j, true); ok {
 			i = k
 		}
@@ -191,9 +191,9 @@ func spacesAfter(text string, i int, line bool) (int, bool) {
 	return j, j > i
 }
 
-// wordBefore2 reports whether the word w (in any case) ends at byte i,
+// wordEndingAt reports whether the word w (in any case) ends at byte i,
 // as a whole word, and where it starts.
-func wordBefore2(text string, i int, w string) (int, bool) {
+func wordEndingAt(text string, i int, w string) (int, bool) {
 	j := i - len(w)
 	if j < 0 || !strings.EqualFold(text[j:i], w) || j > 0 && isWordByte(text[j-1]) {
 		return i, false
