@@ -1,7 +1,9 @@
 package convert
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"slices"
 )
@@ -71,6 +73,8 @@ func (b Batch) Plan() (*Planned, error) {
 		return nil, usagef("standard input with several formats needs -o DIR")
 	}
 	if dest.Dir != "" {
+		_, err := os.Stat(dest.Dir)
+		dest.Fresh = errors.Is(err, fs.ErrNotExist)
 		if err := os.MkdirAll(dest.Dir, 0o755); err != nil {
 			return nil, pathError(dest.Dir, err)
 		}

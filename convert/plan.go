@@ -26,6 +26,10 @@ type Destination struct {
 	// Workbook, when set, is the corpus workbook: every input goes into
 	// this one XLSX file, and the xlsx format has no file per input.
 	Workbook string
+	// Fresh says that Dir did not exist before this run made it: no
+	// output below it can be an existing file (an input through a link),
+	// so planning looks for none.
+	Fresh bool
 }
 
 // Job is one input of a batch and the outputs it goes to.
@@ -111,7 +115,7 @@ func Plan(inputs []Input, formats []Format, dest Destination) []*Job {
 			}
 			if t.Path != "" && t.Err == nil {
 				key := a.abs(t.Path)
-				if other, link := idx.at(t.Path, key); other != nil {
+				if other, link := idx.at(t.Path, key, !dest.Fresh); other != nil {
 					switch {
 					case link:
 						t.Err = fmt.Errorf("%s: not writing %s: it is the input %s, through a link", j.Name, t.Path, other.Name)
@@ -139,7 +143,7 @@ func Plan(inputs []Input, formats []Format, dest Destination) []*Job {
 // overwrite, or "".
 func WorkbookClash(jobs []*Job, path string) string {
 	a := newAbsolver()
-	if other, _ := newInputIndex(jobs, a).at(path, a.abs(path)); other != nil {
+	if other, _ := newInputIndex(jobs, a).at(path, a.abs(path), true); other != nil {
 		return other.Name
 	}
 	return ""
@@ -197,9 +201,10 @@ func newInputIndex(jobs []*Job, a absolver) inputIndex {
 
 // at returns the job whose input is at path (whose absolute form is
 // key), by name or, with link set, as the same file through a symbolic
-// or hard link; or nil.
-func (idx inputIndex) at(path, key string) (j *Job, link bool) {
-	if j := idx.byPath[key]; j != nil {
+// or hard link; or nil. Only with exists does it look for a file at
+// path (a path in a folder this run made holds none).
+func (idx inputIndex) at(path, key string, exists bool) (j *Job, link bool) {
+	if j := idx.byPath[key]; j != nil || !exists {
 		return j, false
 	}
 	info, err := os.Stat(path)
