@@ -1,30 +1,64 @@
 #!/usr/bin/env bash
-# Benchmarks the convert command end to end, as CI uses it: it builds a
-# corpus of BENCH_DOCS (1,000) documents from ../shared/corpus/*.txt (or
-# $DECLCONV_CORPUS) in a temporary folder, each copy made distinct by a
-# final paragraph "附：副本 N", and times `convert -j BENCH_JOBS (2)` with
-# /usr/bin/time -v, printing documents/s, input MB/s and peak RSS for
-# json,yaml,txt; pdf; xlsx into one corpus workbook; all formats; and the
-# peak RSS of json,yaml,txt at 1,000 and BENCH_BIG_DOCS (10,000) documents.
-# When pandoc or LibreOffice (soffice) are installed, the same corpus is
-# converted with them (pandoc markdown -> json, two processes at a time;
-# LibreOffice txt -> pdf, 200 files per call, two calls at a time with
-# separate profiles) and the ratios printed. `make bench` runs it.
+# Benchmarks the convert command end to end against the machine's floor
+# and its peers, all in one invocation. `make bench` runs it.
+#
+# It builds a corpus of BENCH_DOCS (1,000) and one of BENCH_BIG_DOCS
+# (10,000) documents from ../shared/corpus/*.txt (or $DECLCONV_CORPUS),
+# each copy made distinct by a final paragraph "附：副本 N", on disk (under
+# TMPDIR) and on tmpfs (/dev/shm). Then, BENCH_ROUNDS (3) times, it runs
+# `convert -j BENCH_JOBS (2) -to json,yaml,txt` on each of the four corpora,
+# each run next to one of the floor (internal/floor: the same reads and
+# writes of files of the same sizes, converting nothing; its order swapped
+# every round), then -to pdf, one corpus xlsx workbook and all five formats
+# on the 1,000, then pandoc and LibreOffice on the first BENCH_PEER_DOCS
+# (200) documents when they are installed. The rounds are interleaved so
+# that a change in the machine's load hits every row alike; medians are
+# printed, with the load average at each round. Every timed run starts
+# with an empty output folder and, on disk, after a sync.
+#
+# Printed: per row the median wall time, docs/s and peak RSS (from
+# /usr/bin/time), the floor's, and the ratios ours/floor (wall and CPU),
+# ours/pandoc, ours/LibreOffice (time per document); then the cold start of
+# one `convert -to pdf` of fixtures/seed (a new process each time, median of
+# BENCH_COLD_RUNS, 10). BENCH_HUGE_DOCS (0: skipped) times one json,yaml,txt
+# run on that many documents on disk and prints its peak RSS. BENCH_BASE=REV
+# also builds convert from git revision REV and times it beside ours in
+# every row, for a before/after in one run.
 set -euo pipefail
+export LC_ALL=C
 cd "$(dirname "$0")/.."
 
 src=${DECLCONV_CORPUS:-../shared/corpus}
 docs=${BENCH_DOCS:-1000}
 big=${BENCH_BIG_DOCS:-10000}
+huge=${BENCH_HUGE_DOCS:-0}
 jobs=${BENCH_JOBS:-2}
+rounds=${BENCH_ROUNDS:-3}
+peer_docs=${BENCH_PEER_DOCS:-200}
+cold_runs=${BENCH_COLD_RUNS:-10}
+base=${BENCH_BASE:-}
 if ! compgen -G "$src/*.txt" >/dev/null; then
 	echo "bench: no $src/*.txt: set DECLCONV_CORPUS to a folder of documents" >&2
 	exit 1
 fi
 [ -x /usr/bin/time ] || scripts/deps.sh bench
 tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+shm=
+if [ -d /dev/shm ] && [ -w /dev/shm ]; then
+	shm=$(mktemp -d /dev/shm/declconv-bench.XXXXXX)
+fi
+trap 'rm -rf "$tmp" ${shm:+"$shm"}' EXIT
+mkdir -p "$tmp/s"
 go build -o "$tmp/convert" ./cmd/convert
+go build -o "$tmp/floor" ./internal/floor
+bins=(ours)
+if [ -n "$base" ]; then
+	mkdir "$tmp/base-src"
+	git archive "$base" | tar -x -C "$tmp/base-src"
+	(cd "$tmp/base-src" && go build -o "$tmp/base" ./cmd/convert)
+	bins+=(base)
+fi
+exe() { if [ "$1" = ours ]; then echo "$tmp/convert"; else echo "$tmp/base"; fi; }
 
 # make_corpus DIR N writes N distinct documents into DIR.
 make_corpus() {
@@ -41,64 +75,205 @@ make_corpus() {
 	done
 }
 
-# measure LABEL N DIR ARGS... runs convert on DIR and prints a row;
-# it leaves seconds in $secs and peak RSS (MB) in $rss.
-secs=0 rss=0
-measure() {
-	local label=$1 n=$2 dir=$3
-	shift 3
-	local mb
-	mb=$(du -sb "$dir" | awk '{print $1 / 1e6}')
-	if ! /usr/bin/time -v -o "$tmp/time" "$tmp/convert" -q -j "$jobs" "$@" "$dir" 2>"$tmp/err"; then
-		echo "bench: $label: convert failed:" >&2
+# timed KEY CMD... runs CMD once and appends "wall user sys rss" (seconds,
+# seconds, seconds, MB) to the samples of KEY.
+timed() {
+	local key=$1 t0 t1
+	shift
+	t0=$EPOCHREALTIME
+	if ! /usr/bin/time -f '%U %S %M' -o "$tmp/time" "$@" >/dev/null 2>"$tmp/err"; then
+		echo "bench: $key: failed:" >&2
 		head -5 "$tmp/err" >&2
 	fi
-	secs=$(awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s}' "$tmp/time")
-	rss=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2 / 1024}' "$tmp/time")
-	awk -v l="$label" -v n="$n" -v s="$secs" -v mb="$mb" -v r="$rss" \
-		'BEGIN {if (s <= 0) s = 0.01; printf "%-34s %7d %8.2f %9.0f %8.2f %8d\n", l, n, s, n / s, mb / s, r}'
+	t1=$EPOCHREALTIME
+	tail -1 "$tmp/time" | awk -v w="$(awk -v a="$t0" -v b="$t1" 'BEGIN {print b - a}')" \
+		'{printf "%.4f %.2f %.2f %.1f\n", w, $1, $2, $3 / 1024}' >>"$tmp/s/$key"
 }
 
-corpus=$tmp/corpus
-make_corpus "$corpus" "$docs"
-echo "convert -j $jobs on $docs documents from $src ($(nproc) CPUs)"
-printf '%-34s %7s %8s %9s %8s %8s\n' "run" "docs" "seconds" "docs/s" "MB/s" "RSS MB"
-measure "-to json,yaml,txt" "$docs" "$corpus" -to json,yaml,txt -o "$tmp/out-text"
-text_secs=$secs text_rss=$rss
-measure "-to pdf" "$docs" "$corpus" -to pdf -o "$tmp/out-pdf"
-pdf_secs=$secs
-measure "-to xlsx (one corpus workbook)" "$docs" "$corpus" -to xlsx -o "$tmp/corpus.xlsx"
-measure "-to yaml,json,txt,pdf,xlsx" "$docs" "$corpus" -to yaml,json,txt,pdf,xlsx -o "$tmp/out-all"
-rm -rf "$tmp"/out-*
+# median KEY FIELD prints the median of one field (1 wall, 2 user, 3 sys,
+# 4 rss, 5 user+sys) of KEY's samples, or nothing without samples.
+median() {
+	[ -n "$1" ] && [ -s "$tmp/s/$1" ] || return 0
+	awk -v f="$2" '{print f == 5 ? $2 + $3 : $f}' "$tmp/s/$1" | sort -g |
+		awk '{v[NR] = $1} END {print NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'
+}
+# spread KEY prints the range of KEY's wall times.
+spread() { [ -n "$1" ] && [ -s "$tmp/s/$1" ] && sort -g "$tmp/s/$1" | awk 'NR == 1 {lo = $1} {hi = $1} END {printf "%.2f–%.2f", lo, hi}'; }
 
-make_corpus "$tmp/big" "$big"
-measure "-to json,yaml,txt ($big docs)" "$big" "$tmp/big" -to json,yaml,txt -o "$tmp/out-big"
-echo "peak RSS, json,yaml,txt: $text_rss MB at $docs documents, $rss MB at $big"
-rm -rf "$tmp/big" "$tmp/out-big"
+# fresh DIR empties an output folder and, on disk, writes back what the
+# previous run left dirty, so that it is not charged to the next.
+fresh() {
+	rm -rf "$1"
+	case $1 in /dev/shm/*) ;; *) sync ;; esac
+}
 
-if command -v pandoc >/dev/null; then
-	mkdir -p "$tmp/pandoc"
-	start=$(date +%s.%N)
-	(cd "$corpus" && ls | xargs -P2 -I{} pandoc -f markdown -t json -o "$tmp/pandoc/{}.json" {})
-	end=$(date +%s.%N)
-	awk -v s="$(echo "$end - $start" | bc)" -v n="$docs" -v ours="$text_secs" \
-		'BEGIN {printf "pandoc markdown->json, 2 at a time: %.2f s, %.0f docs/s; convert json,yaml,txt is %.1fx faster\n", s, n / s, s / ours}'
+echo "bench: $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg); making the corpora..."
+make_corpus "$tmp/disk-$big" "$big"
+mkdir "$tmp/disk-$docs"
+(cd "$tmp/disk-$big" && ls | head -n "$docs" | xargs cp -t "$tmp/disk-$docs")
+places=(disk)
+if [ -n "$shm" ]; then
+	cp -r "$tmp/disk-$docs" "$tmp/disk-$big" "$shm/"
+	mv "$shm/disk-$docs" "$shm/tmpfs-$docs"
+	mv "$shm/disk-$big" "$shm/tmpfs-$big"
+	places+=(tmpfs)
+fi
+corpus() { if [ "$1" = disk ]; then echo "$tmp/disk-$2"; else echo "$shm/tmpfs-$2"; fi; }
+outdir() { if [ "$1" = disk ]; then echo "$tmp/out"; else echo "$shm/out"; fi; }
+
+# The floor's plan of each corpus, from the manifest of one untimed run
+# (which also warms the caches).
+for place in "${places[@]}"; do
+	for n in "$docs" "$big"; do
+		out=$(outdir "$place")
+		fresh "$out"
+		"$tmp/convert" -q -j "$jobs" -to json,yaml,txt -o "$out" -manifest "$tmp/manifest.json" "$(corpus "$place" "$n")"
+		"$tmp/floor" plan "$tmp/manifest.json" "$out" >"$tmp/plan-$place-$n"
+	done
+done
+fresh "$tmp/out"
+[ -n "$shm" ] && fresh "$shm/out"
+
+have_pandoc=false have_lo=false
+command -v pandoc >/dev/null && have_pandoc=true
+if command -v soffice >/dev/null && compgen -G "/usr/lib/libreoffice/program/libsw*.so" >/dev/null; then
+	have_lo=true
+fi
+mkdir "$tmp/peers"
+(cd "$tmp/disk-$docs" && ls | head -n "$peer_docs" | xargs cp -t "$tmp/peers")
+pandoc_run() { (cd "$tmp/peers" && ls | xargs -P2 -I{} pandoc -f markdown -t json -o "$tmp/pandoc/{}.json" {}); }
+lo_run() {
+	# two calls at a time, each converting half the documents, each with
+	# its own profile (one profile cannot be shared by two processes)
+	ls "$tmp/peers" >"$tmp/lo-list"
+	split -n l/2 "$tmp/lo-list" "$tmp/lo-batch."
+	ls "$tmp"/lo-batch.* | xargs -P2 -I{} sh -c \
+		'cd "$1" && soffice -env:UserInstallation=file://$2/profile-$(basename "$3") --headless --convert-to pdf --outdir "$2/lo" $(cat "$3") >/dev/null 2>&1' \
+		_ "$tmp/peers" "$tmp" {}
+	rm -f "$tmp"/lo-batch.*
+}
+export tmp
+export -f pandoc_run lo_run
+# one untimed call each, so that LibreOffice's profiles are made first
+if $have_lo; then lo_run; rm -rf "$tmp/lo"; fi
+
+for ((r = 1; r <= rounds; r++)); do
+	echo "round $r of $rounds: load average $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$tmp/loads"
+	for n in "$docs" "$big"; do
+		for place in "${places[@]}"; do
+			out=$(outdir "$place") in=$(corpus "$place" "$n")
+			order=(convert floor)
+			((r % 2)) || order=(floor convert)
+			for what in "${order[@]}"; do
+				if [ "$what" = floor ]; then
+					fresh "$out"
+					timed "floor-$place-$n" "$tmp/floor" run -j "$jobs" -o "$out" "$tmp/plan-$place-$n"
+					continue
+				fi
+				for b in "${bins[@]}"; do
+					fresh "$out"
+					timed "$b-text-$place-$n" "$(exe "$b")" -q -j "$jobs" -to json,yaml,txt -o "$out" "$in"
+				done
+			done
+		done
+	done
+	for b in "${bins[@]}"; do
+		fresh "$tmp/out"
+		timed "$b-pdf" "$(exe "$b")" -q -j "$jobs" -to pdf -o "$tmp/out" "$tmp/disk-$docs"
+		fresh "$tmp/out"
+		timed "$b-xlsx" "$(exe "$b")" -q -j "$jobs" -to xlsx -o "$tmp/out/corpus.xlsx" "$tmp/disk-$docs"
+		fresh "$tmp/out"
+		timed "$b-all" "$(exe "$b")" -q -j "$jobs" -to yaml,json,txt,pdf,xlsx -o "$tmp/out" "$tmp/disk-$docs"
+		fresh "$tmp/out"
+		timed "$b-text-peers" "$(exe "$b")" -q -j "$jobs" -to json,yaml,txt -o "$tmp/out" "$tmp/peers"
+		fresh "$tmp/out"
+		timed "$b-pdf-peers" "$(exe "$b")" -q -j "$jobs" -to pdf -o "$tmp/out" "$tmp/peers"
+	done
+	if $have_pandoc; then
+		fresh "$tmp/pandoc" && mkdir "$tmp/pandoc"
+		timed pandoc bash -c pandoc_run
+	fi
+	if $have_lo; then
+		fresh "$tmp/lo"
+		timed libreoffice bash -c lo_run
+		made=$(find "$tmp/lo" -name '*.pdf' | wc -l)
+		[ "$made" -eq "$peer_docs" ] || echo "bench: LibreOffice made $made of $peer_docs PDFs" >&2
+	fi
+done
+fresh "$tmp/out"
+[ -n "$shm" ] && fresh "$shm/out"
+echo "after the rounds: load average $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$tmp/loads"
+
+# cold start: one input (so its output is fsynced), a new process each time
+for b in "${bins[@]}"; do
+	for ((i = 0; i < cold_runs; i++)); do
+		timed "$b-cold" "$(exe "$b")" -q -to pdf -o "$tmp/seed.pdf" fixtures/seed/input.txt
+	done
+done
+
+if [ "$huge" -gt 0 ]; then
+	rm -rf "$tmp/disk-$big" ${shm:+"$shm/tmpfs-$big"}
+	make_corpus "$tmp/disk-$huge" "$huge"
+	for b in "${bins[@]}"; do
+		fresh "$tmp/out"
+		timed "$b-text-disk-$huge" "$(exe "$b")" -q -j "$jobs" -to json,yaml,txt -o "$tmp/out" "$tmp/disk-$huge"
+	done
+	fresh "$tmp/out"
+fi
+
+# row LABEL N KEY [FLOORKEY] prints one row of the table.
+row() {
+	local label=$1 n=$2 key=$3 fkey=${4:-}
+	[ -s "$tmp/s/$key" ] || return 0
+	awk -v l="$label" -v n="$n" -v w="$(median "$key" 1)" -v sp="$(spread "$key")" -v c="$(median "$key" 5)" \
+		-v rss="$(median "$key" 4)" -v fw="$(median "$fkey" 1)" -v fc="$(median "$fkey" 5)" 'BEGIN {
+		printf "%-30s %6d %7.2f %-11s %7.0f %6.2f %6.0f", l, n, w, "(" sp ")", n / w, c, rss
+		if (fw != "") {
+			printf " %7.2f %6.2f %7.1fx", fw, fc, w / fw
+			if (fc > 0) printf " %6.1fx", c / fc; else printf " %7s", "-"
+		}
+		printf "\n"
+	}'
+}
+echo
+echo "convert -j $jobs, medians of $rounds interleaved runs ($(nproc) CPUs)"
+printf '%-30s %6s %7s %-11s %7s %6s %6s %7s %6s %8s %7s\n' run docs wall_s "(range)" docs/s CPU_s RSS_MB floor_s fl_CPU "wall o/f" "CPU o/f"
+for b in "${bins[@]}"; do
+	[ "$b" = base ] && echo "base: convert built from $base"
+	for n in "$docs" "$big"; do
+		for place in "${places[@]}"; do
+			row "-to json,yaml,txt, $place" "$n" "$b-text-$place-$n" "floor-$place-$n"
+		done
+	done
+	row "-to pdf, disk" "$docs" "$b-pdf"
+	row "-to xlsx (workbook), disk" "$docs" "$b-xlsx"
+	row "-to all five, disk" "$docs" "$b-all"
+	[ "$huge" -gt 0 ] && row "-to json,yaml,txt, disk, once" "$huge" "$b-text-disk-$huge"
+done
+echo
+# per-document time ratio of ours and a peer on the same documents
+peer() {
+	local label=$1 key=$2 ours=$3
+	[ -s "$tmp/s/$key" ] || return 0
+	awk -v l="$label" -v n="$peer_docs" -v p="$(median "$key" 1)" -v o="$(median "$ours" 1)" \
+		'BEGIN {printf "%-46s %6.2f s, %5.1f docs/s; ours %5.2f s: ours/%s %.3f (%.0f× faster)\n", l, p, n / p, o, substr(l, 1, index(l, " ") - 1), o / p, p / o}'
+}
+echo "peers on the first $peer_docs documents (on disk), medians of $rounds:"
+if $have_pandoc; then
+	peer "pandoc markdown->json, 2 at a time" pandoc ours-text-peers
 else
 	echo "pandoc not installed: no comparison (apt-get install pandoc)"
 fi
-if command -v soffice >/dev/null && ! compgen -G "/usr/lib/libreoffice/program/libsw*.so" >/dev/null; then
-	echo "LibreOffice Writer not installed: no comparison (apt-get install libreoffice-writer-nogui)"
-elif command -v soffice >/dev/null; then
-	mkdir -p "$tmp/lo"
-	(cd "$corpus" && ls | split -l 200 - "$tmp/lo-batch.")
-	start=$(date +%s.%N)
-	ls "$tmp"/lo-batch.* | xargs -P2 -I{} sh -c \
-		'cd "$1" && soffice -env:UserInstallation=file://$2/profile-$(basename "$3") --headless --convert-to pdf --outdir "$2/lo" $(cat "$3") >/dev/null 2>&1' \
-		_ "$corpus" "$tmp" {}
-	end=$(date +%s.%N)
-	made=$(ls "$tmp/lo" | wc -l)
-	awk -v s="$(echo "$end - $start" | bc)" -v n="$docs" -v made="$made" -v ours="$pdf_secs" \
-		'BEGIN {printf "LibreOffice txt->pdf, 200 per call, 2 calls at a time: %.2f s for %d of %d PDFs, %.0f docs/s; convert -to pdf is %.1fx faster\n", s, made, n, made / s, (s / made) / (ours / n)}'
+if $have_lo; then
+	peer "LibreOffice txt->pdf, 2 calls of $((peer_docs / 2))" libreoffice ours-pdf-peers
 else
-	echo "LibreOffice not installed: no comparison (apt-get install libreoffice-writer-nogui)"
+	echo "LibreOffice Writer not installed: no comparison (apt-get install libreoffice-writer-nogui)"
 fi
+echo
+for b in "${bins[@]}"; do
+	awk -v b="$b" -v n="$cold_runs" -v w="$(median "$b-cold" 1)" -v u="$(median "$b-cold" 2)" -v s="$(median "$b-cold" 3)" \
+		-v sp="$(spread "$b-cold")" -v rss="$(median "$b-cold" 4)" \
+		'BEGIN {printf "cold convert -to pdf of fixtures/seed (%s), median of %d: %.0f ms (%s s), user %.2f s, sys %.2f s, %.0f MB\n", b, n, w * 1000, sp, u, s, rss}'
+done
+echo "load averages (1, 5, 15 min):"
+cat "$tmp/loads"
