@@ -53,9 +53,10 @@ golden:
 	$(GO) test ./declaration ./output/text ./output/xlsx ./output/pdf ./output/akn ./output/html -update
 	@git status --short -- fixtures internal output declaration
 
-# bench runs the Go benchmarks, then times the command end to end on a
-# corpus of 1,000 documents (scripts/bench.sh; pandoc and LibreOffice
-# beside it when installed).
+# bench runs the Go benchmarks, then times the command end to end on
+# corpora of 1,000 and 10,000 documents, on disk and on tmpfs, beside the
+# I/O floor (internal/floor) and, when installed, pandoc and LibreOffice
+# (scripts/bench.sh; BENCH_* variables described there).
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 	@scripts/bench.sh

@@ -109,8 +109,13 @@ fresh() {
 
 echo "bench: $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg); making the corpora..."
 make_corpus "$tmp/disk-$big" "$big"
-mkdir "$tmp/disk-$docs"
-(cd "$tmp/disk-$big" && ls | head -n "$docs" | xargs cp -t "$tmp/disk-$docs")
+# first_docs N FROM TO copies the first N documents of FROM into TO.
+first_docs() {
+	local -a files=("$2"/*)
+	mkdir -p "$3"
+	cp -t "$3" "${files[@]:0:$1}"
+}
+first_docs "$docs" "$tmp/disk-$big" "$tmp/disk-$docs"
 places=(disk)
 if [ -n "$shm" ]; then
 	cp -r "$tmp/disk-$docs" "$tmp/disk-$big" "$shm/"
@@ -139,8 +144,7 @@ command -v pandoc >/dev/null && have_pandoc=true
 if command -v soffice >/dev/null && compgen -G "/usr/lib/libreoffice/program/libsw*.so" >/dev/null; then
 	have_lo=true
 fi
-mkdir "$tmp/peers"
-(cd "$tmp/disk-$docs" && ls | head -n "$peer_docs" | xargs cp -t "$tmp/peers")
+first_docs "$peer_docs" "$tmp/disk-$docs" "$tmp/peers"
 pandoc_run() { (cd "$tmp/peers" && ls | xargs -P2 -I{} pandoc -f markdown -t json -o "$tmp/pandoc/{}.json" {}); }
 lo_run() {
 	# two calls at a time, each converting half the documents, each with
