@@ -255,21 +255,29 @@ for b in "${bins[@]}"; do
 	[ "$huge" -gt 0 ] && row "-to json,yaml,txt, disk, once" "$huge" "$b-text-disk-$huge"
 done
 echo
-# per-document time ratio of ours and a peer on the same documents
+# peer LABEL KEY OURS OURS_FULL prints a peer's median and the ratio of
+# times per document, ours/peer: against ours on the same documents
+# (OURS), and against ours' run on all BENCH_DOCS (OURS_FULL), which is
+# longer and so less shaken by the load.
 peer() {
-	local label=$1 key=$2 ours=$3
+	local label=$1 key=$2 ours=$3 full=$4
 	[ -s "$tmp/s/$key" ] || return 0
-	awk -v l="$label" -v n="$peer_docs" -v p="$(median "$key" 1)" -v o="$(median "$ours" 1)" \
-		'BEGIN {printf "%-46s %6.2f s, %5.1f docs/s; ours %5.2f s: ours/%s %.3f (%.0f× faster)\n", l, p, n / p, o, substr(l, 1, index(l, " ") - 1), o / p, p / o}'
+	awk -v l="$label" -v n="$peer_docs" -v p="$(median "$key" 1)" -v sp="$(spread "$key")" -v o="$(median "$ours" 1)" \
+		-v osp="$(spread "$ours")" -v N="$docs" -v f="$(median "$full" 1)" 'BEGIN {
+		name = substr(l, 1, index(l, " ") - 1)
+		printf "%s: %.2f s (%s), %.1f docs/s\n", l, p, sp, n / p
+		printf "  ours/%s %.3f (%.0fx faster) against ours on the same %d (%.2f s, %s); %.3f (%.0fx) per document against ours on %d\n",
+			name, o / p, p / o, n, o, osp, (f / N) / (p / n), (p / n) / (f / N), N
+	}'
 }
 echo "peers on the first $peer_docs documents (on disk), medians of $rounds:"
 if $have_pandoc; then
-	peer "pandoc markdown->json, 2 at a time" pandoc ours-text-peers
+	peer "pandoc markdown->json, 2 at a time" pandoc ours-text-peers "ours-text-disk-$docs"
 else
 	echo "pandoc not installed: no comparison (apt-get install pandoc)"
 fi
 if $have_lo; then
-	peer "LibreOffice txt->pdf, 2 calls of $((peer_docs / 2))" libreoffice ours-pdf-peers
+	peer "LibreOffice txt->pdf, 2 calls of $((peer_docs / 2)) at a time" libreoffice ours-pdf-peers ours-pdf
 else
 	echo "LibreOffice Writer not installed: no comparison (apt-get install libreoffice-writer-nogui)"
 fi
