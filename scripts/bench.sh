@@ -100,11 +100,24 @@ median() {
 # spread KEY prints the range of KEY's wall times.
 spread() { [ -n "$1" ] && [ -s "$tmp/s/$1" ] && sort -g "$tmp/s/$1" | awk 'NR == 1 {lo = $1} {hi = $1} END {printf "%.2f–%.2f", lo, hi}'; }
 
-# fresh DIR empties an output folder and, on disk, writes back what the
-# previous run left dirty, so that it is not charged to the next.
+# fresh PLACE sets $out to an empty output folder on disk or on tmpfs.
+# On disk it is a new one, after a sync so that the writing back of the
+# previous run is not charged to the next; the folders of earlier runs are
+# only deleted at the end, because ext4 skips recently deleted inodes when
+# it allocates new ones (recently_deleted, in find_inode_bit), and a run
+# started just after 30,000 files were deleted spent up to ten times the
+# system time of one that was not. On tmpfs, which has no such cost, the
+# one folder is emptied instead, to give its memory back.
+seq=0
 fresh() {
-	rm -rf "$1"
-	case $1 in /dev/shm/*) ;; *) sync ;; esac
+	seq=$((seq + 1))
+	if [ "$1" = disk ]; then
+		out=$tmp/out-$seq
+		sync
+	else
+		rm -rf "$shm/out"
+		out=$shm/out
+	fi
 }
 
 echo "bench: $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg); making the corpora..."
@@ -124,21 +137,16 @@ if [ -n "$shm" ]; then
 	places+=(tmpfs)
 fi
 corpus() { if [ "$1" = disk ]; then echo "$tmp/disk-$2"; else echo "$shm/tmpfs-$2"; fi; }
-outdir() { if [ "$1" = disk ]; then echo "$tmp/out"; else echo "$shm/out"; fi; }
 
 # The floor's plan of each corpus, from the manifest of one untimed run
 # (which also warms the caches).
 for place in "${places[@]}"; do
 	for n in "$docs" "$big"; do
-		out=$(outdir "$place")
-		fresh "$out"
+		fresh "$place"
 		"$tmp/convert" -q -j "$jobs" -to json,yaml,txt -o "$out" -manifest "$tmp/manifest.json" "$(corpus "$place" "$n")"
 		"$tmp/floor" plan "$tmp/manifest.json" "$out" >"$tmp/plan-$place-$n"
 	done
 done
-fresh "$tmp/out"
-[ -n "$shm" ] && fresh "$shm/out"
-
 have_pandoc=false have_lo=false
 command -v pandoc >/dev/null && have_pandoc=true
 if command -v soffice >/dev/null && compgen -G "/usr/lib/libreoffice/program/libsw*.so" >/dev/null; then
@@ -159,53 +167,55 @@ lo_run() {
 export tmp
 export -f pandoc_run lo_run
 # one untimed call each, so that LibreOffice's profiles are made first
-if $have_lo; then lo_run; rm -rf "$tmp/lo"; fi
+if $have_lo; then lo_run; mv "$tmp/lo" "$tmp/lo-0"; fi
 
 for ((r = 1; r <= rounds; r++)); do
 	echo "round $r of $rounds: load average $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$tmp/loads"
 	for n in "$docs" "$big"; do
 		for place in "${places[@]}"; do
-			out=$(outdir "$place") in=$(corpus "$place" "$n")
+			in=$(corpus "$place" "$n")
 			order=(convert floor)
 			((r % 2)) || order=(floor convert)
 			for what in "${order[@]}"; do
 				if [ "$what" = floor ]; then
-					fresh "$out"
+					fresh "$place"
 					timed "floor-$place-$n" "$tmp/floor" run -j "$jobs" -o "$out" "$tmp/plan-$place-$n"
 					continue
 				fi
 				for b in "${bins[@]}"; do
-					fresh "$out"
+					fresh "$place"
 					timed "$b-text-$place-$n" "$(exe "$b")" -q -j "$jobs" -to json,yaml,txt -o "$out" "$in"
 				done
 			done
 		done
 	done
 	for b in "${bins[@]}"; do
-		fresh "$tmp/out"
-		timed "$b-pdf" "$(exe "$b")" -q -j "$jobs" -to pdf -o "$tmp/out" "$tmp/disk-$docs"
-		fresh "$tmp/out"
-		timed "$b-xlsx" "$(exe "$b")" -q -j "$jobs" -to xlsx -o "$tmp/out/corpus.xlsx" "$tmp/disk-$docs"
-		fresh "$tmp/out"
-		timed "$b-all" "$(exe "$b")" -q -j "$jobs" -to yaml,json,txt,pdf,xlsx -o "$tmp/out" "$tmp/disk-$docs"
-		fresh "$tmp/out"
-		timed "$b-text-peers" "$(exe "$b")" -q -j "$jobs" -to json,yaml,txt -o "$tmp/out" "$tmp/peers"
-		fresh "$tmp/out"
-		timed "$b-pdf-peers" "$(exe "$b")" -q -j "$jobs" -to pdf -o "$tmp/out" "$tmp/peers"
+		fresh disk
+		timed "$b-pdf" "$(exe "$b")" -q -j "$jobs" -to pdf -o "$out" "$tmp/disk-$docs"
+		fresh disk
+		timed "$b-xlsx" "$(exe "$b")" -q -j "$jobs" -to xlsx -o "$out/corpus.xlsx" "$tmp/disk-$docs"
+		fresh disk
+		timed "$b-all" "$(exe "$b")" -q -j "$jobs" -to yaml,json,txt,pdf,xlsx -o "$out" "$tmp/disk-$docs"
+		fresh disk
+		timed "$b-text-peers" "$(exe "$b")" -q -j "$jobs" -to json,yaml,txt -o "$out" "$tmp/peers"
+		fresh disk
+		timed "$b-pdf-peers" "$(exe "$b")" -q -j "$jobs" -to pdf -o "$out" "$tmp/peers"
 	done
 	if $have_pandoc; then
-		fresh "$tmp/pandoc" && mkdir "$tmp/pandoc"
+		[ -d "$tmp/pandoc" ] && mv "$tmp/pandoc" "$tmp/pandoc-$r"
+		mkdir "$tmp/pandoc"
+		sync
 		timed pandoc bash -c pandoc_run
 	fi
 	if $have_lo; then
-		fresh "$tmp/lo"
+		[ -d "$tmp/lo" ] && mv "$tmp/lo" "$tmp/lo-$r"
+		sync
 		timed libreoffice bash -c lo_run
 		made=$(find "$tmp/lo" -name '*.pdf' | wc -l)
 		[ "$made" -eq "$peer_docs" ] || echo "bench: LibreOffice made $made of $peer_docs PDFs" >&2
 	fi
 done
-fresh "$tmp/out"
-[ -n "$shm" ] && fresh "$shm/out"
+[ -n "$shm" ] && rm -rf "$shm/out"
 echo "after the rounds: load average $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$tmp/loads"
 
 # cold start: one input (so its output is fsynced), a new process each time
@@ -216,13 +226,12 @@ for b in "${bins[@]}"; do
 done
 
 if [ "$huge" -gt 0 ]; then
-	rm -rf "$tmp/disk-$big" ${shm:+"$shm/tmpfs-$big"}
+	[ -n "$shm" ] && rm -rf "$shm/tmpfs-$big"
 	make_corpus "$tmp/disk-$huge" "$huge"
 	for b in "${bins[@]}"; do
-		fresh "$tmp/out"
-		timed "$b-text-disk-$huge" "$(exe "$b")" -q -j "$jobs" -to json,yaml,txt -o "$tmp/out" "$tmp/disk-$huge"
+		fresh disk
+		timed "$b-text-disk-$huge" "$(exe "$b")" -q -j "$jobs" -to json,yaml,txt -o "$out" "$tmp/disk-$huge"
 	done
-	fresh "$tmp/out"
 fi
 
 # row LABEL N KEY [FLOORKEY] prints one row of the table.
