@@ -14,13 +14,14 @@
 // convert -j N), each taking one input at a time.
 //
 // Per input it does what convert's batch runner does (convert/batch.go):
-// os.Open and io.ReadAll of the input. Per output it does what
-// convert.WriteFileAtomic does (convert/write.go): os.CreateTemp in the
-// output's directory (".NAME.*.tmp", mode 0600), one write of the whole
-// output, fchmod 0644, fsync only under convert's policy (-fsync, or a
-// batch of one input: here a plan of one input), close, os.Rename over
-// the output's name (which first Lstats the name). strace shows the same
-// system calls per output for both programs. What it leaves out is convert's own work: the
+// os.Open and io.ReadAll of the input, then the input's outputs staged
+// and renamed, as stageFile and commit do (convert/write.go): for each
+// output a temporary file created in its directory with its final mode
+// (".NAME.DIGITS.tmp", O_EXCL, 0644 less the umask), one write of the
+// whole output, an fsync only under convert's policy (-fsync, or a batch
+// of one input: here a plan of one input), close; then each renamed over
+// its output's name with os.Rename (which first Lstats the name). strace
+// shows the same system calls per output for both programs. What it leaves out is convert's own work: the
 // walk of the input folder (the plan lists the inputs), the stat of each
 // input and of each output while planning, the checks of the output
 // directories against symbolic links (a Mkdir of each directory once
@@ -34,7 +35,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"maps"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
@@ -217,42 +220,60 @@ func do(j job, dir string, content []byte, fsync bool) error {
 	if err != nil {
 		return err
 	}
-	var errs []error
+	// all of the input's outputs staged, then all renamed: all or none
+	var staged []string
 	for _, out := range j.outputs {
-		errs = append(errs, writeFileAtomic(filepath.Join(dir, out.path), content[:out.size], fsync))
+		tmp, err := stage(filepath.Join(dir, out.path), content[:out.size], fsync)
+		if err != nil {
+			for _, t := range staged {
+				os.Remove(t)
+			}
+			return err
+		}
+		staged = append(staged, tmp)
 	}
-	return errors.Join(errs...)
+	for i, out := range j.outputs {
+		if err := os.Rename(staged[i], filepath.Join(dir, out.path)); err != nil {
+			for _, t := range staged[i:] {
+				os.Remove(t)
+			}
+			return err
+		}
+	}
+	return nil
 }
 
-// writeFileAtomic writes data to path with the system calls of
-// convert.WriteFileAtomic (see the package comment).
-func writeFileAtomic(path string, data []byte, fsync bool) (err error) {
+// stage writes data to a temporary file beside path, with the system
+// calls of convert's stageFile (see the package comment), and returns
+// its name.
+func stage(path string, data []byte, fsync bool) (tmp string, err error) {
 	dir, base := filepath.Split(path)
-	f, err := os.CreateTemp(dir, "."+base+".*.tmp")
+	var f *os.File
+	for range 100 {
+		tmp = filepath.Join(dir, "."+base+"."+strconv.FormatUint(uint64(rand.Uint32()), 10)+".tmp")
+		f, err = os.OpenFile(tmp, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o644)
+		if !errors.Is(err, fs.ErrExist) {
+			break
+		}
+	}
 	if err != nil {
-		return err
+		return "", err
 	}
 	defer func() {
 		if err != nil {
 			f.Close()
-			os.Remove(f.Name())
+			os.Remove(tmp)
 		}
 	}()
 	if _, err := f.Write(data); err != nil {
-		return err
-	}
-	if err := f.Chmod(0o644); err != nil {
-		return err
+		return "", err
 	}
 	if fsync {
 		if err := f.Sync(); err != nil {
-			return err
+			return "", err
 		}
 	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	return os.Rename(f.Name(), path)
+	return tmp, f.Close()
 }
 
 // pattern returns the n bytes an output of size n is made of: lines of
