@@ -2,26 +2,17 @@ package akn
 
 import (
 	"bytes"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/declconv/declconv/declaration"
+	"github.com/declconv/declconv/internal/testdocs"
 )
 
 // TestEditedTitle: a hand-edited title field is the docTitle, as in
 // every writer (declaration's title rule); the block's old text is gone.
 func TestEditedTitle(t *testing.T) {
-	f, err := os.Open(filepath.Join("..", "..", "fixtures", "seed", "want.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	d, err := declaration.DecodeYAML(f, "want.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
+	d := testdocs.Load(t, filepath.Join("..", "..", "fixtures", "seed", "want.yaml"))
 	old := d.Title
 	d.Title = "东海共和国和西岭联邦联合声明"
 	var b bytes.Buffer

@@ -2,26 +2,17 @@ package html
 
 import (
 	"bytes"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/declconv/declconv/declaration"
+	"github.com/declconv/declconv/internal/testdocs"
 )
 
 // TestEditedTitle: a hand-edited title field is the page's one <h1> and
 // its <title>, as in every writer (declaration's title rule).
 func TestEditedTitle(t *testing.T) {
-	f, err := os.Open(filepath.Join("..", "..", "fixtures", "seed", "want.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	d, err := declaration.DecodeYAML(f, "want.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
+	d := testdocs.Load(t, filepath.Join("..", "..", "fixtures", "seed", "want.yaml"))
 	old := d.Title
 	d.Title = "东海共和国和西岭联邦联合声明"
 	var b bytes.Buffer

@@ -1,26 +1,17 @@
 package pdf
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/declconv/declconv/declaration"
+	"github.com/declconv/declconv/internal/testdocs"
 )
 
 // TestEditedTitle: a hand-edited title field is what the page shows, in
 // place of the title block's old text (declaration's title rule).
 func TestEditedTitle(t *testing.T) {
-	f, err := os.Open(filepath.Join("..", "..", "fixtures", "seed", "want.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	d, err := declaration.DecodeYAML(f, "want.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
+	d := testdocs.Load(t, filepath.Join("..", "..", "fixtures", "seed", "want.yaml"))
 	old := d.TitleBlock().Text
 	d.Title = "东海共和国和西岭联邦联合声明"
 	g, err := Official.on(A4)
