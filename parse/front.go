@@ -81,7 +81,7 @@ func (p *parser) refFrom(text string) {
 	}
 	if ms := p.findDates(text); len(ms) > 0 && len(ms[0].date.ISO) == len("2006-01-02") && !ms[0].date.YearInferred {
 		iso := ms[0].date.ISO
-		p.refYear, p.refMonth, p.refDay = atoi(iso[:4]), atoi(iso[5:7]), atoi(iso[8:])
+		p.refYear, p.refMonth, p.refDay = isoParts(iso)
 		p.editorRef = false
 	}
 }
@@ -150,7 +150,7 @@ func frontMatterDate(lines []string) (y, m, d int) {
 		}
 		v = strings.Trim(strings.TrimSpace(v), `'"`)
 		if len(v) == len("2006-01-02") && declaration.ValidISODate(v) {
-			return atoi(v[:4]), atoi(v[5:7]), atoi(v[8:])
+			return isoParts(v)
 		}
 	}
 	return 0, 0, 0
