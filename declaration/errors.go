@@ -59,7 +59,11 @@ func (l ErrorList) Error() string {
 }
 
 // Unwrap gives access to the individual errors for errors.As.
-func (l ErrorList) Unwrap() []error {
+func (l ErrorList) Unwrap() []error { return Errors(l) }
+
+// Errors gives a list of errors of one type as []error, for the Unwrap
+// method of a list such as [ErrorList].
+func Errors[E error](l []E) []error {
 	errs := make([]error, len(l))
 	for i, e := range l {
 		errs[i] = e

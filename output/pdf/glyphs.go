@@ -56,13 +56,7 @@ func (l GlyphErrors) Error() string {
 }
 
 // Unwrap gives access to the individual errors for errors.As.
-func (l GlyphErrors) Unwrap() []error {
-	errs := make([]error, len(l))
-	for i, e := range l {
-		errs[i] = e
-	}
-	return errs
-}
+func (l GlyphErrors) Unwrap() []error { return declaration.Errors(l) }
 
 // check finds the face of every character the paragraphs and the extra
 // strings (running header, page numbers) draw. It returns the characters
