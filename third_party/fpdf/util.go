@@ -29,6 +29,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"unicode"
+	"unicode/utf16"
 )
 
 func must(n int, err error) {
@@ -76,39 +78,28 @@ func fileSize(filename string) (size int64, ok bool) {
 	return
 }
 
-// utf8toutf16 converts UTF-8 to UTF-16BE; from http://www.fpdf.org/
+// utf8toutf16 converts UTF-8 to UTF-16BE.
+//
+// declconv patch: the original (from http://www.fpdf.org/) read a lead
+// byte's continuation bytes without checking they were there, so a string
+// ending in a stray lead byte panicked, and it wrote 4-byte characters as
+// 3-byte ones. An invalid byte is now U+FFFD, as Go's range loop reads it
+// (which is what Text records as used), and a character beyond U+FFFF is
+// a surrogate pair.
 func utf8toutf16(s string, withBOM ...bool) string {
 	bom := true
 	if len(withBOM) > 0 {
 		bom = withBOM[0]
 	}
-	res := make([]byte, 0, 8)
+	res := make([]byte, 0, 2+2*len(s))
 	if bom {
 		res = append(res, 0xFE, 0xFF)
 	}
-	nb := len(s)
-	i := 0
-	for i < nb {
-		c1 := byte(s[i])
-		i++
-		switch {
-		case c1 >= 224:
-			// 3-byte character
-			c2 := byte(s[i])
-			i++
-			c3 := byte(s[i])
-			i++
-			res = append(res, ((c1&0x0F)<<4)+((c2&0x3C)>>2),
-				((c2&0x03)<<6)+(c3&0x3F))
-		case c1 >= 192:
-			// 2-byte character
-			c2 := byte(s[i])
-			i++
-			res = append(res, ((c1 & 0x1C) >> 2),
-				((c1&0x03)<<6)+(c2&0x3F))
-		default:
-			// Single-byte character
-			res = append(res, 0, c1)
+	for _, r := range s {
+		if r1, r2 := utf16.EncodeRune(r); r1 != unicode.ReplacementChar {
+			res = append(res, byte(r1>>8), byte(r1), byte(r2>>8), byte(r2))
+		} else {
+			res = append(res, byte(r>>8), byte(r))
 		}
 	}
 	return string(res)
