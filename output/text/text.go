@@ -144,8 +144,13 @@ type printer struct {
 // gap asks for a blank line before the next line, if any.
 func (p *printer) gap() { p.blank = p.started }
 
-// line writes s after pad spaces.
+// line writes s after pad spaces. Whitespace that ends s is dropped:
+// a line cut where no break is allowed (a word wider than the line) can
+// end in a no-break space.
 func (p *printer) line(pad int, s string) {
+	if s = strings.TrimRightFunc(s, unicode.IsSpace); s == "" {
+		pad = 0
+	}
 	if p.blank {
 		p.w.WriteByte('\n')
 		p.blank = false
