@@ -364,10 +364,18 @@ func checkSummary(t *testing.T, s pySheet, b *readerBook) {
 	}
 }
 
-// cellText is what a cell holds for text s: s, or s cut to Excel's limit.
+// cellText is what a cell holds for text s: s, or s cut to Excel's limit,
+// with each character XML 1.0 cannot hold (a C0 control but tab, newline
+// and carriage return; U+FFFE, U+FFFF) as U+FFFD, which is how
+// encoding/xml, under excelize, escapes it.
 func cellText(s string) string {
 	cut, _, _, _ := truncate(s)
-	return cut
+	return strings.Map(func(r rune) rune {
+		if r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r == 0xFFFE || r == 0xFFFF {
+			return '\uFFFD'
+		}
+		return r
+	}, cut)
 }
 
 // pyText is a cell's text as openpyxl gives it: None for an empty cell.
