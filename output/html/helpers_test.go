@@ -162,8 +162,23 @@ func modelIDs(d *declaration.Document) []string {
 // carried is the document's verbatim text as a page can carry it: what
 // neither HTML nor XML holds (invalid UTF-8, control characters that are
 // not whitespace, U+FFFE, U+FFFF) is U+FFFD. For the fixtures and the
-// corpus it is the verbatim text itself.
+// corpus it is the verbatim text itself. A title field that no block says
+// (edited by hand) takes the place of its title block's text, as every
+// writer shows it ([declaration.Document.TitleBlock]).
 func carried(d *declaration.Document) []string {
+	if b := d.TitleBlock(); b != nil && !declaration.SameTitle(b.Text, d.Title) {
+		shown, edited := *d, *b
+		edited.Text, edited.Label, edited.Markup, edited.Underline = d.Title, "", "", ""
+		swap := func(bs []*declaration.Block) []*declaration.Block {
+			bs = slices.Clone(bs)
+			if i := slices.Index(bs, b); i >= 0 {
+				bs[i] = &edited
+			}
+			return bs
+		}
+		shown.Front, shown.Preamble = swap(d.Front), swap(d.Preamble)
+		d = &shown
+	}
 	var out []string
 	for _, s := range d.Verbatim() {
 		out = append(out, carry(s))
