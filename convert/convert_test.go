@@ -11,6 +11,8 @@ import (
 	"testing"
 
 	"github.com/declconv/declconv/declaration"
+	"github.com/declconv/declconv/internal/testfiles"
+	"github.com/declconv/declconv/output/pdf/font"
 )
 
 // sample is a small valid document.
@@ -83,29 +85,36 @@ func TestTable(t *testing.T) {
 func TestFormatsWrite(t *testing.T) {
 	d := sample()
 	for _, f := range Formats() {
-		var buf bytes.Buffer
-		if err := f.Write(&buf, d, Options{}); err != nil {
-			t.Fatalf("%s: %v", f.Name, err)
-		}
-		if buf.Len() == 0 {
-			t.Errorf("%s: empty output", f.Name)
-		}
-		if from := Sniff(buf.Bytes()); from != FromText && string(from) != f.Name {
-			t.Errorf("%s output sniffed as %s", f.Name, from)
-		}
-		if f.Name != "yaml" && f.Name != "json" {
-			continue
-		}
-		back, err := Read(&buf, "out"+f.Ext, FromAuto)
-		if err != nil {
-			t.Fatalf("%s: reading back: %v", f.Name, err)
-		}
-		var a, b bytes.Buffer
-		declaration.EncodeJSON(&a, d)
-		declaration.EncodeJSON(&b, back)
-		if a.String() != b.String() {
-			t.Errorf("%s: round trip changed the document:\n%s\nwant\n%s", f.Name, b.String(), a.String())
-		}
+		t.Run(f.Name, func(t *testing.T) {
+			if f.Name == "pdf" {
+				if _, err := font.Locate("", os.Getenv, font.SystemFonts(), "-font"); err != nil {
+					testfiles.Missing(t, "%v", err)
+				}
+			}
+			var buf bytes.Buffer
+			if err := f.Write(&buf, d, Options{}); err != nil {
+				t.Fatal(err)
+			}
+			if buf.Len() == 0 {
+				t.Error("empty output")
+			}
+			if from := Sniff(buf.Bytes()); from != FromText && string(from) != f.Name {
+				t.Errorf("output sniffed as %s", from)
+			}
+			if f.Name != "yaml" && f.Name != "json" {
+				return
+			}
+			back, err := Read(&buf, "out"+f.Ext, FromAuto)
+			if err != nil {
+				t.Fatalf("reading back: %v", err)
+			}
+			var a, b bytes.Buffer
+			declaration.EncodeJSON(&a, d)
+			declaration.EncodeJSON(&b, back)
+			if a.String() != b.String() {
+				t.Errorf("round trip changed the document:\n%s\nwant\n%s", b.String(), a.String())
+			}
+		})
 	}
 	if err := (Format{Name: "none"}).Write(io.Discard, d, Options{}); err == nil {
 		t.Error("the zero Format wrote something")

@@ -73,6 +73,7 @@ var elapsed = regexp.MustCompile(` in [0-9.]+ s`)
 // TestBatchDeterministic: the same outputs, manifest, reports and
 // diagnostics, byte for byte, with 1 and 4 workers.
 func TestBatchDeterministic(t *testing.T) {
+	needFont(t)
 	dir := corpus(t, 20)
 	var runs []result
 	var trees []map[string]string
@@ -574,6 +575,7 @@ func TestDiagnosticsFormats(t *testing.T) {
 // TestInterrupt sends SIGINT to the built command in the middle of a
 // batch: exit 130, no temporary file, every output whole.
 func TestInterrupt(t *testing.T) {
+	needFont(t)
 	if testing.Short() {
 		t.Skip("builds the command")
 	}

@@ -74,6 +74,7 @@ func TestSideFilesNeverReplaceOutputs(t *testing.T) {
 // TestFormatFromOutputName (defect 3): without -to, -o FILE's extension
 // names the format; with -to, an extension of another format is refused.
 func TestFormatFromOutputName(t *testing.T) {
+	needFont(t)
 	dir := files(t, map[string]string{"seed.txt": statement})
 	convertIn(t, dir, "", "-o", "seed.pdf", "seed.txt").want(t, 0)
 	if b := read(t, filepath.Join(dir, "seed.pdf")); !strings.HasPrefix(b, "%PDF-") {
@@ -182,6 +183,7 @@ func TestTextBesideTextInput(t *testing.T) {
 // one format writes none of them; the manifest lists no outputs for it
 // and the summary counts the files really written.
 func TestFailedDocumentWritesNothing(t *testing.T) {
+	needFont(t)
 	bad := "联合声明\n\n一、双方同意 \U00013000 合作。\n" // outside the BMP: the PDF writer refuses it
 	dir := files(t, map[string]string{"in/a.txt": statement, "in/b.txt": bad})
 	r := convertIn(t, dir, "", "-to", "json,pdf", "-o", "out/", "-manifest", "m.json", "in/")

@@ -14,6 +14,8 @@ import (
 
 	"github.com/declconv/declconv/convert"
 	"github.com/declconv/declconv/declaration"
+	"github.com/declconv/declconv/internal/testfiles"
+	"github.com/declconv/declconv/output/pdf/font"
 )
 
 // statement is a small source text in the style of the corpus.
@@ -241,6 +243,7 @@ func TestOutputDir(t *testing.T) {
 
 // TestSeveralFormats writes each format next to the input.
 func TestSeveralFormats(t *testing.T) {
+	needFont(t)
 	dir := files(t, map[string]string{"s.txt": statement})
 	names := slices.DeleteFunc(convert.FormatNames(), func(n string) bool {
 		f, _ := convert.Lookup(n)
@@ -600,4 +603,13 @@ func TestText(t *testing.T) {
 		t.Error("s.out.txt differs from the text written to stdout")
 	}
 	decode(t, filepath.Join(dir, "s.json"))
+}
+
+// needFont skips a test that writes PDFs where the machine has no CJK
+// font for the writer to find (fails under CI, which installs one).
+func needFont(t *testing.T) {
+	t.Helper()
+	if _, err := font.Locate("", os.Getenv, font.SystemFonts(), "-font"); err != nil {
+		testfiles.Missing(t, "writing PDFs: %v", err)
+	}
 }
