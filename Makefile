@@ -69,6 +69,7 @@ bench:
 FUZZ_TARGETS := \
 	./parse:FuzzParse \
 	./declaration:FuzzDecode \
+	./declaration:FuzzJSONString \
 	./convert:FuzzSniff \
 	./convert:FuzzReadManifest \
 	./convert:FuzzReadFileList \

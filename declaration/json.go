@@ -13,7 +13,8 @@ import (
 // the field lists of fields.go, three times faster than encoding/json,
 // and streams in 64 KB chunks.
 func EncodeJSON(w io.Writer, d *Document) error {
-	e := &jsonEmitter{yamlEmitter{buf: make([]byte, 0, 8<<10), w: w}}
+	e := &jsonEmitter{*newEmitter(w)}
+	defer e.release()
 	e.value(reflect.ValueOf(d).Elem(), 0)
 	e.buf = append(e.buf, '\n')
 	return e.flush(true)
@@ -104,8 +105,10 @@ func (e *jsonEmitter) string(s string) {
 	const hex = "0123456789abcdef"
 	e.buf = append(e.buf, '"')
 	start := 0
+	valid := utf8.ValidString(s)
 	for i := 0; i < len(s); {
-		if b := s[i]; b < utf8.RuneSelf {
+		b := s[i]
+		if b < utf8.RuneSelf {
 			if b >= 0x20 && b != '"' && b != '\\' {
 				i++
 				continue
@@ -129,6 +132,10 @@ func (e *jsonEmitter) string(s string) {
 			}
 			i++
 			start = i
+			continue
+		}
+		if valid && b != 0xE2 {
+			i++ // inside valid UTF-8 only U+2028 and U+2029 (E2 80 A8/A9) need escaping
 			continue
 		}
 		c, size := utf8.DecodeRuneInString(s[i:])

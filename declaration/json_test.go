@@ -51,3 +51,24 @@ func TestEncodeJSONMatchesEncodingJSON(t *testing.T) {
 		}
 	}
 }
+
+// FuzzJSONString: any string, valid UTF-8 or not, is quoted exactly as
+// encoding/json quotes it.
+func FuzzJSONString(f *testing.F) {
+	for _, s := range []string{"双方\u2028同意", "\xe2\x80", "\xe2\x80\xa9", "a\"b\\c\x01", "\xff中", "⸺"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var e jsonEmitter
+		e.string(s)
+		var want bytes.Buffer
+		enc := json.NewEncoder(&want)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(s); err != nil {
+			t.Fatal(err)
+		}
+		if got := string(e.buf) + "\n"; got != want.String() {
+			t.Fatalf("%q: got %s, want %s", s, got, want.String())
+		}
+	})
+}
