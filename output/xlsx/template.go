@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -214,7 +215,10 @@ func (b *Workbook) fillTemplate(zs *zipSorter, modified time.Time) (bool, error)
 		return false, nil
 	}
 	zs.known = t.known
-	var buf []byte
+	scratch := fillBuffers.Get().(*[]byte)
+	defer fillBuffers.Put(scratch)
+	buf := (*scratch)[:0]
+	defer func() { *scratch = buf[:0] }()
 	for _, p := range t.parts {
 		w, _ := zs.Create(p.name)
 		var err error
@@ -222,9 +226,11 @@ func (b *Workbook) fillTemplate(zs *zipSorter, modified time.Time) (bool, error)
 		case fixedPart:
 			_, err = w.Write(p.fixed)
 		case corePart:
-			_, err = w.Write(t.fillCore(buf[:0], b.title, stamp(modified)))
+			buf = t.fillCore(buf[:0], b.title, stamp(modified))
+			_, err = w.Write(buf)
 		case tablePart:
-			_, err = w.Write(t.fillTable(buf[:0], p.i, b.sheets[p.i]))
+			buf = t.fillTable(buf[:0], p.i, b.sheets[p.i])
+			_, err = w.Write(buf)
 		case sheetPart:
 			buf, err = t.fillSheet(w, buf[:0], b, p.i)
 		}
@@ -237,6 +243,10 @@ func (b *Workbook) fillTemplate(zs *zipSorter, modified time.Time) (bool, error)
 	}
 	return true, nil
 }
+
+// fillBuffers are scratch space for fillTemplate, one workbook after
+// another.
+var fillBuffers = sync.Pool{New: func() any { return new([]byte) }}
 
 // fillCore appends the core properties with their title and dates.
 func (t *template) fillCore(buf []byte, title, date string) []byte {
@@ -383,6 +393,9 @@ func appendEscaped(buf []byte, s string) []byte {
 // appendCellText appends a text cell's content as excelize writes it:
 // escaped, but for line breaks.
 func appendCellText(buf []byte, s string) []byte {
+	if plainText(s) {
+		return append(buf, s...)
+	}
 	n := len(buf)
 	buf = appendEscaped(buf, s)
 	if !bytes.Contains(buf[n:], []byte("&#xA;")) {
@@ -390,6 +403,29 @@ func appendCellText(buf []byte, s string) []byte {
 	}
 	text := strings.ReplaceAll(string(buf[n:]), "&#xA;", "\n")
 	return append(buf[:n], text...)
+}
+
+// plainText reports whether appendCellText writes s as it is: it has no
+// character that encoding/xml escapes (but line breaks, which excelize
+// puts back) or replaces (one XML cannot hold, an invalid byte).
+func plainText(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c < 0x20 && c != '\n', c == '"', c == '\'', c == '&', c == '<', c == '>':
+				return false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 || r == 0xFFFE || r == 0xFFFF {
+			return false
+		}
+		i += n
+	}
+	return true
 }
 
 // hasEscapedChar reports whether text holds what excelize reads as an

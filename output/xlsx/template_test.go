@@ -2,9 +2,11 @@ package xlsx
 
 import (
 	"bytes"
+	"encoding/xml"
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/declconv/declconv/declaration"
@@ -127,6 +129,25 @@ func TestHasEscapedChar(t *testing.T) {
 	} {
 		if got := hasEscapedChar([]byte(s)); got != want {
 			t.Errorf("hasEscapedChar(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// TestPlainText checks that what plainText lets through unescaped is what
+// encoding/xml and excelize leave as it is.
+func TestPlainText(t *testing.T) {
+	for _, s := range []string{
+		"", "plain", "第一行\n第二行", "tab\there", "cr\r", `"q"`, "it's", "a&b", "<x>", "\x00", "\x1f", "\x7f",
+		"\uFFFD", "\xff", "\xe4\xb8", "\uFFFE", "\uFFFF", "\U0001F600", "\u2028", "&#xA;",
+	} {
+		var slow sliceWriter
+		_ = xml.EscapeText(&slow, []byte(s))
+		same := strings.ReplaceAll(string(slow.b), "&#xA;", "\n") == s
+		if plainText(s) && !same {
+			t.Errorf("plainText(%q) but encoding/xml writes %q", s, slow.b)
+		}
+		if got := string(appendCellText(nil, s)); got != strings.ReplaceAll(string(slow.b), "&#xA;", "\n") {
+			t.Errorf("appendCellText(%q) = %q, want %q", s, got, slow.b)
 		}
 	}
 }

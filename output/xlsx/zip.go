@@ -42,8 +42,11 @@ type zipPart struct {
 	off, size int64
 }
 
+// zipMemLimit is how many bytes of parts a zipSorter keeps in memory.
+const zipMemLimit = 4 << 20
+
 func newZipSorter(out io.Writer, modified time.Time, dir string) *zipSorter {
-	return &zipSorter{out: out, modified: modified, data: newSpool(dir, 4<<20)}
+	return &zipSorter{out: out, modified: modified, data: newSpool(dir, zipMemLimit)}
 }
 
 // Create starts a part; its content is what is written to the returned
@@ -147,6 +150,7 @@ func (z *zipSorter) emit() (err error) {
 		return newFlateWriter(w), nil
 	})
 	var scratch []byte
+	copyBuf := make([]byte, 32<<10)
 	for _, p := range parts {
 		var r io.Reader = io.NewSectionReader(ra, p.off, p.size)
 		deflated = nil
@@ -164,7 +168,7 @@ func (z *zipSorter) emit() (err error) {
 		if err != nil {
 			return fmt.Errorf("xlsx: %w", err)
 		}
-		if _, err := io.Copy(w, r); err != nil {
+		if _, err := io.CopyBuffer(w, r, copyBuf); err != nil {
 			return fmt.Errorf("xlsx: %w", err)
 		}
 	}
