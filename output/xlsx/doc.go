@@ -77,4 +77,15 @@
 // with excelize's stream writer when it is written. Memory use therefore
 // does not grow with the corpus beyond the buffers excelize's stream writer
 // keeps itself.
+//
+// # Speed
+//
+// A one-document workbook ([Options.Write]) is not built by excelize each
+// time: excelize builds one empty one-document workbook per process, the
+// template, and each document's workbook is the template with its blanks
+// filled (the title and dates, each sheet's dimension, column widths and
+// rows, each table's range) in the bytes excelize writes; the parts that
+// never change are compressed once (see template.go). A corpus workbook,
+// and a document with a text excelize would escape (_x0041_), still go
+// through excelize, which is also the test's reference for the template.
 package xlsx

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"sync"
 )
 
 // defaultMemLimit is how many bytes a spool keeps in memory before it
@@ -17,9 +18,9 @@ const defaultMemLimit = 1 << 20
 // spool is an append-only byte store: in memory while small, in a
 // temporary file once it passes its limit. It can be read back at any time.
 type spool struct {
-	dir   string // for the temporary file; "" is os.TempDir
-	limit int    // bytes kept in memory
-	mem   bytes.Buffer
+	dir   string        // for the temporary file; "" is os.TempDir
+	limit int           // bytes kept in memory
+	mem   *bytes.Buffer // nil until the first write, and once in a file
 	file  *os.File
 	w     *bufio.Writer // buffers writes to file
 	size  int64
@@ -34,6 +35,9 @@ func newSpool(dir string, limit int) *spool {
 
 // Write appends p.
 func (s *spool) Write(p []byte) (int, error) {
+	if s.file == nil && s.mem == nil {
+		s.mem = memBuffers.Get().(*bytes.Buffer)
+	}
 	if s.file == nil && s.mem.Len()+len(p) > s.limit {
 		f, err := os.CreateTemp(s.dir, "declconv-xlsx-*")
 		if err != nil {
@@ -43,7 +47,7 @@ func (s *spool) Write(p []byte) (int, error) {
 		if _, err := s.mem.WriteTo(s.w); err != nil {
 			return 0, fmt.Errorf("xlsx: spool: %w", err)
 		}
-		s.mem = bytes.Buffer{}
+		s.release()
 	}
 	var n int
 	var err error
@@ -65,6 +69,9 @@ func (s *spool) Size() int64 { return s.size }
 // ReaderAt gives access to everything written so far.
 func (s *spool) ReaderAt() (io.ReaderAt, error) {
 	if s.file == nil {
+		if s.mem == nil {
+			return bytes.NewReader(nil), nil
+		}
 		return bytes.NewReader(s.mem.Bytes()), nil
 	}
 	if err := s.w.Flush(); err != nil {
@@ -75,7 +82,7 @@ func (s *spool) ReaderAt() (io.ReaderAt, error) {
 
 // Close removes the temporary file, if any.
 func (s *spool) Close() error {
-	s.mem = bytes.Buffer{}
+	s.release()
 	if s.file == nil {
 		return nil
 	}
@@ -83,6 +90,20 @@ func (s *spool) Close() error {
 	err := s.file.Close()
 	s.file, s.w = nil, nil
 	return errors.Join(err, os.Remove(name))
+}
+
+// memBuffers are the memory of spools that were closed or moved to a file,
+// for new spools: one workbook after another, they need about the same.
+var memBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// release gives the spool's memory back to memBuffers; a buffer larger
+// than a zipSorter's limit is left to the collector.
+func (s *spool) release() {
+	if s.mem != nil && s.mem.Cap() <= zipMemLimit {
+		s.mem.Reset()
+		memBuffers.Put(s.mem)
+	}
+	s.mem = nil
 }
 
 // Rows are spooled in a small binary form: the number of cells, then for
@@ -107,15 +128,24 @@ func encodeRow(buf []byte, row []value) []byte {
 
 // rowReader decodes spooled rows.
 type rowReader struct {
-	r   *bufio.Reader
+	r   byteReader
 	row []value
 	buf []byte // a cell's bytes, before they become its string
+}
+
+// byteReader reads spooled rows: from memory, or buffered from the file.
+type byteReader interface {
+	io.Reader
+	io.ByteReader
 }
 
 func newRowReader(s *spool) (*rowReader, error) {
 	ra, err := s.ReaderAt()
 	if err != nil {
 		return nil, err
+	}
+	if r, ok := ra.(*bytes.Reader); ok {
+		return &rowReader{r: r}, nil
 	}
 	return &rowReader{r: bufio.NewReaderSize(io.NewSectionReader(ra, 0, s.Size()), 64<<10)}, nil
 }

@@ -295,12 +295,37 @@ func (b *Workbook) WriteTo(out io.Writer) (int64, error) {
 	if err != nil {
 		return 0, err
 	}
+	cw := &countingWriter{w: out}
+	zs := newZipSorter(cw, zipTime(modified), b.opts.TempDir)
+	filled := false
+	if !b.corpus {
+		if filled, err = b.fillTemplate(zs, modified); err != nil {
+			_ = zs.discard()
+			return 0, err
+		}
+	}
+	if !filled {
+		// A corpus workbook, or a document the template cannot take.
+		_ = zs.discard()
+		zs = newZipSorter(cw, zipTime(modified), b.opts.TempDir)
+		if _, err := b.build(zs, modified); err != nil {
+			_ = zs.discard()
+			return 0, err
+		}
+	}
+	err = zs.emit()
+	return cw.n, err
+}
+
+// build has excelize make the workbook and hand its parts to zs, which
+// holds them; it returns the workbook's cell styles.
+func (b *Workbook) build(zs *zipSorter, modified time.Time) (styles, error) {
 	f := excelize.NewFile(excelize.Options{TmpDir: b.opts.TempDir})
 	defer f.Close()
 
 	styles, err := newStyles(f)
 	if err != nil {
-		return 0, err
+		return styles, err
 	}
 	for i, s := range b.sheets {
 		if i == 0 {
@@ -312,49 +337,49 @@ func (b *Workbook) WriteTo(out io.Writer) (int64, error) {
 			_, err = f.NewSheet(summarySheet)
 		}
 		if err != nil {
-			return 0, fmt.Errorf("xlsx: %w", err)
+			return styles, fmt.Errorf("xlsx: %w", err)
 		}
 	}
 	for _, s := range b.sheets {
 		if err := b.stream(f, s, styles); err != nil {
-			return 0, err
+			return styles, err
 		}
 		if s == b.documents {
 			if err := b.summary.write(f, styles); err != nil {
-				return 0, err
+				return styles, err
 			}
 		}
 	}
 	if err := escapeTableNewlines(f); err != nil {
-		return 0, err
+		return styles, err
 	}
 	sortContentTypes(f)
 	// The first sheet is the active one already: SetActiveSheet would
 	// reload every streamed sheet.
-	stamp := modified.UTC().Format("2006-01-02T15:04:05Z")
 	if err := f.SetDocProps(&excelize.DocProperties{
-		Created:        stamp,
-		Modified:       stamp,
+		Created:        stamp(modified),
+		Modified:       stamp(modified),
 		Creator:        "declconv",
 		LastModifiedBy: "declconv",
 		Title:          b.title,
 	}); err != nil {
-		return 0, fmt.Errorf("xlsx: %w", err)
+		return styles, fmt.Errorf("xlsx: %w", err)
 	}
 	if err := f.SetAppProps(&excelize.AppProperties{Application: "declconv"}); err != nil {
-		return 0, fmt.Errorf("xlsx: %w", err)
+		return styles, fmt.Errorf("xlsx: %w", err)
 	}
-	cw := &countingWriter{w: out}
-	zs := newZipSorter(cw, zipTime(modified), b.opts.TempDir)
 	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return zs })
 	// excelize hands our zipSorter the buffer it returns; zipSorter writes
 	// to out instead, so the buffer stays empty.
 	if _, err := f.WriteToBuffer(); err != nil {
-		_ = zs.discard()
-		return 0, fmt.Errorf("xlsx: %w", err)
+		return styles, fmt.Errorf("xlsx: %w", err)
 	}
-	err = zs.emit()
-	return cw.n, err
+	return styles, nil
+}
+
+// stamp is the workbook's date as its core properties hold it.
+func stamp(modified time.Time) string {
+	return modified.UTC().Format("2006-01-02T15:04:05Z")
 }
 
 // Close removes the workbook's temporary files. The workbook cannot be
@@ -448,12 +473,8 @@ func (b *Workbook) stream(f *excelize.File, s *sheet, st styles) error {
 	if err != nil {
 		return fmt.Errorf("xlsx: %w", err)
 	}
-	widths := make([]float64, len(cols))
-	for i, c := range cols {
-		widths[i] = min(max(float64(s.widths[i]+widthPadding), c.min), c.max)
-		if !b.corpus && c.en == "Document" {
-			widths[i] = min(widths[i], oneDocumentWidth)
-		}
+	widths := b.columnWidths(s)
+	for i := range cols {
 		if err := sw.SetColWidth(i+1, i+1, widths[i]); err != nil {
 			return fmt.Errorf("xlsx: %w", err)
 		}
@@ -488,19 +509,16 @@ func (b *Workbook) stream(f *excelize.File, s *sheet, st styles) error {
 		if err != nil {
 			return err
 		}
-		lines := 1
 		for i, v := range row {
 			switch v.kind {
 			case emptyCell:
 				cells[i] = nil
 			case textCell:
+				style := st.text
 				if cols[i].wrap {
-					buf[i] = excelize.Cell{StyleID: st.prose, Value: v.s}
-					lines = max(lines, wrappedLines(v.s, widths[i]))
-				} else {
-					buf[i] = excelize.Cell{StyleID: st.text, Value: v.s}
-					lines = max(lines, strings.Count(v.s, "\n")+1)
+					style = st.prose
 				}
+				buf[i] = excelize.Cell{StyleID: style, Value: v.s}
 				cells[i] = &buf[i]
 			case numberCell:
 				buf[i] = excelize.Cell{StyleID: st.number, Value: v.n}
@@ -514,6 +532,7 @@ func (b *Workbook) stream(f *excelize.File, s *sheet, st styles) error {
 				cells[i] = &buf[i]
 			}
 		}
+		lines := rowLines(row, cols, widths)
 		ref, _ := excelize.CoordinatesToCellName(1, r)
 		if err := sw.SetRow(ref, cells, excelize.RowOpts{Height: rowHeight(lines)}); err != nil {
 			return fmt.Errorf("xlsx: %s row %d: %w", s.spec.name, r, err)
@@ -531,6 +550,35 @@ func (b *Workbook) stream(f *excelize.File, s *sheet, st styles) error {
 		return fmt.Errorf("xlsx: %w", err)
 	}
 	return nil
+}
+
+// columnWidths are the widths of s's columns: as wide as their widest
+// line, within their bounds.
+func (b *Workbook) columnWidths(s *sheet) []float64 {
+	widths := make([]float64, len(s.spec.columns))
+	for i, c := range s.spec.columns {
+		widths[i] = min(max(float64(s.widths[i]+widthPadding), c.min), c.max)
+		if !b.corpus && c.en == "Document" {
+			widths[i] = min(widths[i], oneDocumentWidth)
+		}
+	}
+	return widths
+}
+
+// rowLines is how many lines the most wrapped text cell of row takes.
+func rowLines(row []value, cols []column, widths []float64) int {
+	lines := 1
+	for i, v := range row {
+		if v.kind != textCell {
+			continue
+		}
+		if cols[i].wrap {
+			lines = max(lines, wrappedLines(v.s, widths[i]))
+		} else {
+			lines = max(lines, strings.Count(v.s, "\n")+1)
+		}
+	}
+	return lines
 }
 
 func ptr[T any](v T) *T { return &v }

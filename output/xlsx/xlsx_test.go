@@ -624,7 +624,9 @@ func TestWrappedLines(t *testing.T) {
 // FuzzWorkbook writes a corpus workbook of documents made of fuzzed
 // strings — labels, text, ISO dates that may not parse — and reads it
 // back: every provision is a row with its text (cut to a cell's limit),
-// its Path and its Top, and every date is a date cell or its ISO text.
+// its Path and its Top, and every date is a date cell or its ISO text. The
+// document's own workbook from the template has the bytes excelize
+// writes.
 func FuzzWorkbook(f *testing.F) {
 	f.Add("四、", "为此目的双方决心采取积极和全面的步骤：", "（一）", "在政治关系方面", "1995-09-13", "=SUM(A1)")
 	f.Add("", "", "", "", "1840", "\x00")
@@ -643,6 +645,7 @@ func FuzzWorkbook(f *testing.F) {
 		d.AssignIDs()
 		d.References[0].At = []string{d.Body[0].ID}
 		d.Dates[0].At = d.Body[0].ID
+		sameAsExcelize(t, d, 0)
 		b := NewWorkbook(Options{Modified: fixedEpoch})
 		defer b.Close()
 		if err := b.Add(d); err != nil {
