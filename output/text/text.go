@@ -33,7 +33,6 @@ import (
 	"errors"
 	"io"
 	"math"
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -79,36 +78,6 @@ func (wr Options) Write(w io.Writer, d *declaration.Document) error {
 		p.attachment(a)
 	}
 	return p.w.Flush()
-}
-
-// markup is the source syntax that text carries inside it and that is
-// not printed, one row per form; what a row's first group matched is kept
-// in place of the whole match, between what its boundaries matched. A
-// * or __ between letters or digits (2*3*4, snake__case__) is no emphasis.
-var markup = []struct {
-	re      *regexp.Regexp
-	keep    string
-	bounded bool // matches the characters around it too
-}{
-	{regexp.MustCompile(`(?s)<!--.*?-->`), "", false},                                                          // HTML comment
-	{regexp.MustCompile(`\*\*([^\s*](?:[^*\n]*[^\s*])?)\*\*`), "$1", false},                                    // **strong**
-	{regexp.MustCompile(`(^|[^A-Za-z0-9_])__([^\s_](?:[^_\n]*[^\s_])?)__($|[^A-Za-z0-9_])`), "$1$2$3", true},   // __strong__
-	{regexp.MustCompile(`(^|[^A-Za-z0-9*\\])\*([^\s*](?:[^*\n]*[^\s*])?)\*($|[^A-Za-z0-9*])`), "$1$2$3", true}, // *emphasis*
-}
-
-// strip removes the markup inside s.
-func strip(s string) string {
-	if !strings.ContainsAny(s, "<*_") {
-		return s
-	}
-	for _, m := range markup {
-		s = m.re.ReplaceAllString(s, m.keep)
-		if m.bounded {
-			// *a* *b*: the first match took the space the second starts at.
-			s = m.re.ReplaceAllString(s, m.keep)
-		}
-	}
-	return s
 }
 
 // isArchive reports whether a front block belongs to a newspaper archive's
