@@ -6,7 +6,8 @@ import (
 )
 
 // Lines splits text into lines. The first line may be at most first wide,
-// the others at most rest wide; width(r) gives each rune's width.
+// the others at most rest wide; width(r) gives each rune's width, the same
+// every time it is asked (Lines may ask once for many of the same rune).
 //
 // Each line is a substring of text. Newlines in text are hard breaks: "a\n\nb"
 // gives "a", "", "b"; an empty text gives no lines. A line is wider than its
@@ -41,6 +42,54 @@ type breaker struct {
 	width       func(rune) float64
 	first, rest float64
 	out         []string
+	ahead       ahead
+
+	asciiW     [utf8.RuneSelf]float64 // the widths of ASCII runes
+	asciiKnown [2]uint64              // which of asciiW are known, one bit each
+}
+
+// ahead is the rune a segment stopped at, which is where the next one
+// starts: kept, it is read once, not twice (between ideographs, every
+// rune starts a segment).
+type ahead struct {
+	at   int // its offset in the paragraph, or -1
+	r    rune
+	size int
+	c    class
+	w    float64
+}
+
+// read decodes the rune at p[i:] and gives its size, class and width;
+// invalid UTF-8 decodes as one utf8.RuneError per byte, and the byte itself
+// is kept in the output. It runs for every rune, so the common ones take
+// no call but to width, and ASCII not even that: ASCII, three-byte runes
+// (the BMP from U+0800, where CJK text lives) and the rune kept ahead.
+func (b *breaker) read(p string, i int) (r rune, size int, c class, w float64) {
+	x := p[i]
+	if x < utf8.RuneSelf {
+		if bit := uint64(1) << (x & 63); b.asciiKnown[x>>6]&bit == 0 {
+			b.asciiW[x] = b.width(rune(x))
+			b.asciiKnown[x>>6] |= bit
+		}
+		return rune(x), 1, ascii[x], b.asciiW[x]
+	}
+	if a := &b.ahead; a.at == i {
+		return a.r, a.size, a.c, a.w
+	}
+	if x&0xf0 == 0xe0 && i+2 < len(p) {
+		x1, x2 := p[i+1], p[i+2]
+		r = rune(x&0x0f)<<12 | rune(x1&0x3f)<<6 | rune(x2&0x3f)
+		// Valid unless a byte is no continuation byte or the rune is
+		// overlong or a surrogate, as utf8 decides.
+		if x1&0xc0 == 0x80 && x2&0xc0 == 0x80 && r >= 0x800 && (r < 0xd800 || r > 0xdfff) {
+			if isIdeograph(r) {
+				return r, 3, clsID, b.width(r)
+			}
+			return r, 3, classify(r), b.width(r)
+		}
+	}
+	r, size = utf8.DecodeRuneInString(p[i:])
+	return r, size, classify(r), b.width(r)
 }
 
 // limit is the width allowed for the next line.
@@ -53,6 +102,7 @@ func (b *breaker) limit() float64 {
 
 // paragraph breaks one hard line (p holds no newline).
 func (b *breaker) paragraph(p string) {
+	b.ahead.at = -1
 	gapEnd, gapW := b.spaces(p, 0)
 	if gapEnd == len(p) {
 		b.out = append(b.out, "")
@@ -84,11 +134,11 @@ func (b *breaker) paragraph(p string) {
 func (b *breaker) spaces(p string, i int) (int, float64) {
 	w := 0.0
 	for i < len(p) {
-		r, size := decode(p, i)
-		if classify(r) != clsSP {
+		_, size, c, rw := b.read(p, i)
+		if c != clsSP {
 			break
 		}
-		w += b.width(r)
+		w += rw
 		i += size
 	}
 	return i, w
@@ -102,9 +152,7 @@ func (b *breaker) segment(p string, i int) (end, next int, gapW, segW float64) {
 	var g gap
 	var spW float64 // whitespace since the last non-space rune
 	for i < len(p) {
-		r, size := decode(p, i)
-		c := classify(r)
-		rw := b.width(r)
+		r, size, c, rw := b.read(p, i)
 		if c == clsSP {
 			spW += rw
 			g.spaced = true
@@ -112,6 +160,8 @@ func (b *breaker) segment(p string, i int) (end, next int, gapW, segW float64) {
 			continue
 		}
 		if g.started && g.at(c, r) == breakHere {
+			a := &b.ahead // set field by field: a struct copy stalls here
+			a.at, a.r, a.size, a.c, a.w = i, r, size, c, rw
 			return end, i, spW, segW
 		}
 		g.push(c, r)
@@ -159,9 +209,7 @@ func (b *breaker) cut(p string, a, e int, limit float64) (cut, next int, lineW f
 	lastW := 0.0 // width of the last non-space rune and its combining marks
 	i := a
 	for i < e {
-		r, size := decode(p, i)
-		c := classify(r)
-		rw := b.width(r)
+		r, size, c, rw := b.read(p, i)
 		if c == clsSP {
 			w += rw
 			g.spaced = true
@@ -221,13 +269,4 @@ func (b *breaker) cut(p string, a, e int, limit float64) (cut, next int, lineW f
 		}
 	}
 	return e, e, contentW
-}
-
-// decode decodes the rune at p[i:]; invalid UTF-8 decodes as one
-// utf8.RuneError per byte, and the byte itself is kept in the output.
-func decode(p string, i int) (rune, int) {
-	if c := p[i]; c < utf8.RuneSelf {
-		return rune(c), 1
-	}
-	return utf8.DecodeRuneInString(p[i:])
 }
