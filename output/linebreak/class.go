@@ -150,9 +150,9 @@ type block struct {
 	cols  []uint8
 }
 
-// blocks are CJK Symbols and Punctuation with the kana, and Halfwidth and
-// Fullwidth Forms.
-var blocks = [...]block{newBlock(0x3000, 0x3100), newBlock(0xff00, 0xfff0)}
+// blocks are General Punctuation (dashes, quotes, ellipses), CJK Symbols
+// and Punctuation with the kana, and Halfwidth and Fullwidth Forms.
+var blocks = [...]block{newBlock(0x2000, 0x2070), newBlock(0x3000, 0x3100), newBlock(0xff00, 0xfff0)}
 
 func newBlock(first, end rune) block {
 	b := block{first: first, cls: make([]class, end-first), cols: make([]uint8, end-first)}

@@ -17,8 +17,17 @@ func Lines(text string, first, rest float64, width func(rune) float64) []string 
 	if text == "" {
 		return nil
 	}
-	b := breaker{width: width, first: first, rest: rest}
-	b.out = make([]string, 0, 1+strings.Count(text, "\n"))
+	return AppendLines(make([]string, 0, 1+strings.Count(text, "\n")), text, first, rest, width)
+}
+
+// AppendLines appends the lines of text, as Lines splits it, to lines and
+// returns the extended slice: a caller that breaks many texts can reuse
+// one slice.
+func AppendLines(lines []string, text string, first, rest float64, width func(rune) float64) []string {
+	if text == "" {
+		return lines
+	}
+	b := breaker{width: width, first: first, rest: rest, out: lines, before: len(lines)}
 	for {
 		i := strings.IndexByte(text, '\n')
 		if i < 0 {
@@ -41,7 +50,8 @@ func fits(w, limit float64) bool { return w <= limit+slack }
 type breaker struct {
 	width       func(rune) float64
 	first, rest float64
-	out         []string
+	out         []string // the lines, after those the caller had
+	before      int      // how many lines the caller had
 	ahead       ahead
 
 	asciiW     [utf8.RuneSelf]float64 // the widths of ASCII runes
@@ -94,7 +104,7 @@ func (b *breaker) read(p string, i int) (r rune, size int, c class, w float64) {
 
 // limit is the width allowed for the next line.
 func (b *breaker) limit() float64 {
-	if len(b.out) == 0 {
+	if len(b.out) == b.before {
 		return b.first
 	}
 	return b.rest

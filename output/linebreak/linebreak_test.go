@@ -238,6 +238,10 @@ func FuzzLines(f *testing.F) {
 		if err := check(text, first, rest, width, lines); err != nil {
 			t.Fatalf("%v\nlines: %q", err, lines)
 		}
+		// Lines before those of text change nothing.
+		if got := AppendLines([]string{"x"}, text, first, rest, width); !slices.Equal(got, append([]string{"x"}, lines...)) {
+			t.Fatalf("AppendLines after a line gives %q, Lines gives %q", got, lines)
+		}
 	})
 }
 

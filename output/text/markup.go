@@ -37,7 +37,8 @@ type form struct {
 
 // strip removes the markup inside s.
 func strip(s string) string {
-	if !strings.ContainsAny(s, "<*_") {
+	// Three searches for one byte each beat one for any of three.
+	if strings.IndexByte(s, '<') < 0 && strings.IndexByte(s, '*') < 0 && strings.IndexByte(s, '_') < 0 {
 		return s
 	}
 	for _, f := range markup {

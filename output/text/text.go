@@ -108,6 +108,8 @@ type printer struct {
 
 	title   string             // the document's title field
 	titleAt *declaration.Block // the block printed as the title
+
+	lines []string // what wrap returned last, its array reused
 }
 
 // gap asks for a blank line before the next line, if any.
@@ -117,7 +119,10 @@ func (p *printer) gap() { p.blank = p.started }
 // a line cut where no break is allowed (a word wider than the line) can
 // end in a no-break space.
 func (p *printer) line(pad int, s string) {
-	if s = strings.TrimRightFunc(s, unicode.IsSpace); s == "" {
+	if n := len(s); n == 0 || s[n-1] >= utf8.RuneSelf || unicode.IsSpace(rune(s[n-1])) {
+		s = strings.TrimRightFunc(s, unicode.IsSpace)
+	}
+	if s == "" {
 		pad = 0
 	}
 	if p.blank {
@@ -241,7 +246,7 @@ func (p *printer) provision(pr *declaration.Provision, depth, col int, afterPoin
 // after the label, unless the label is so wide that the text would be
 // squeezed, in which case two columns in.
 func (p *printer) hang(indent int, head string) int {
-	h := indent + columns(head+sep(head, "x"))
+	h := indent + columns(head) + columns(sep(head, "x"))
 	if h > indent+p.width/4 {
 		return indent + 2
 	}
@@ -251,9 +256,10 @@ func (p *printer) hang(indent int, head string) int {
 // paragraphs writes text as paragraphs, each hard line of it with a
 // two-column first-line indent; head goes before the first.
 func (p *printer) paragraphs(indent int, head, text string) {
-	for i, t := range strings.Split(text, "\n") {
-		if i == 0 {
-			t = join(head, t)
+	first := true
+	for t := range strings.SplitSeq(text, "\n") {
+		if first {
+			t, first = join(head, t), false
 		}
 		p.flush(indent+2, indent, t)
 	}
@@ -320,15 +326,14 @@ func (p *printer) right(text string) {
 }
 
 // wrap breaks one hard line of text into lines that fit the width once
-// indented first and rest columns.
+// indented first and rest columns. The lines are good until the next call.
 func (p *printer) wrap(first, rest int, text string) []string {
-	if text == "" {
-		return nil
-	}
-	return linebreak.Lines(text, float64(p.width-first), float64(p.width-rest), linebreak.Columns)
+	p.lines = linebreak.AppendLines(p.lines[:0], text, float64(p.width-first), float64(p.width-rest), linebreak.Columns)
+	return p.lines
 }
 
-// columns is the width of s in columns.
+// columns is the width of s in columns. (Widths in columns are whole
+// numbers: they add up exactly, so columns(a+b) = columns(a)+columns(b).)
 func columns(s string) int {
 	w := 0.0
 	for _, r := range s {
