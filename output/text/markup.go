@@ -110,7 +110,7 @@ func (f form) match(s string, i, from int) (inner string, end, next int) {
 		return "", -1, -1
 	}
 	inner, end = s[a:a+k], a+k+len(f.close)
-	if !strings.HasPrefix(s[a+k:], f.close) || isSpace(inner[0]) || isSpace(inner[len(inner)-1]) ||
+	if !strings.HasPrefix(s[a+k:], f.close) || isPerlSpace(inner[0]) || isPerlSpace(inner[len(inner)-1]) ||
 		strings.IndexByte(inner, '\n') >= 0 {
 		return "", -1, -1
 	}
@@ -125,8 +125,8 @@ func (f form) match(s string, i, from int) (inner string, end, next int) {
 	return inner, end, next
 }
 
-// isSpace reports whether c is whitespace as a regexp's \s means it.
-func isSpace(c byte) bool {
+// isPerlSpace reports whether c is white space as a regexp's \s means it.
+func isPerlSpace(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
 }
 

@@ -2,7 +2,9 @@ package text
 
 import (
 	"regexp"
+	"strings"
 	"testing"
+	"unicode"
 )
 
 // markupRegexp is the definition of the markup rows as regexps, which
@@ -74,4 +76,25 @@ func FuzzStrip(f *testing.F) {
 			t.Errorf("strip(%q) = %q, the regexps give %q", s, got, want)
 		}
 	})
+}
+
+// TestIsSpace: isSpace is unicode.IsSpace, and trimSpace, trimLeft and
+// trimRight trim as the strings functions do.
+func TestIsSpace(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune+1; r++ {
+		if isSpace(r) != unicode.IsSpace(r) {
+			t.Errorf("isSpace(%U) = %v", r, isSpace(r))
+		}
+	}
+	for _, s := range []string{"", " ", "\u3000", "a", " a ", "\u3000中\u3000", "\t\u00a0x\u0085\n", "\u2003 \u205f", "\xff ", " \xe3\x80", "中 文", "\u3001"} {
+		if got, want := trimSpace(s), strings.TrimSpace(s); got != want {
+			t.Errorf("trimSpace(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := trimLeft(s), strings.TrimLeftFunc(s, unicode.IsSpace); got != want {
+			t.Errorf("trimLeft(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := trimRight(s), strings.TrimRightFunc(s, unicode.IsSpace); got != want {
+			t.Errorf("trimRight(%q) = %q, want %q", s, got, want)
+		}
+	}
 }

@@ -95,7 +95,7 @@ func isArchive(b *declaration.Block) bool {
 // bareLabel reports whether an archive line is a field label with nothing
 // after it (专栏：), which the archive's template prints for every page.
 func bareLabel(s string) bool {
-	s = strings.TrimSpace(s)
+	s = trimSpace(s)
 	return strings.HasSuffix(s, "：") || strings.HasSuffix(s, ":")
 }
 
@@ -119,10 +119,7 @@ func (p *printer) gap() { p.blank = p.started }
 // a line cut where no break is allowed (a word wider than the line) can
 // end in a no-break space.
 func (p *printer) line(pad int, s string) {
-	if n := len(s); n == 0 || s[n-1] >= utf8.RuneSelf || unicode.IsSpace(rune(s[n-1])) {
-		s = strings.TrimRightFunc(s, unicode.IsSpace)
-	}
-	if s == "" {
+	if s = trimRight(s); s == "" {
 		pad = 0
 	}
 	if p.blank {
@@ -155,7 +152,7 @@ func (p *printer) blocks(bs []*declaration.Block) {
 			// The archive header is one line of source information.
 			var f []string
 			for ; i < len(bs) && isArchive(bs[i]); i++ {
-				if t := strings.TrimSpace(strip(bs[i].Text)); t != "" && !(bs[i].Kind == declaration.ColumnLine && bareLabel(t)) {
+				if t := trimSpace(strip(bs[i].Text)); t != "" && !(bs[i].Kind == declaration.ColumnLine && bareLabel(t)) {
 					f = append(f, t)
 				}
 			}
@@ -269,12 +266,12 @@ func (p *printer) paragraphs(indent int, head, text string) {
 // columns in, all the others, including those after a newline in text,
 // rest columns in. A blank line inside text asks for a gap.
 func (p *printer) flush(first, rest int, text string) {
-	if strings.TrimSpace(text) == "" {
+	if trimSpace(text) == "" {
 		return
 	}
 	indent := first
 	for t := range strings.SplitSeq(text, "\n") {
-		if t = strings.TrimSpace(t); t == "" {
+		if t = trimSpace(t); t == "" {
 			p.gap()
 			continue
 		}
@@ -289,7 +286,7 @@ func (p *printer) flush(first, rest int, text string) {
 // width is broken into lines of even length, the way titles are set.
 func (p *printer) centred(text string) {
 	for t := range strings.SplitSeq(text, "\n") {
-		if t = strings.TrimSpace(t); t == "" {
+		if t = trimSpace(t); t == "" {
 			p.gap()
 			continue
 		}
@@ -313,7 +310,7 @@ func (p *printer) centred(text string) {
 // would be ragged on the left.
 func (p *printer) right(text string) {
 	for t := range strings.SplitSeq(text, "\n") {
-		if t = strings.TrimSpace(t); t == "" {
+		if t = trimSpace(t); t == "" {
 			p.gap()
 			continue
 		}
@@ -342,13 +339,43 @@ func columns(s string) int {
 	return int(math.Round(w))
 }
 
+// isSpace is unicode.IsSpace, quick for CJK text: no rune after U+3000
+// (the ideographic space) is white space (TestIsSpace). trimSpace,
+// trimLeft and trimRight trim it off both ends, the start and the end of
+// s; the strings functions, with a call per rune, were a tenth of Write.
+func isSpace(r rune) bool { return r <= '\u3000' && unicode.IsSpace(r) }
+
+func trimSpace(s string) string { return trimRight(trimLeft(s)) }
+
+func trimLeft(s string) string {
+	for s != "" {
+		r, n := utf8.DecodeRuneInString(s)
+		if !isSpace(r) {
+			break
+		}
+		s = s[n:]
+	}
+	return s
+}
+
+func trimRight(s string) string {
+	for s != "" {
+		r, n := utf8.DecodeLastRuneInString(s)
+		if !isSpace(r) {
+			break
+		}
+		s = s[:len(s)-n]
+	}
+	return s
+}
+
 // join joins a label (or markup) and the text after it, with the space
 // that belongs between them: none after punctuation (四、 （一） ——), an
 // ideographic space after a CJK word (第一条　), a space otherwise
 // (Article 1, ### 标题, (a) the).
 func join(head, text string) string {
-	head = strings.TrimRightFunc(head, unicode.IsSpace)
-	text = strings.TrimLeftFunc(text, unicode.IsSpace)
+	head = trimRight(head)
+	text = trimLeft(text)
 	if head == "" {
 		return text
 	}
