@@ -52,28 +52,21 @@ type breaker struct {
 	first, rest float64
 	out         []string // the lines, after those the caller had
 	before      int      // how many lines the caller had
-	ahead       ahead
+
+	// The line being filled: p[lineStart:lineEnd] of the paragraph p,
+	// lineW wide; lineStart is -1 before the first piece.
+	lineStart, lineEnd int
+	lineW              float64
 
 	asciiW     [utf8.RuneSelf]float64 // the widths of ASCII runes
 	asciiKnown [2]uint64              // which of asciiW are known, one bit each
 }
 
-// ahead is the rune a segment stopped at, which is where the next one
-// starts: kept, it is read once, not twice (between ideographs, every
-// rune starts a segment).
-type ahead struct {
-	at   int // its offset in the paragraph, or -1
-	r    rune
-	size int
-	c    class
-	w    float64
-}
-
 // read decodes the rune at p[i:] and gives its size, class and width;
 // invalid UTF-8 decodes as one utf8.RuneError per byte, and the byte itself
 // is kept in the output. It runs for every rune, so the common ones take
-// no call but to width, and ASCII not even that: ASCII, three-byte runes
-// (the BMP from U+0800, where CJK text lives) and the rune kept ahead.
+// no call but to width, and ASCII not even that: ASCII and three-byte
+// runes (the BMP from U+0800, where CJK text lives).
 func (b *breaker) read(p string, i int) (r rune, size int, c class, w float64) {
 	x := p[i]
 	if x < utf8.RuneSelf {
@@ -82,9 +75,6 @@ func (b *breaker) read(p string, i int) (r rune, size int, c class, w float64) {
 			b.asciiKnown[x>>6] |= bit
 		}
 		return rune(x), 1, ascii[x], b.asciiW[x]
-	}
-	if a := &b.ahead; a.at == i {
-		return a.r, a.size, a.c, a.w
 	}
 	if x&0xf0 == 0xe0 && i+2 < len(p) {
 		x1, x2 := p[i+1], p[i+2]
@@ -110,33 +100,63 @@ func (b *breaker) limit() float64 {
 	return b.rest
 }
 
-// paragraph breaks one hard line (p holds no newline).
+// paragraph breaks one hard line (p holds no newline). It reads p once,
+// rune by rune, as pieces: runs of text from one break opportunity to the
+// next, with the whitespace between them. Each piece is set (add) when
+// the next break opportunity shows where it ends.
 func (b *breaker) paragraph(p string) {
-	b.ahead.at = -1
-	gapEnd, gapW := b.spaces(p, 0)
-	if gapEnd == len(p) {
+	i, gapW := b.spaces(p, 0)
+	if i == len(p) {
 		b.out = append(b.out, "")
 		return
 	}
-	gapStart := 0
-	lineStart, lineEnd, lineW := -1, -1, 0.0
-	for gapEnd < len(p) {
-		segEnd, next, nextW, segW := b.segment(p, gapEnd)
-		switch {
-		case lineStart >= 0 && fits(lineW+gapW+segW, b.limit()):
-			lineEnd, lineW = segEnd, lineW+gapW+segW
-		case lineStart < 0 && gapStart == 0 && gapEnd > 0 && fits(gapW+segW, b.limit()):
-			// Whitespace at the start of a hard line is kept when it fits.
-			lineStart, lineEnd, lineW = 0, segEnd, gapW+segW
-		default:
-			if lineStart >= 0 {
-				b.out = append(b.out, p[lineStart:lineEnd])
-			}
-			lineStart, lineEnd, lineW = b.place(p, gapEnd, segEnd, segW)
+	b.lineStart, b.lineEnd, b.lineW = -1, -1, 0
+	segStart, segEnd, segW := i, i, 0.0 // the piece being read
+	var g gap
+	var spW float64 // whitespace since the last non-space rune
+	for i < len(p) {
+		r, size, c, rw := b.read(p, i)
+		if c == clsSP {
+			spW += rw
+			g.spaced = true
+			i += size
+			continue
 		}
-		gapStart, gapEnd, gapW = segEnd, next, nextW
+		if g.started && g.at(c, r) == breakHere {
+			// add's first case, the most common, spares a call here.
+			if w := b.lineW + gapW + segW; b.lineStart >= 0 && fits(w, b.limit()) {
+				b.lineEnd, b.lineW = segEnd, w
+			} else {
+				b.add(p, gapW, segStart, segEnd, segW)
+			}
+			gapW, segStart, segW, spW = spW, i, 0, 0
+			g = gap{}
+		}
+		g.push(c, r)
+		segW += spW + rw
+		spW = 0
+		i += size
+		segEnd = i
 	}
-	b.out = append(b.out, p[lineStart:lineEnd])
+	b.add(p, gapW, segStart, segEnd, segW)
+	b.out = append(b.out, p[b.lineStart:b.lineEnd])
+}
+
+// add sets the piece p[a:e], segW wide, after gapW of whitespace: on the
+// current line if it fits, else on a new one.
+func (b *breaker) add(p string, gapW float64, a, e int, segW float64) {
+	switch {
+	case b.lineStart >= 0 && fits(b.lineW+gapW+segW, b.limit()):
+		b.lineEnd, b.lineW = e, b.lineW+gapW+segW
+	case b.lineStart < 0 && a > 0 && fits(gapW+segW, b.limit()):
+		// Whitespace at the start of a hard line is kept when it fits.
+		b.lineStart, b.lineEnd, b.lineW = 0, e, gapW+segW
+	default:
+		if b.lineStart >= 0 {
+			b.out = append(b.out, p[b.lineStart:b.lineEnd])
+		}
+		b.lineStart, b.lineEnd, b.lineW = b.place(p, a, e, segW)
+	}
 }
 
 // spaces skips the breakable whitespace of p from i and returns where it
@@ -152,35 +172,6 @@ func (b *breaker) spaces(p string, i int) (int, float64) {
 		i += size
 	}
 	return i, w
-}
-
-// segment scans the piece of p that starts at i (a non-space rune) and runs
-// to the next break opportunity. It returns where the piece's content ends,
-// where the next piece starts (after the whitespace between them), the width
-// of that whitespace and the width of the piece.
-func (b *breaker) segment(p string, i int) (end, next int, gapW, segW float64) {
-	var g gap
-	var spW float64 // whitespace since the last non-space rune
-	for i < len(p) {
-		r, size, c, rw := b.read(p, i)
-		if c == clsSP {
-			spW += rw
-			g.spaced = true
-			i += size
-			continue
-		}
-		if g.started && g.at(c, r) == breakHere {
-			a := &b.ahead // set field by field: a struct copy stalls here
-			a.at, a.r, a.size, a.c, a.w = i, r, size, c, rw
-			return end, i, spW, segW
-		}
-		g.push(c, r)
-		segW += spW + rw
-		spW = 0
-		i += size
-		end = i
-	}
-	return end, len(p), spW, segW
 }
 
 // place starts a new line with the piece p[a:e], segW wide. A piece that is

@@ -283,7 +283,6 @@ func TestRead(t *testing.T) {
 	}
 	for _, s := range texts {
 		b := breaker{width: Columns}
-		b.ahead.at = -1
 		for i := range len(s) {
 			r, size, c, w := b.read(s, i)
 			wr, wsize := utf8.DecodeRuneInString(s[i:])
