@@ -82,6 +82,7 @@ FUZZ_TARGETS := \
 	./output/akn:FuzzWrite \
 	./output/html:FuzzWrite \
 	./output/text:FuzzWrite \
+	./output/text:FuzzStrip \
 	./output/xlsx:FuzzWorkbook
 
 fuzz:

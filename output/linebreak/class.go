@@ -47,12 +47,27 @@ var ascii = func() (t [utf8RuneSelf]class) {
 
 const utf8RuneSelf = 0x80
 
+// isIdeograph reports whether r is a CJK unified ideograph of the basic
+// block or extension A: by far the most common runes of Chinese text.
+func isIdeograph(r rune) bool { return r >= 0x4e00 && r <= 0x9fff || r >= 0x3400 && r <= 0x4dbf }
+
 // classify gives the line-breaking class of r.
 func classify(r rune) class {
 	if r < utf8RuneSelf {
 		return ascii[r]
 	}
-	if r >= 0x4e00 && r <= 0x9fff || r >= 0x3400 && r <= 0x4dbf {
+	if isIdeograph(r) {
+		return clsID
+	}
+	if b := blockOf(r); b != nil {
+		return b.cls[r-b.first]
+	}
+	return classifyRune(r)
+}
+
+// classifyRune is classify for a rune that is not ASCII and not in a block.
+func classifyRune(r rune) class {
+	if isIdeograph(r) {
 		return clsID
 	}
 	switch r {
@@ -107,6 +122,14 @@ func Columns(r rune) float64 {
 	if r >= 0x4e00 && r <= 0x9fff {
 		return 2
 	}
+	if b := blockOf(r); b != nil {
+		return float64(b.cols[r-b.first])
+	}
+	return columns(r)
+}
+
+// columns is Columns for a rune that is not ASCII and not in a block.
+func columns(r rune) float64 {
 	switch width.LookupRune(r).Kind() {
 	case width.EastAsianWide, width.EastAsianFullwidth:
 		return 2
@@ -115,6 +138,38 @@ func Columns(r rune) float64 {
 		return 0
 	}
 	return 1
+}
+
+// A block holds the classes and widths of a run of runes that Chinese
+// text uses a lot and that take long to look up one by one (punctuation,
+// full-width digits and letters): computed once by classifyRune and
+// columns, so the rules stay there.
+type block struct {
+	first rune
+	cls   []class
+	cols  []uint8
+}
+
+// blocks are General Punctuation (dashes, quotes, ellipses), CJK Symbols
+// and Punctuation with the kana, and Halfwidth and Fullwidth Forms.
+var blocks = [...]block{newBlock(0x2000, 0x2070), newBlock(0x3000, 0x3100), newBlock(0xff00, 0xfff0)}
+
+func newBlock(first, end rune) block {
+	b := block{first: first, cls: make([]class, end-first), cols: make([]uint8, end-first)}
+	for r := first; r < end; r++ {
+		b.cls[r-first], b.cols[r-first] = classifyRune(r), uint8(columns(r))
+	}
+	return b
+}
+
+// blockOf returns the block that holds r, if any.
+func blockOf(r rune) *block {
+	for i := range blocks {
+		if b := &blocks[i]; r >= b.first && int(r-b.first) < len(b.cls) {
+			return b
+		}
+	}
+	return nil
 }
 
 // paired reports whether r is a dash or an ellipsis, which are written in
@@ -155,19 +210,43 @@ func (g *gap) at(c class, r rune) verdict {
 	if r == g.prev && !g.spaced && g.run%2 == 1 && paired(r) {
 		return never
 	}
-	if isClosing(c) || isOpening(g.prevCls) {
+	return verdicts[b2i(g.spaced)][g.prevCls][c]
+}
+
+// verdicts holds pairVerdict for every pair of classes, without and
+// with whitespace between: at runs for every rune.
+var verdicts = func() (t [2][clsSP + 1][clsSP + 1]verdict) {
+	for prev := range clsSP + 1 {
+		for c := range clsSP + 1 {
+			t[0][prev][c], t[1][prev][c] = pairVerdict(prev, c, false), pairVerdict(prev, c, true)
+		}
+	}
+	return t
+}()
+
+// pairVerdict judges the gap between a rune of class prev and one of class c
+// (neither a combining mark), spaced if whitespace is between them.
+func pairVerdict(prev, c class, spaced bool) verdict {
+	if isClosing(c) || isOpening(prev) {
 		return cutBreaksRules
 	}
-	if g.spaced {
+	if spaced {
 		return breakHere
 	}
-	if c == clsGL || g.prevCls == clsGL {
+	if c == clsGL || prev == clsGL {
 		return cutKeepsRules
 	}
-	if isWide(g.prevCls) || isWide(c) {
+	if isWide(prev) || isWide(c) {
 		return breakHere
 	}
 	return cutKeepsRules
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // push records rune r of class c after the gap.

@@ -36,5 +36,8 @@
 // is dropped; whitespace at the start of a hard line is kept when it fits.
 //
 // Lines does not allocate per rune: each line is a substring of the text,
-// and its only allocation is the slice it returns.
+// and its only allocation is the slice it returns (AppendLines appends to
+// one the caller reuses). It reads each rune once (twice in a piece too
+// wide for a line); ASCII, ideographs and CJK punctuation are classified
+// and measured by table, not by search.
 package linebreak

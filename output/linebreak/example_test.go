@@ -28,3 +28,15 @@ func ExampleLines_english() {
 	// whenever, in the opinion of any of them,
 	// their security is threatened.
 }
+
+// AppendLines lets a writer that breaks text after text reuse one slice.
+func ExampleAppendLines() {
+	var lines []string
+	for _, text := range []string{"第一条　本协定自签字之日起生效。", "第二条　本协定有效期为五年。"} {
+		lines = linebreak.AppendLines(lines[:0], text, 20, 16, linebreak.Columns)
+		fmt.Println(lines)
+	}
+	// Output:
+	// [第一条　本协定自签字 之日起生效。]
+	// [第二条　本协定有效期 为五年。]
+}

@@ -6,7 +6,8 @@ import (
 )
 
 // Lines splits text into lines. The first line may be at most first wide,
-// the others at most rest wide; width(r) gives each rune's width.
+// the others at most rest wide; width(r) gives each rune's width, the same
+// every time it is asked (Lines may ask once for many of the same rune).
 //
 // Each line is a substring of text. Newlines in text are hard breaks: "a\n\nb"
 // gives "a", "", "b"; an empty text gives no lines. A line is wider than its
@@ -16,8 +17,17 @@ func Lines(text string, first, rest float64, width func(rune) float64) []string 
 	if text == "" {
 		return nil
 	}
-	b := breaker{width: width, first: first, rest: rest}
-	b.out = make([]string, 0, 1+strings.Count(text, "\n"))
+	return AppendLines(make([]string, 0, 1+strings.Count(text, "\n")), text, first, rest, width)
+}
+
+// AppendLines appends the lines of text, as Lines splits it, to lines and
+// returns the extended slice: a caller that breaks many texts can reuse
+// one slice.
+func AppendLines(lines []string, text string, first, rest float64, width func(rune) float64) []string {
+	if text == "" {
+		return lines
+	}
+	b := breaker{width: width, first: first, rest: rest, out: lines, before: len(lines)}
 	for {
 		i := strings.IndexByte(text, '\n')
 		if i < 0 {
@@ -40,71 +50,72 @@ func fits(w, limit float64) bool { return w <= limit+slack }
 type breaker struct {
 	width       func(rune) float64
 	first, rest float64
-	out         []string
+	out         []string // the lines, after those the caller had
+	before      int      // how many lines the caller had
+
+	// The line being filled: p[lineStart:lineEnd] of the paragraph p,
+	// lineW wide; lineStart is -1 before the first piece.
+	lineStart, lineEnd int
+	lineW              float64
+
+	asciiW     [utf8.RuneSelf]float64 // the widths of ASCII runes
+	asciiKnown [2]uint64              // which of asciiW are known, one bit each
+}
+
+// read decodes the rune at p[i:] and gives its size, class and width;
+// invalid UTF-8 decodes as one utf8.RuneError per byte, and the byte itself
+// is kept in the output. It runs for every rune, so the common ones take
+// no call but to width, and ASCII not even that: ASCII and three-byte
+// runes (the BMP from U+0800, where CJK text lives).
+func (b *breaker) read(p string, i int) (r rune, size int, c class, w float64) {
+	x := p[i]
+	if x < utf8.RuneSelf {
+		if bit := uint64(1) << (x & 63); b.asciiKnown[x>>6]&bit == 0 {
+			b.asciiW[x] = b.width(rune(x))
+			b.asciiKnown[x>>6] |= bit
+		}
+		return rune(x), 1, ascii[x], b.asciiW[x]
+	}
+	if x&0xf0 == 0xe0 && i+2 < len(p) {
+		x1, x2 := p[i+1], p[i+2]
+		r = rune(x&0x0f)<<12 | rune(x1&0x3f)<<6 | rune(x2&0x3f)
+		// Valid unless a byte is no continuation byte or the rune is
+		// overlong or a surrogate, as utf8 decides.
+		if x1&0xc0 == 0x80 && x2&0xc0 == 0x80 && r >= 0x800 && (r < 0xd800 || r > 0xdfff) {
+			if isIdeograph(r) {
+				return r, 3, clsID, b.width(r)
+			}
+			return r, 3, classify(r), b.width(r)
+		}
+	}
+	r, size = utf8.DecodeRuneInString(p[i:])
+	return r, size, classify(r), b.width(r)
 }
 
 // limit is the width allowed for the next line.
 func (b *breaker) limit() float64 {
-	if len(b.out) == 0 {
+	if len(b.out) == b.before {
 		return b.first
 	}
 	return b.rest
 }
 
-// paragraph breaks one hard line (p holds no newline).
+// paragraph breaks one hard line (p holds no newline). It reads p once,
+// rune by rune, as pieces: runs of text from one break opportunity to the
+// next, with the whitespace between them. Each piece is set (add) when
+// the next break opportunity shows where it ends.
 func (b *breaker) paragraph(p string) {
-	gapEnd, gapW := b.spaces(p, 0)
-	if gapEnd == len(p) {
+	i, gapW := b.spaces(p, 0)
+	if i == len(p) {
 		b.out = append(b.out, "")
 		return
 	}
-	gapStart := 0
-	lineStart, lineEnd, lineW := -1, -1, 0.0
-	for gapEnd < len(p) {
-		segEnd, next, nextW, segW := b.segment(p, gapEnd)
-		switch {
-		case lineStart >= 0 && fits(lineW+gapW+segW, b.limit()):
-			lineEnd, lineW = segEnd, lineW+gapW+segW
-		case lineStart < 0 && gapStart == 0 && gapEnd > 0 && fits(gapW+segW, b.limit()):
-			// Whitespace at the start of a hard line is kept when it fits.
-			lineStart, lineEnd, lineW = 0, segEnd, gapW+segW
-		default:
-			if lineStart >= 0 {
-				b.out = append(b.out, p[lineStart:lineEnd])
-			}
-			lineStart, lineEnd, lineW = b.place(p, gapEnd, segEnd, segW)
-		}
-		gapStart, gapEnd, gapW = segEnd, next, nextW
-	}
-	b.out = append(b.out, p[lineStart:lineEnd])
-}
-
-// spaces skips the breakable whitespace of p from i and returns where it
-// ends and how wide it is.
-func (b *breaker) spaces(p string, i int) (int, float64) {
-	w := 0.0
-	for i < len(p) {
-		r, size := decode(p, i)
-		if classify(r) != clsSP {
-			break
-		}
-		w += b.width(r)
-		i += size
-	}
-	return i, w
-}
-
-// segment scans the piece of p that starts at i (a non-space rune) and runs
-// to the next break opportunity. It returns where the piece's content ends,
-// where the next piece starts (after the whitespace between them), the width
-// of that whitespace and the width of the piece.
-func (b *breaker) segment(p string, i int) (end, next int, gapW, segW float64) {
+	b.lineStart, b.lineEnd, b.lineW = -1, -1, 0
+	segStart, segEnd, segW := i, i, 0.0 // the piece being read
 	var g gap
 	var spW float64 // whitespace since the last non-space rune
 	for i < len(p) {
-		r, size := decode(p, i)
-		c := classify(r)
-		rw := b.width(r)
+		r, size, c, rw := b.read(p, i)
 		if c == clsSP {
 			spW += rw
 			g.spaced = true
@@ -112,15 +123,55 @@ func (b *breaker) segment(p string, i int) (end, next int, gapW, segW float64) {
 			continue
 		}
 		if g.started && g.at(c, r) == breakHere {
-			return end, i, spW, segW
+			// add's first case, the most common, spares a call here.
+			if w := b.lineW + gapW + segW; b.lineStart >= 0 && fits(w, b.limit()) {
+				b.lineEnd, b.lineW = segEnd, w
+			} else {
+				b.add(p, gapW, segStart, segEnd, segW)
+			}
+			gapW, segStart, segW, spW = spW, i, 0, 0
+			g = gap{}
 		}
 		g.push(c, r)
 		segW += spW + rw
 		spW = 0
 		i += size
-		end = i
+		segEnd = i
 	}
-	return end, len(p), spW, segW
+	b.add(p, gapW, segStart, segEnd, segW)
+	b.out = append(b.out, p[b.lineStart:b.lineEnd])
+}
+
+// add sets the piece p[a:e], segW wide, after gapW of whitespace: on the
+// current line if it fits, else on a new one.
+func (b *breaker) add(p string, gapW float64, a, e int, segW float64) {
+	switch {
+	case b.lineStart >= 0 && fits(b.lineW+gapW+segW, b.limit()):
+		b.lineEnd, b.lineW = e, b.lineW+gapW+segW
+	case b.lineStart < 0 && a > 0 && fits(gapW+segW, b.limit()):
+		// Whitespace at the start of a hard line is kept when it fits.
+		b.lineStart, b.lineEnd, b.lineW = 0, e, gapW+segW
+	default:
+		if b.lineStart >= 0 {
+			b.out = append(b.out, p[b.lineStart:b.lineEnd])
+		}
+		b.lineStart, b.lineEnd, b.lineW = b.place(p, a, e, segW)
+	}
+}
+
+// spaces skips the breakable whitespace of p from i and returns where it
+// ends and how wide it is.
+func (b *breaker) spaces(p string, i int) (int, float64) {
+	w := 0.0
+	for i < len(p) {
+		_, size, c, rw := b.read(p, i)
+		if c != clsSP {
+			break
+		}
+		w += rw
+		i += size
+	}
+	return i, w
 }
 
 // place starts a new line with the piece p[a:e], segW wide. A piece that is
@@ -159,9 +210,7 @@ func (b *breaker) cut(p string, a, e int, limit float64) (cut, next int, lineW f
 	lastW := 0.0 // width of the last non-space rune and its combining marks
 	i := a
 	for i < e {
-		r, size := decode(p, i)
-		c := classify(r)
-		rw := b.width(r)
+		r, size, c, rw := b.read(p, i)
 		if c == clsSP {
 			w += rw
 			g.spaced = true
@@ -221,13 +270,4 @@ func (b *breaker) cut(p string, a, e int, limit float64) (cut, next int, lineW f
 		}
 	}
 	return e, e, contentW
-}
-
-// decode decodes the rune at p[i:]; invalid UTF-8 decodes as one
-// utf8.RuneError per byte, and the byte itself is kept in the output.
-func decode(p string, i int) (rune, int) {
-	if c := p[i]; c < utf8.RuneSelf {
-		return rune(c), 1
-	}
-	return utf8.DecodeRuneInString(p[i:])
 }

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 // The sample sentences are our own, written in the style of the corpus.
@@ -236,6 +238,10 @@ func FuzzLines(f *testing.F) {
 		if err := check(text, first, rest, width, lines); err != nil {
 			t.Fatalf("%v\nlines: %q", err, lines)
 		}
+		// Lines before those of text change nothing.
+		if got := AppendLines([]string{"x"}, text, first, rest, width); !slices.Equal(got, append([]string{"x"}, lines...)) {
+			t.Fatalf("AppendLines after a line gives %q, Lines gives %q", got, lines)
+		}
 	})
 }
 
@@ -261,4 +267,50 @@ func BenchmarkLines(b *testing.B) {
 			Lines(text, 80, 80, Columns)
 		}
 	})
+}
+
+// TestRead: read decodes every rune, valid or not, as utf8 does (a
+// three-byte lead of each kind before any two bytes, and more), and gives
+// its class and width.
+func TestRead(t *testing.T) {
+	texts := []string{"a", "é", "中", "\U0001F600", "\xff", "\xc3\x28", "\xe4\xb8", "\xef\xbf"}
+	for _, lead := range []int{0xe0, 0xe1, 0xe4, 0xed, 0xef} { // each lead's own range of a second byte
+		for b1 := range 256 {
+			for b2 := range 256 {
+				texts = append(texts, string([]byte{byte(lead), byte(b1), byte(b2)}))
+			}
+		}
+	}
+	for _, s := range texts {
+		b := breaker{width: Columns}
+		for i := range len(s) {
+			r, size, c, w := b.read(s, i)
+			wr, wsize := utf8.DecodeRuneInString(s[i:])
+			if r != wr || size != wsize || c != classify(wr) || w != Columns(wr) {
+				t.Fatalf("read(%q, %d) = %q, %d, %d, %v; want %q, %d, %d, %v", s, i, r, size, c, w, wr, wsize, classify(wr), Columns(wr))
+			}
+		}
+	}
+}
+
+// TestTables: the tables of classes and widths give what the rules give.
+func TestTables(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if r >= utf8.RuneSelf && classify(r) != classifyRune(r) {
+			t.Errorf("classify(%U) = %d, classifyRune gives %d", r, classify(r), classifyRune(r))
+		}
+		if Columns(r) != columns(r) {
+			t.Errorf("Columns(%U) = %v, columns gives %v", r, Columns(r), columns(r))
+		}
+	}
+	for prev := range clsSP + 1 {
+		for c := range clsSP + 1 {
+			for _, spaced := range []bool{false, true} {
+				g := gap{started: true, prevCls: prev, prev: 'x', spaced: spaced}
+				if got, want := g.at(c, 'y'), pairVerdict(prev, c, spaced); c != clsCM && got != want {
+					t.Errorf("at(%d after %d, spaced %v) = %d, want %d", c, prev, spaced, got, want)
+				}
+			}
+		}
+	}
 }
