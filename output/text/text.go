@@ -36,7 +36,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-	"unsafe"
 
 	"github.com/declconv/declconv/declaration"
 	"github.com/declconv/declconv/output/linebreak"
@@ -110,22 +109,7 @@ type printer struct {
 	title   string             // the document's title field
 	titleAt *declaration.Block // the block printed as the title
 
-	lines  []string // what wrap returned last, its array reused
-	joinAt []byte   // what joined returned last, its array reused
-}
-
-// joined is join, its result good only until the next call: a string over
-// a buffer used again and again. The lines of a provision, substrings of
-// it, are written before the next provision is joined; join's new string
-// for every provision was 9 % of the time and nearly all allocations.
-func (p *printer) joined(head, text string) string {
-	head = trimRight(head)
-	text = trimLeft(text)
-	if head == "" || text == "" {
-		return join(head, text)
-	}
-	p.joinAt = append(append(append(p.joinAt[:0], head...), sep(head, text)...), text...)
-	return unsafe.String(unsafe.SliceData(p.joinAt), len(p.joinAt))
+	lines []string // what wrap returned last, its array reused
 }
 
 // gap asks for a blank line before the next line, if any.
@@ -243,10 +227,10 @@ func (p *printer) provision(pr *declaration.Provision, depth, col int, afterPoin
 		hang = min(col, p.width/2)
 		p.paragraphs(hang, "", text)
 	case heading != "":
-		p.flush(indent, hang, p.joined(head, heading))
+		p.flush(indent, hang, join(head, heading))
 		p.flush(hang, hang, text)
 	default:
-		p.flush(indent, hang, p.joined(head, text))
+		p.flush(indent, hang, join(head, text))
 	}
 	points := false
 	for _, c := range pr.Children {
