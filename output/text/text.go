@@ -92,10 +92,12 @@ func isArchive(b *declaration.Block) bool {
 	return false
 }
 
-// bareLabel reports whether an archive line is a field label with nothing
-// after it (专栏：), which the archive's template prints for every page.
+// bareLabel reports whether an archive line (markup stripped) is a field
+// label with nothing after it (专栏：), which the archive's template prints
+// for every page. Emphasis characters markup did not take (a lone *) do
+// not count as something after it.
 func bareLabel(s string) bool {
-	s = trimSpace(s)
+	s = strings.TrimRightFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '*' || r == '_' })
 	return strings.HasSuffix(s, "：") || strings.HasSuffix(s, ":")
 }
 

@@ -146,7 +146,8 @@ func printed(d *declaration.Document) []string {
 	}
 	blocks := func(bs []*declaration.Block) {
 		for _, b := range bs {
-			if t := strings.TrimSpace(b.Text); b.Kind == declaration.FrontMatter || b.Kind == declaration.ColumnLine && (strings.HasSuffix(t, "：") || strings.HasSuffix(t, ":")) {
+			t := strings.TrimRightFunc(uncomment(b.Text), func(r rune) bool { return unicode.IsSpace(r) || r == '*' || r == '_' })
+			if b.Kind == declaration.FrontMatter || b.Kind == declaration.ColumnLine && (strings.HasSuffix(t, "：") || strings.HasSuffix(t, ":")) {
 				continue
 			}
 			add(b.Label, b.Text)
