@@ -15,6 +15,10 @@ type line struct {
 	text   string // the line without leading and trailing whitespace
 	col    int    // column of text's first character
 	indent int    // width of the leading whitespace, in characters
+	// start begins with pos(); the positions of the lines after it follow
+	// in the same array, so that the span of consecutive lines joined is a
+	// slice of it (see span.join), with no copy.
+	start []declaration.Pos
 }
 
 func (l line) blank() bool { return l.text == "" }
@@ -23,13 +27,19 @@ func (l line) pos() declaration.Pos {
 }
 
 func splitLines(text string) []line {
-	raw := strings.Split(strings.TrimSuffix(text, "\n"), "\n")
-	lines := make([]line, len(raw))
-	for i, r := range raw {
+	text = strings.TrimSuffix(text, "\n")
+	n := strings.Count(text, "\n") + 1
+	lines := make([]line, n)
+	starts := make([]declaration.Pos, n) // one array for every line's span
+	for i := range lines {
+		r, rest, _ := strings.Cut(text, "\n")
+		text = rest
 		r = strings.TrimRightFunc(r, unicode.IsSpace)
 		t := strings.TrimLeftFunc(r, unicode.IsSpace)
 		indent := utf8.RuneCountInString(r[:len(r)-len(t)])
 		lines[i] = line{num: i + 1, raw: r, text: t, col: indent + 1, indent: indent}
+		starts[i] = lines[i].pos()
+		lines[i].start = starts[i:]
 	}
 	return lines
 }
@@ -37,11 +47,19 @@ func splitLines(text string) []line {
 // span is verbatim text with the position of each of its lines, so that
 // anything found inside it can be given a line and column.
 type span struct {
-	text   string
-	starts []declaration.Pos // position of the first character of each line of text
+	text string
+	// starts is the position of the first character of each line of text.
+	// Spans share its array (see line.start): never write into it, nor
+	// append to it in place.
+	starts []declaration.Pos
 }
 
-func lineSpan(l line) span { return span{text: l.text, starts: []declaration.Pos{l.pos()}} }
+func lineSpan(l line) span {
+	if l.start == nil { // a line not made by splitLines
+		return span{text: l.text, starts: []declaration.Pos{l.pos()}}
+	}
+	return span{text: l.text, starts: l.start[:1]}
+}
 
 // join appends t to s on a new line.
 func (s span) join(t span) span {
@@ -51,7 +69,14 @@ func (s span) join(t span) span {
 	if t.text == "" {
 		return s
 	}
-	return span{text: s.text + "\n" + t.text, starts: append(append([]declaration.Pos(nil), s.starts...), t.starts...)}
+	starts := s.starts
+	// t.starts right after s.starts in the same array: they are one slice.
+	if n := len(starts); len(t.starts) <= cap(starts)-n && len(t.starts) > 0 && &starts[:n+1][n] == &t.starts[0] {
+		starts = starts[:n+len(t.starts)] // the lines follow each other in the array of all lines
+	} else {
+		starts = append(append([]declaration.Pos(nil), s.starts...), t.starts...)
+	}
+	return span{text: s.text + "\n" + t.text, starts: starts}
 }
 
 // cut splits s at byte offset i: the part before and the part from i on,
