@@ -31,7 +31,7 @@ type seg struct {
 func (p *parser) segments(q *para) []seg {
 	s := q.s
 	first := seg{text: s, pos: q.pos(), markup: q.markup, indent: q.first.indent}
-	expected := map[string]int{}
+	var expected styleNumbers
 	var order []string
 	if st, label, n, ok := findMarker(s.text); ok {
 		first.st, first.label, first.number = st, label, n
@@ -40,7 +40,7 @@ func (p *parser) segments(q *para) []seg {
 		if q.markup != "" {
 			first.pos = q.pos()
 		}
-		expected[st.name] = n + 1
+		expected.set(st.name, n+1)
 		order = append(order, st.name)
 		// 1\. NUMBER AND TYPES OF IMMIGRANTS a. The Commonwealth …
 		if m := capsHeading.FindStringSubmatchIndex(first.text.text); m != nil {
@@ -63,10 +63,10 @@ func (p *parser) segments(q *para) []seg {
 		if !ok || !st.inline && i > 0 || i < offset {
 			continue
 		}
-		if alt := alternative(st, label); alt.st != nil && expected[alt.st.name] == alt.n {
+		if alt := alternative(st, label); alt.st != nil && expected.number(alt.st.name) == alt.n {
 			st, n = alt.st, alt.n // (v) after (iv)
 		}
-		want := expected[st.name]
+		want := expected.number(st.name)
 		if want == 0 {
 			want = 1
 		}
@@ -76,12 +76,12 @@ func (p *parser) segments(q *para) []seg {
 		if n != want || c.weak && n == 1 {
 			continue
 		}
-		expected[st.name] = n + 1
+		expected.set(st.name, n+1)
 		if k := slices.Index(order, st.name); k < 0 {
 			order = append(order, st.name)
 		} else {
 			for _, deeper := range order[k+1:] {
-				delete(expected, deeper)
+				expected.delete(deeper)
 			}
 		}
 		before, after := cur.cut(i - offset)
