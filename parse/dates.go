@@ -416,7 +416,7 @@ func monthDayAfter(text string, i int, spaced bool) (m, d string, end int) {
 func occurrences(text, sep string) iter.Seq[int] {
 	return func(yield func(int) bool) {
 		for at := 0; ; {
-			i := strings.Index(text[at:], sep)
+			i := index(text[at:], sep)
 			if i < 0 || !yield(at+i) {
 				return
 			}

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/declconv/declconv/declaration"
 )
@@ -190,9 +191,9 @@ func containsAny(s string, words []string) bool {
 }
 
 // hasSigningWord: 签 簽 or 订立/訂立 stand in s.
-func hasSigningWord(s string) bool {
-	return strings.Contains(s, "签") || strings.Contains(s, "簽") || strings.Contains(s, "订立") || strings.Contains(s, "訂立")
-}
+func hasSigningWord(s string) bool { return signingChars.in(s) }
+
+var signingChars = newWordSet("签", "簽", "订立", "訂立")
 
 // assignParties gives each signatory the party their office names
 // (哈萨克斯坦总统 → 哈萨克斯坦共和国); a bare office (国家主席) goes to the
@@ -288,18 +289,26 @@ func leading(texts []string, n int) iter.Seq[string] {
 func language(texts []string) string {
 	han, latin, trad, simp := 0, 0, 0, 0
 	for s := range leading(texts, 4<<10) {
-		for _, r := range s {
-			switch {
-			case r >= 0x3400 && r <= 0x9FFF:
+		for i := 0; i < len(s); i++ {
+			if c := s[i]; c < utf8.RuneSelf {
+				if c|0x20 >= 'a' && c|0x20 <= 'z' {
+					latin++
+				}
+				continue
+			}
+			r, ok := bmpAt(s, i) // Han is U+3400–U+9FFF: three bytes
+			if !ok {
+				continue
+			}
+			i += 2
+			if r >= 0x3400 && r <= 0x9FFF {
 				han++
-				switch script[r&0xFFFF] {
+				switch script[r] {
 				case 1:
 					trad++
 				case -1:
 					simp++
 				}
-			case r < 128 && (r|0x20) >= 'a' && (r|0x20) <= 'z':
-				latin++
 			}
 		}
 	}

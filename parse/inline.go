@@ -43,7 +43,7 @@ func (p *parser) segments(q *para) []seg {
 		expected.set(st.name, n+1)
 		order = append(order, st.name)
 		// 1\. NUMBER AND TYPES OF IMMIGRANTS a. The Commonwealth …
-		if m := capsHeading.FindStringSubmatchIndex(first.text.text); m != nil {
+		if m := capsHeadingAt(first.text.text); m != nil {
 			first.heading, first.text = first.text.cut(m[3])
 		}
 	}
@@ -139,6 +139,15 @@ func sentenceEnd(s string) int {
 
 // capsHeading is an English heading in capitals run into its text.
 var capsHeading = regexp.MustCompile(`^((?:[A-Z][A-Z'’,&-]*\s+){1,9}[A-Z][A-Z'’&-]+|[A-Z]{4,})\s+(?:[a-z]\.\s|[A-Z][a-z])`)
+
+// capsHeadingAt matches capsHeading after a cheap test: the heading's
+// first character is a capital and its second no small letter.
+func capsHeadingAt(t string) []int {
+	if len(t) < 2 || t[0] < 'A' || t[0] > 'Z' || t[1] >= 'a' && t[1] <= 'z' {
+		return nil
+	}
+	return capsHeading.FindStringSubmatchIndex(t)
+}
 
 // runInStart: text after a label begins with a marker that starts a list.
 func runInStart(text string) bool {

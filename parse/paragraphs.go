@@ -144,10 +144,31 @@ func endsWithAny(s, set string) bool {
 }
 
 func hasHan(s string) bool {
-	for _, r := range s {
-		if r >= 0x3400 && r <= 0x9FFF || r >= 0xF900 && r <= 0xFAFF {
-			return true
+	for i := 0; i < len(s); i++ {
+		if r, ok := bmpAt(s, i); ok {
+			if r >= 0x3400 && r <= 0x9FFF || r >= 0xF900 && r <= 0xFAFF {
+				return true
+			}
+			i += 2
 		}
 	}
 	return false
+}
+
+// bmpAt decodes the three-byte character that starts at byte i of s, the
+// UTF-8 of U+0800–U+FFFF, where Chinese characters and their punctuation
+// are; ok is false for any other byte, which then is ASCII, part of
+// another character or invalid. Loops that look only for such
+// characters step over the rest byte by byte, faster than a range loop
+// decodes every character.
+func bmpAt(s string, i int) (rune, bool) {
+	c := s[i]
+	if c < 0xE0 || c > 0xEF || i+2 >= len(s) || s[i+1]&0xC0 != 0x80 || s[i+2]&0xC0 != 0x80 {
+		return 0, false
+	}
+	r := rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+	if r < 0x800 || r >= 0xD800 && r <= 0xDFFF {
+		return 0, false // overlong, or a surrogate: invalid UTF-8
+	}
+	return r, true
 }

@@ -1,0 +1,84 @@
+package parse
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestIndex checks index against strings.Index on Chinese and English
+// text, the word at the start, the end, overlapping itself and absent.
+func TestIndex(t *testing.T) {
+	texts := []string{
+		"", "签", "本协定于一九九五年九月十一日在北京签订，双方签字。", "签签签订立", "The Treaty was signed at Geneva.",
+		"中华人民共和国和哈萨克斯坦共和国联合声明", "订", "x订立", "简称简称（以下简称“双方”）",
+	}
+	words := []string{"签", "签订", "订立", "本", "联合声明", "signed", "a", "。", "（以下简称", "国和", "Geneva.", "共和国联合声明", "签签订"}
+	for _, s := range texts {
+		for _, w := range words {
+			if got, want := index(s, w), strings.Index(s, w); got != want {
+				t.Errorf("index(%q, %q) = %d, want %d", s, w, got, want)
+			}
+		}
+	}
+}
+
+// TestWordSet checks wordSet.in against strings.Contains for each word.
+func TestWordSet(t *testing.T) {
+	set := newWordSet("签", "簽", "订立", "訂立", "Done")
+	for _, s := range []string{"", "本协定于北京签订。", "雙方簽署", "双方订立本协定", "订 立", "訂", "Done at Geneva", "done", "协定"} {
+		want := false
+		for _, w := range set.words {
+			want = want || strings.Contains(s, w)
+		}
+		if got := set.in(s); got != want {
+			t.Errorf("in(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// TestHasHan checks hasHan's byte scan against a range loop over the
+// characters, on valid text and on text cut inside a character.
+func TestHasHan(t *testing.T) {
+	byRange := func(s string) bool {
+		for _, r := range s {
+			if r >= 0x3400 && r <= 0x9FFF || r >= 0xF900 && r <= 0xFAFF {
+				return true
+			}
+		}
+		return false
+	}
+	for _, s := range []string{"", "abc", "中", "abc中", "《》“”（）", "\u33ff", "\u3400", "\u9fff", "\ua000", "\uf900", "\ufaff", "\ufb00", "𠀀", "é", "中"[:2], "中"[1:], "a" + "中"[:2] + "b", "\xed\xa0\x80", "\xe0\x9f\xbf"} {
+		if got, want := hasHan(s), byRange(s); got != want {
+			t.Errorf("hasHan(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// TestMarkerFirst checks findMarker's cheap test against the table: no
+// character it turns away begins a marker of any style, whatever follows.
+func TestMarkerFirst(t *testing.T) {
+	tails := []string{"", " ", "1", "1.", "1. x", "、", "、x", ")", ") x", "）", "） x", ".", ". x", "．x", "\\. x", "rt 1 x", "RTICLE I. x",
+		"hapter 2 x", "HAPTER II x", "art 1 x", "ART I x", "一、", "一条 x", "1条 x", " 一 条 x", "—x", "— x", " x", "一）x", "甲）x", "i) x", "a) x", "A) x"}
+	for r := rune(0); r < 0x10000; r++ {
+		if markerFirst(r) || r >= 0xD800 && r <= 0xDFFF {
+			continue
+		}
+		for _, tail := range tails {
+			if st, label, _, ok := findMarkerIn(string(r) + tail); ok {
+				t.Fatalf("%q: style %s reads marker %q, but markerFirst(%q) is false", string(r)+tail, st.name, label, r)
+			}
+		}
+	}
+}
+
+// TestCapsHeadingAt checks the cheap test before capsHeading on headings
+// run in and on texts that are none.
+func TestCapsHeadingAt(t *testing.T) {
+	for _, s := range []string{"NUMBER AND TYPES OF IMMIGRANTS a. The Commonwealth", "GENERAL The Parties", "The Parties agree", "A GENERAL RULE The", "I. GENERAL", "A", "", "第一条", "O'BRIEN CASE The"} {
+		got, want := capsHeadingAt(s), capsHeading.FindStringSubmatchIndex(s)
+		if !slices.Equal(got, want) {
+			t.Errorf("capsHeadingAt(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
