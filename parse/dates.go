@@ -17,6 +17,9 @@ import (
 // thousand nine hundred and twenty-six. Group yw is read by yearInWords.
 var wordDates = regexp.MustCompile(`(?i)\b(?:(?P<dw>(?:twenty|thirty)?-?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)|(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?)\s+day\s+of\s+(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December),?\s+(?:in\s+the\s+year\s+)?(?P<yw>(?:one|two)\s+thousand(?:[\s-]+(?:and|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\b)*)`)
 
+// thousand is what a year in words holds: one thousand nine hundred ….
+var thousand = newWordSet("housand", "HOUSAND")
+
 // numberWords are the values of English number words, for years in words.
 var numberWords = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
 	"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
@@ -110,7 +113,7 @@ func (p *parser) findDatesHinted(text string, h hints) []dateMatch {
 		}
 		endPass()
 	}
-	if strings.Contains(text, "housand") || strings.Contains(text, "HOUSAND") {
+	if thousand.in(text) {
 		re := wordDates
 		for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
 			get := func(name string) string {
@@ -500,20 +503,36 @@ func (p *parser) completeDate(text string, y, m, d int) (declaration.Date, bool)
 		y = p.refYear
 		date.YearInferred = true
 	}
-	var iso string
-	switch {
-	case m <= 0:
-		iso = fmt.Sprintf("%04d", y)
-	case d <= 0:
-		iso = fmt.Sprintf("%04d-%02d", y, m)
-	default:
-		iso = fmt.Sprintf("%04d-%02d-%02d", y, m, d)
-	}
-	if !declaration.ValidISODate(iso) {
+	if !validDate(y, m, d) {
 		return date, false
 	}
-	date.ISO = iso
+	switch {
+	case m <= 0:
+		date.ISO = fmt.Sprintf("%04d", y)
+	case d <= 0:
+		date.ISO = fmt.Sprintf("%04d-%02d", y, m)
+	default:
+		date.ISO = fmt.Sprintf("%04d-%02d-%02d", y, m, d)
+	}
 	return date, true
+}
+
+// validDate is declaration.ValidISODate of the ISO value completeDate
+// writes for year y, month m and day d (m or d <= 0: left out), reckoned
+// on the numbers rather than by formatting and parsing them
+// (TestValidDate ties the two).
+func validDate(y, m, d int) bool {
+	switch {
+	case y < 0 || y > 9999:
+		return false
+	case m <= 0:
+		return true
+	case m > 12:
+		return false
+	case d <= 0:
+		return true
+	}
+	return d <= time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
 }
 
 // partialDate reads a lead's date: ９月１２日, or 十七日 with the month of
@@ -584,8 +603,8 @@ func number(s string) int {
 func monthNames(s string, max int) []int {
 	var out []int
 	for i := 0; i+3 <= len(s) && len(out) != max; i++ {
-		if c := s[i] | 0x20; c < 'a' || c > 'z' || i > 0 && isASCIILetter(s[i-1]) {
-			continue
+		if c := s[i] | 0x20; !strings.ContainsRune("jfmasond", rune(c)) || i > 0 && isASCIILetter(s[i-1]) {
+			continue // not the first letter of a month at the start of a word
 		}
 		for _, m := range months {
 			if m[0] != s[i]|0x20 {

@@ -420,8 +420,13 @@ var (
 
 func shortNamedInstruments(text string) []instrumentRef {
 	var out []instrumentRef
-	for at, r := range text { // one pass: most texts name no instrument
-		if r >= 0x10000 || shortInstrumentFirsts[r>>6]&(1<<(r&63)) == 0 {
+	for at := 0; at < len(text); at++ { // one pass: most texts name no instrument
+		r, ok := bmpAt(text, at) // the kinds start with Chinese characters
+		if !ok {
+			continue
+		}
+		if shortInstrumentFirsts[r>>6]&(1<<(r&63)) == 0 {
+			at += 2
 			continue
 		}
 		for _, kind := range shortInstrumentKinds {

@@ -1,9 +1,12 @@
 package parse
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/declconv/declconv/declaration"
 )
 
 // TestIndex checks index against strings.Index on Chinese and English
@@ -25,8 +28,8 @@ func TestIndex(t *testing.T) {
 
 // TestWordSet checks wordSet.in against strings.Contains for each word.
 func TestWordSet(t *testing.T) {
-	set := newWordSet("签", "簽", "订立", "訂立", "Done")
-	for _, s := range []string{"", "本协定于北京签订。", "雙方簽署", "双方订立本协定", "订 立", "訂", "Done at Geneva", "done", "协定"} {
+	set := newWordSet("签", "簽", "订立", "訂立", "Done", "housand")
+	for _, s := range []string{"", "本协定于北京签订。", "雙方簽署", "双方订立本协定", "订 立", "訂", "Done at Geneva", "done", "协定", "D", "one thousand", "thousan", "Do"} {
 		want := false
 		for _, w := range set.words {
 			want = want || strings.Contains(s, w)
@@ -79,6 +82,29 @@ func TestCapsHeadingAt(t *testing.T) {
 		got, want := capsHeadingAt(s), capsHeading.FindStringSubmatchIndex(s)
 		if !slices.Equal(got, want) {
 			t.Errorf("capsHeadingAt(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// TestValidDate ties validDate to declaration.ValidISODate of the value
+// completeDate writes.
+func TestValidDate(t *testing.T) {
+	for _, y := range []int{0, 1, 999, 1900, 1904, 1999, 2000, 2024, 2100, 9999, 10000} {
+		for m := -1; m <= 14; m++ {
+			for d := -1; d <= 32; d++ {
+				var iso string
+				switch {
+				case m <= 0:
+					iso = fmt.Sprintf("%04d", y)
+				case d <= 0:
+					iso = fmt.Sprintf("%04d-%02d", y, m)
+				default:
+					iso = fmt.Sprintf("%04d-%02d-%02d", y, m, d)
+				}
+				if got, want := validDate(y, m, d), declaration.ValidISODate(iso); got != want {
+					t.Errorf("validDate(%d, %d, %d) = %v, but ValidISODate(%q) = %v", y, m, d, got, iso, want)
+				}
+			}
 		}
 	}
 }
