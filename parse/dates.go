@@ -17,9 +17,6 @@ import (
 // thousand nine hundred and twenty-six. Group yw is read by yearInWords.
 var wordDates = regexp.MustCompile(`(?i)\b(?:(?P<dw>(?:twenty|thirty)?-?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)|(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?)\s+day\s+of\s+(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December),?\s+(?:in\s+the\s+year\s+)?(?P<yw>(?:one|two)\s+thousand(?:[\s-]+(?:and|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\b)*)`)
 
-// thousand is what a year in words holds: one thousand nine hundred ….
-var thousand = newWordSet("housand", "HOUSAND")
-
 // numberWords are the values of English number words, for years in words.
 var numberWords = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
 	"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
@@ -113,7 +110,7 @@ func (p *parser) findDatesHinted(text string, h hints) []dateMatch {
 		}
 		endPass()
 	}
-	if thousand.in(text) {
+	if strings.Contains(text, "housand") || strings.Contains(text, "HOUSAND") {
 		re := wordDates
 		for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
 			get := func(name string) string {
@@ -603,7 +600,7 @@ func number(s string) int {
 func monthNames(s string, max int) []int {
 	var out []int
 	for i := 0; i+3 <= len(s) && len(out) != max; i++ {
-		if c := s[i] | 0x20; !strings.ContainsRune("jfmasond", rune(c)) || i > 0 && isASCIILetter(s[i-1]) {
+		if !monthFirsts[s[i]] || i > 0 && isASCIILetter(s[i-1]) {
 			continue // not the first letter of a month at the start of a word
 		}
 		for _, m := range months {
@@ -619,6 +616,14 @@ func monthNames(s string, max int) []int {
 	}
 	return out
 }
+
+// monthFirsts are the first letters of the months, in both cases.
+var monthFirsts = func() (t [256]bool) {
+	for _, m := range months {
+		t[m[0]], t[m[0]-'a'+'A'] = true, true
+	}
+	return t
+}()
 
 // digitSoonAfter: an English date has a number right after the month
 // name (March 3, March 1962, 3 March, 1962) or right before it (3 May,

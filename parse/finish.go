@@ -191,9 +191,9 @@ func containsAny(s string, words []string) bool {
 }
 
 // hasSigningWord: 签 簽 or 订立/訂立 stand in s.
-func hasSigningWord(s string) bool { return signingChars.in(s) }
-
-var signingChars = newWordSet("签", "簽", "订立", "訂立")
+func hasSigningWord(s string) bool {
+	return contains(s, "签") || contains(s, "簽") || contains(s, "订立") || contains(s, "訂立")
+}
 
 // assignParties gives each signatory the party their office names
 // (哈萨克斯坦总统 → 哈萨克斯坦共和国); a bare office (国家主席) goes to the
@@ -290,13 +290,17 @@ func language(texts []string) string {
 	han, latin, trad, simp := 0, 0, 0, 0
 	for s := range leading(texts, 4<<10) {
 		for i := 0; i < len(s); i++ {
-			if c := s[i]; c < utf8.RuneSelf {
+			c := s[i]
+			if c < utf8.RuneSelf {
 				if c|0x20 >= 'a' && c|0x20 <= 'z' {
 					latin++
 				}
 				continue
 			}
-			r, ok := bmpAt(s, i) // Han is U+3400–U+9FFF: three bytes
+			if c < 0xE3 || c > 0xE9 {
+				continue // Han is U+3400–U+9FFF: three bytes led by E3–E9
+			}
+			r, ok := bmpAt(s, i)
 			if !ok {
 				continue
 			}

@@ -145,6 +145,9 @@ func endsWithAny(s, set string) bool {
 
 func hasHan(s string) bool {
 	for i := 0; i < len(s); i++ {
+		if s[i] < 0xE3 {
+			continue // ASCII, a character below U+3000 or inside one: no Han
+		}
 		if r, ok := bmpAt(s, i); ok {
 			if r >= 0x3400 && r <= 0x9FFF || r >= 0xF900 && r <= 0xFAFF {
 				return true
