@@ -320,11 +320,11 @@ func (p *parser) lead() {
 	// The lead may carry the whole text, items run inline
 	// (…决定如下：（甲）…（一）…): the lead block ends where they start.
 	s := lineSpan(l)
-	q := &para{s: s, first: l}
+	q := newPara(l, s)
 	if segs := p.segments(q); len(segs) > 1 {
 		lead, rest := s.cut(byteOffset(s, segs[1].pos))
 		s = lead
-		p.leadRest = &para{s: rest, first: l}
+		p.leadRest = newPara(l, rest)
 	}
 	p.addBlock(&d.Front, declaration.Lead, "", "", s)
 	p.next++

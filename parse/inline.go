@@ -30,7 +30,7 @@ type seg struct {
 // their style, each starting after punctuation.
 func (p *parser) segments(q *para) []seg {
 	s := q.s
-	first := seg{text: s, pos: q.pos(), markup: q.markup, indent: q.first.indent}
+	first := seg{text: s, pos: q.pos(), markup: q.markup, indent: q.indent}
 	var expected styleNumbers
 	var order []string
 	if st, label, n, ok := findMarker(s.text); ok {
@@ -47,8 +47,11 @@ func (p *parser) segments(q *para) []seg {
 			first.heading, first.text = first.text.cut(m[3])
 		}
 	}
-	segs := []seg{first}
+	// The array is reused by the next call, when the caller is done with
+	// these segments: a paragraph's are placed before the next is split.
+	segs := append(p.segs[:0], first)
 	if q.underline.text != "" {
+		p.segs = segs
 		return segs // an underlined line is a heading: nothing in it runs inline
 	}
 	text := first.text.text
@@ -94,7 +97,8 @@ func (p *parser) segments(q *para) []seg {
 		segs = append(segs, seg{st: st, label: label, number: n, text: rest, pos: pos, indent: -1})
 		cur, offset = rest, len(text)-len(rest.text)
 	}
-	return endInlineItems(segs)
+	p.segs = endInlineItems(segs)
+	return p.segs
 }
 
 // endInlineItems ends the last item run inline where its sentence ends,

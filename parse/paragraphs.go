@@ -9,15 +9,19 @@ import (
 
 // para is a paragraph of the source: one or more lines.
 type para struct {
-	markup    string // Markdown heading marks (##) or a quote mark (>)
-	s         span   // the text after the markup
-	first     line   // the paragraph's first line
+	markup    string          // Markdown heading marks (##) or a quote mark (>)
+	s         span            // the text after the markup
+	start     declaration.Pos // where the paragraph's first line starts
+	indent    int             // of its first line
 	rule      bool   // a horizontal rule: ---, ***, ———
 	underline span   // a Markdown setext underline under a one-line paragraph
 	marked    bool   // it starts with a numbering marker
 }
 
-func (q *para) pos() declaration.Pos { return q.first.pos() }
+func (q *para) pos() declaration.Pos { return q.start }
+
+// newPara starts a paragraph on line l with the text s.
+func newPara(l line, s span) *para { return &para{s: s, start: l.pos(), indent: l.indent} }
 
 // paragraphs groups lines into paragraphs. A paragraph ends at a blank
 // line, before an indented line or a line that starts with a numbering
@@ -53,14 +57,17 @@ func (p *parser) paragraphs(lines []line) []*para {
 				continue
 			}
 			flush()
-			out = append(out, &para{s: lineSpan(l), first: l, rule: true})
+			q := newPara(l, lineSpan(l))
+			q.rule = true
+			out = append(out, q)
 			continue
 		}
 		markup, s := splitMarkup(l)
 		_, _, _, marked := findMarker(s.text)
 		if cur == nil || l.indent > 0 || marked || markup != "" || cur.markup != "" || endsParagraph(cur.s.text) || unwrapped && !hasHan(l.text) && !endsWithAny(cur.s.text, ":") {
 			flush()
-			cur = &para{markup: markup, s: s, first: l, marked: marked}
+			cur = newPara(l, s)
+			cur.markup, cur.marked = markup, marked
 			continue
 		}
 		cur.s = cur.s.join(s)

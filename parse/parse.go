@@ -92,6 +92,7 @@ type parser struct {
 	leadRest                  *para // the part of a lead paragraph that holds inline items
 	editorTitle               bool  // the title so far is an editor's (front matter), not the text's own
 	warnings                  int   // diagnostics reported, kept or not
+	segs                      []seg // segments' array, reused from one paragraph to the next
 }
 
 func (p *parser) parse() {

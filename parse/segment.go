@@ -193,7 +193,7 @@ func (p *parser) closingKind(q *para) declaration.BlockKind {
 	case (strings.Contains(t, "签") || strings.Contains(t, "盖") || strings.Contains(t, "(")) && signedMark.MatchString(t),
 		n <= 40 && strings.ContainsAny(t, " 　") && roleName.MatchString(t),
 		startsFor && n < 90 && forParty.MatchString(t),
-		q.first.indent >= 10 && n <= 40 && !strings.Contains(t, "\n"),
+		q.indent >= 10 && n <= 40 && !strings.Contains(t, "\n"),
 		spaced && n <= 60 && !endsSentence(t) && padded.MatchString(t),
 		isIssuer(t),
 		n <= 80 && !endsSentence(t) && p.dateline(t): // an office and a date: Minister for Trade 6th July, 1957

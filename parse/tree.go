@@ -145,7 +145,7 @@ func (b *builder) paragraph(q *para) {
 		// over the provisions that follow, run into the first of them.
 		head, rest := q.s.cut(m[3])
 		b.sideHeading(head, q)
-		q = &para{s: rest, first: q.first}
+		q = &para{s: rest, start: q.start, indent: q.indent}
 	}
 	segs := b.p.segments(q)
 	for i, sg := range segs {
