@@ -66,7 +66,7 @@ func (p *parser) htmlTags() {
 		if !ok || !htmlTag.MatchString(l.text) {
 			return
 		}
-		p.addBlock(&p.doc.Front, declaration.FrontMatter, "", "", lineSpan(l))
+		p.addBlock(&p.doc.Front, declaration.FrontMatter, "", "", p.lineSpan(l))
 		p.next++
 		p.skipBlank()
 	}
@@ -219,7 +219,7 @@ func (p *parser) archiveHeader() {
 	p.addBlock(&d.Front, declaration.Headline, "###", "", span{text: headline, starts: []declaration.Pos{{Line: l.num, Col: l.col + 4}}})
 	date := p.lines[i]
 	pub.Date = date.text
-	p.addBlock(&d.Front, declaration.IssueDate, "", "", lineSpan(date))
+	p.addBlock(&d.Front, declaration.IssueDate, "", "", p.lineSpan(date))
 	if m := isoDateLine.FindStringSubmatch(date.text); m != nil {
 		p.refYear, p.refMonth, p.refDay = atoi(m[1]), atoi(m[2]), atoi(m[3])
 		p.editorRef = false
@@ -232,14 +232,14 @@ func (p *parser) archiveHeader() {
 				pub.Page = cnValue(m[1])
 			}
 			pub.Section = strings.TrimSpace(m[2])
-			p.addBlock(&d.Front, declaration.PageLine, "", "", lineSpan(l))
+			p.addBlock(&d.Front, declaration.PageLine, "", "", p.lineSpan(l))
 			p.next++
 		}
 	}
 	if l, ok := p.peek(); ok {
 		if m := columnLine.FindStringSubmatch(l.text); m != nil {
 			pub.Column = strings.TrimSpace(m[1])
-			p.addBlock(&d.Front, declaration.ColumnLine, "", "", lineSpan(l))
+			p.addBlock(&d.Front, declaration.ColumnLine, "", "", p.lineSpan(l))
 			p.next++
 		}
 	}
@@ -282,7 +282,7 @@ func (p *parser) repeatedHeadline() {
 		if !strings.HasPrefix(want, got) {
 			return
 		}
-		s = s.join(lineSpan(p.lines[i]))
+		s = s.join(p.lineSpan(p.lines[i]))
 		if got == want {
 			p.addBlock(&p.doc.Front, declaration.Headline, "", "", s)
 			p.next = i + 1
@@ -319,7 +319,7 @@ func (p *parser) lead() {
 	}
 	// The lead may carry the whole text, items run inline
 	// (…决定如下：（甲）…（一）…): the lead block ends where they start.
-	s := lineSpan(l)
+	s := p.lineSpan(l)
 	q := newPara(l, s)
 	if segs := p.segments(q); len(segs) > 1 {
 		lead, rest := s.cut(byteOffset(s, segs[1].pos))
@@ -362,10 +362,10 @@ func (p *parser) title() {
 	}
 	// An English heading block: short lines before the first paragraph,
 	// such as a date, "SECRET", "AGREEMENT", "Between …".
-	s := lineSpan(l)
+	s := p.lineSpan(l)
 	p.next++
 	if n, ok := p.peek(); ok && strings.HasPrefix(strings.ToLower(n.text), "between ") {
-		s = s.join(lineSpan(n))
+		s = s.join(p.lineSpan(n))
 		p.next++
 	}
 	p.addBlock(&p.doc.Front, declaration.TitleBlock, "", "", s)
@@ -384,9 +384,9 @@ func (p *parser) subtitles() {
 		}
 		switch {
 		case strings.HasPrefix(l.text, "<!--") && strings.HasSuffix(l.text, "-->"):
-			p.addBlock(&p.doc.Front, declaration.FrontMatter, "", "", lineSpan(l))
+			p.addBlock(&p.doc.Front, declaration.FrontMatter, "", "", p.lineSpan(l))
 		case isDateLine(l.text) || p.isAdoptionRecord(l.text) || parenthesizedRecord(l.text):
-			p.addBlock(&p.doc.Front, declaration.Subtitle, "", "", lineSpan(l))
+			p.addBlock(&p.doc.Front, declaration.Subtitle, "", "", p.lineSpan(l))
 			p.refFrom(l.text)
 		default:
 			return

@@ -15,10 +15,6 @@ type line struct {
 	text   string // the line without leading and trailing whitespace
 	col    int    // column of text's first character
 	indent int    // width of the leading whitespace, in characters
-	// start begins with pos(); the positions of the lines after it follow
-	// in the same array, so that the span of consecutive lines joined is a
-	// slice of it (see span.join), with no copy.
-	start []declaration.Pos
 }
 
 func (l line) blank() bool { return l.text == "" }
@@ -26,11 +22,14 @@ func (l line) pos() declaration.Pos {
 	return declaration.Pos{Line: l.num, Col: l.col}
 }
 
-func splitLines(text string) []line {
+// splitLines cuts text into lines, and gives the position of each line
+// in one array: a line's span is a slice of it, and so is the span of
+// consecutive lines joined (see span.join), with no copy.
+func splitLines(text string) ([]line, []declaration.Pos) {
 	text = strings.TrimSuffix(text, "\n")
 	n := strings.Count(text, "\n") + 1
 	lines := make([]line, n)
-	starts := make([]declaration.Pos, n) // one array for every line's span
+	starts := make([]declaration.Pos, n)
 	for i := range lines {
 		r, rest, _ := strings.Cut(text, "\n")
 		text = rest
@@ -39,9 +38,8 @@ func splitLines(text string) []line {
 		indent := utf8.RuneCountInString(r[:len(r)-len(t)])
 		lines[i] = line{num: i + 1, raw: r, text: t, col: indent + 1, indent: indent}
 		starts[i] = lines[i].pos()
-		lines[i].start = starts[i:]
 	}
-	return lines
+	return lines, starts
 }
 
 // span is verbatim text with the position of each of its lines, so that
@@ -54,11 +52,12 @@ type span struct {
 	starts []declaration.Pos
 }
 
-func lineSpan(l line) span {
-	if l.start == nil { // a line not made by splitLines
+// lineSpan is the span of one line of the input.
+func (p *parser) lineSpan(l line) span {
+	if l.num < 1 || l.num > len(p.starts) { // no line of the input
 		return span{text: l.text, starts: []declaration.Pos{l.pos()}}
 	}
-	return span{text: l.text, starts: l.start[:1]}
+	return span{text: l.text, starts: p.starts[l.num-1:][:1]}
 }
 
 // join appends t to s on a new line.

@@ -13,9 +13,9 @@ type para struct {
 	s         span            // the text after the markup
 	start     declaration.Pos // where the paragraph's first line starts
 	indent    int             // of its first line
-	rule      bool   // a horizontal rule: ---, ***, ———
-	underline span   // a Markdown setext underline under a one-line paragraph
-	marked    bool   // it starts with a numbering marker
+	rule      bool            // a horizontal rule: ---, ***, ———
+	underline span            // a Markdown setext underline under a one-line paragraph
+	marked    bool            // it starts with a numbering marker
 }
 
 func (q *para) pos() declaration.Pos { return q.start }
@@ -52,17 +52,17 @@ func (p *parser) paragraphs(lines []line) []*para {
 		}
 		if isRule(l.text) {
 			if cur != nil && !strings.Contains(cur.s.text, "\n") && strings.Trim(l.text, "=") == "" || cur != nil && strings.Trim(l.text, "-") == "" && !strings.Contains(cur.s.text, "\n") {
-				cur.underline = lineSpan(l) // Article 1 / --------- : a setext heading
+				cur.underline = p.lineSpan(l) // Article 1 / --------- : a setext heading
 				flush()
 				continue
 			}
 			flush()
-			q := newPara(l, lineSpan(l))
+			q := newPara(l, p.lineSpan(l))
 			q.rule = true
 			out = append(out, q)
 			continue
 		}
-		markup, s := splitMarkup(l)
+		markup, s := p.splitMarkup(l)
 		_, _, _, marked := findMarker(s.text)
 		if cur == nil || l.indent > 0 || marked || markup != "" || cur.markup != "" || endsParagraph(cur.s.text) || unwrapped && !hasHan(l.text) && !endsWithAny(cur.s.text, ":") {
 			flush()
@@ -80,9 +80,9 @@ func (p *parser) paragraphs(lines []line) []*para {
 const unwrappedLine = 120
 
 // splitMarkup separates Markdown heading marks and quote marks from a line.
-func splitMarkup(l line) (string, span) {
+func (p *parser) splitMarkup(l line) (string, span) {
 	if l.text == "" || l.text[0] != '#' && l.text[0] != '>' {
-		return "", lineSpan(l)
+		return "", p.lineSpan(l)
 	}
 	if m := mdHeading.FindStringSubmatchIndex(l.text); m != nil {
 		text := l.text[m[4]:]
@@ -94,7 +94,7 @@ func splitMarkup(l line) (string, span) {
 			return ">", span{text: t, starts: []declaration.Pos{{Line: l.num, Col: l.col + 1 + len(rest) - len(t)}}}
 		}
 	}
-	return "", lineSpan(l)
+	return "", p.lineSpan(l)
 }
 
 // isRule recognises a horizontal rule or a setext underline, and a lone

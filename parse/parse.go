@@ -36,9 +36,9 @@ func Parse(r io.Reader, name string) (*declaration.Document, error) {
 			Source: declaration.Source{Name: name, SHA256: hex.EncodeToString(sum[:]), Encoding: enc, Bytes: len(data)},
 			Kind:   declaration.Other,
 		},
-		lines: splitLines(text),
 		spans: map[any]span{},
 	}
+	p.lines, p.starts = splitLines(text)
 	p.parse()
 	return p.doc, nil
 }
@@ -83,8 +83,11 @@ func readInput(r io.Reader) ([]byte, error) {
 type parser struct {
 	doc   *declaration.Document
 	lines []line
-	next  int          // index of the first line not yet consumed by the front
-	spans map[any]span // verbatim span of each block and provision text, for positions
+	// starts holds the position of each line; the spans of lines are
+	// slices of it (see splitLines).
+	starts []declaration.Pos
+	next   int          // index of the first line not yet consumed by the front
+	spans  map[any]span // verbatim span of each block and provision text, for positions
 	// year, month and day of the publication or dispatch, to complete
 	// dates written without a year.
 	refYear, refMonth, refDay int

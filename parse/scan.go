@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"iter"
 	"regexp"
 	"slices"
 	"strings"
@@ -30,35 +31,36 @@ type textUnit struct {
 	text *string
 }
 
-// units lists every verbatim text that can mention dates and instruments,
-// in document order.
-func (p *parser) units() []textUnit {
-	var out []textUnit
-	blocks := func(bs []*declaration.Block) {
-		for _, b := range bs {
-			switch b.Kind {
-			case declaration.IssueDate, declaration.PageLine, declaration.ColumnLine, declaration.FrontMatter:
-				continue
+// units yields every verbatim text that can mention dates and
+// instruments, in document order: walked as it is read, with no list made.
+func (p *parser) units() iter.Seq[textUnit] {
+	return func(yield func(textUnit) bool) {
+		blocks := func(bs []*declaration.Block) bool {
+			for _, b := range bs {
+				switch b.Kind {
+				case declaration.IssueDate, declaration.PageLine, declaration.ColumnLine, declaration.FrontMatter:
+					continue
+				}
+				if !yield(textUnit{b.ID, &b.Text}) {
+					return false
+				}
 			}
-			out = append(out, textUnit{b.ID, &b.Text})
+			return true
+		}
+		provisions := func(ps []*declaration.Provision) bool {
+			return declaration.WalkProvisions(ps, func(pr *declaration.Provision, _ []*declaration.Provision) bool {
+				return yield(textUnit{pr.ID, &pr.Heading}) && yield(textUnit{pr.ID, &pr.Text})
+			})
+		}
+		if !blocks(p.doc.Front) || !blocks(p.doc.Preamble) || !provisions(p.doc.Body) || !blocks(p.doc.Closing) {
+			return
+		}
+		for _, a := range p.doc.Attachments {
+			if !yield(textUnit{a.ID, &a.Heading}) || !provisions(a.Body) || !blocks(a.Closing) {
+				return
+			}
 		}
 	}
-	provisions := func(ps []*declaration.Provision) {
-		declaration.WalkProvisions(ps, func(pr *declaration.Provision, _ []*declaration.Provision) bool {
-			out = append(out, textUnit{pr.ID, &pr.Heading}, textUnit{pr.ID, &pr.Text})
-			return true
-		})
-	}
-	blocks(p.doc.Front)
-	blocks(p.doc.Preamble)
-	provisions(p.doc.Body)
-	blocks(p.doc.Closing)
-	for _, a := range p.doc.Attachments {
-		out = append(out, textUnit{a.ID, &a.Heading})
-		provisions(a.Body)
-		blocks(a.Closing)
-	}
-	return out
 }
 
 // scan finds dates, references, defined terms and unclosed brackets.
@@ -79,7 +81,7 @@ func (p *parser) scan() {
 		refs[title] = len(d.References)
 		d.References = append(d.References, declaration.Reference{Title: title, Date: date, Action: action, At: []string{u.id}, Pos: loc.at(at)})
 	}
-	for _, u := range p.units() {
+	for u := range p.units() {
 		text := *u.text
 		if text == "" {
 			continue
