@@ -52,6 +52,17 @@ type span struct {
 	starts []declaration.Pos
 }
 
+// nonBlank counts the lines that are not blank.
+func nonBlank(lines []line) int {
+	n := 0
+	for _, l := range lines {
+		if !l.blank() {
+			n++
+		}
+	}
+	return n
+}
+
 // lineSpan is the span of one line of the input.
 func (p *parser) lineSpan(l line) span {
 	if l.num < 1 || l.num > len(p.starts) { // no line of the input

@@ -36,9 +36,10 @@ func Parse(r io.Reader, name string) (*declaration.Document, error) {
 			Source: declaration.Source{Name: name, SHA256: hex.EncodeToString(sum[:]), Encoding: enc, Bytes: len(data)},
 			Kind:   declaration.Other,
 		},
-		spans: map[any]span{},
 	}
 	p.lines, p.starts = splitLines(text)
+	// About one span per line of text: made that size, the map need not grow.
+	p.spans = make(map[*string]span, nonBlank(p.lines))
 	p.parse()
 	return p.doc, nil
 }
@@ -87,7 +88,7 @@ type parser struct {
 	// slices of it (see splitLines).
 	starts []declaration.Pos
 	next   int          // index of the first line not yet consumed by the front
-	spans  map[any]span // verbatim span of each block and provision text, for positions
+	spans  map[*string]span // verbatim span of each block and provision text, for positions
 	// year, month and day of the publication or dispatch, to complete
 	// dates written without a year.
 	refYear, refMonth, refDay int
