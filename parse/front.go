@@ -415,7 +415,7 @@ var (
 	dateLineRe  = regexp.MustCompile(`^[(（]?[0-9０-９一二三四五六七八九十〇○零Ｏ]{4}\s*年[0-9０-９一二三四五六七八九十\s]*月?[0-9０-９一二三四五六七八九十廿卅\s]*日?[)）]?$`)
 )
 
-func isDateLine(s string) bool { return dateLineRe.MatchString(s) }
+func isDateLine(s string) bool { return strings.Contains(s, "年") && dateLineRe.MatchString(s) }
 
 var parenYear = regexp.MustCompile(`^[(（][0-9０-９一二三四五六七八九〇○零Ｏ]{4}\s*年`)
 
@@ -542,7 +542,8 @@ var (
 // partiesOf finds the parties named in a title: 甲国和乙国关于…,
 // Agreement between A and B.
 func partiesOf(title string) []string {
-	if m := zhParties.FindStringSubmatch(title); m != nil {
+	// Each pattern runs only where the words it needs stand (关于, by).
+	if m := zhPartiesIn(title); m != nil {
 		// 共和国 contains 和: keep it whole while splitting.
 		names := strings.ReplaceAll(strings.ReplaceAll(m[1], "共和国", "\x00"), "共和國", "\x01")
 		var out []string
@@ -580,6 +581,9 @@ func partiesOf(title string) []string {
 			}
 		}
 	}
+	if !strings.ContainsAny(title, "bB") { // between, by
+		return nil
+	}
 	if m := enParties.FindStringSubmatch(strings.ReplaceAll(title, "\n", " ")); m != nil {
 		var out []string
 		for _, s := range enListSep.Split(m[1], -1) {
@@ -597,6 +601,14 @@ func partiesOf(title string) []string {
 		}
 	}
 	return nil
+}
+
+// zhPartiesIn matches zhParties where 关于 stands.
+func zhPartiesIn(title string) []string {
+	if !contains(title, "关于") && !contains(title, "關於") {
+		return nil
+	}
+	return zhParties.FindStringSubmatch(title)
 }
 
 // footnoteCall is a footnote call in a title: [1], ⑴, ①, a superscript.

@@ -87,7 +87,7 @@ type parser struct {
 	// starts holds the position of each line; the spans of lines are
 	// slices of it (see splitLines).
 	starts []declaration.Pos
-	next   int          // index of the first line not yet consumed by the front
+	next   int              // index of the first line not yet consumed by the front
 	spans  map[*string]span // verbatim span of each block and provision text, for positions
 	// year, month and day of the publication or dispatch, to complete
 	// dates written without a year.
