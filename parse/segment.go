@@ -21,16 +21,6 @@ var closingFormulas = []*regexp.Regexp{
 	regexp.MustCompile(`(?i)^\(?(?:text ends|end of text|end text)\b`),
 }
 
-// anyClosingFormula matches where one of closingFormulas does: one
-// match instead of one per row.
-var anyClosingFormula = func() *regexp.Regexp {
-	var alts []string
-	for _, re := range closingFormulas {
-		alts = append(alts, "(?:"+re.String()+")")
-	}
-	return regexp.MustCompile(strings.Join(alts, "|"))
-}()
-
 // closingWords end the paragraph that starts the closing: the formulas
 // that end a Chinese order, proclamation or telegram.
 var closingWords = []string{"切切此布", "此布", "此令", "特此布告", "特此通告", "特此公告", "特此通知", "特此通令", "此致敬礼", "专此电达", "此电"}
@@ -161,8 +151,10 @@ func closingFormula(t string) bool {
 	// to scan a long paragraph, nor most paragraphs at all.
 	if t != "" && strings.IndexByte("iIdDgGsSmMtTeE(", t[0]) >= 0 {
 		head := t[:min(len(t), 40)]
-		if anyClosingFormula.MatchString(head) {
-			return true
+		for _, re := range closingFormulas {
+			if re.MatchString(head) {
+				return true
+			}
 		}
 	}
 	tail := strings.TrimRight(strings.TrimSpace(t), "。！")
