@@ -131,7 +131,10 @@ func (p *parser) findDatesHinted(text string, h hints) []dateMatch {
 		endPass()
 	}
 	if h.digit {
-		months := monthNames(text, -1)
+		var months []int
+		if h.monthLetter {
+			months = monthNames(text, -1)
+		}
 		for _, group := range [][]englishForm{englishForms, yearlessForms} {
 			held := found // the yearless forms only where no dated match is
 			if &group[0] == &englishForms[0] {

@@ -150,6 +150,7 @@ type hints struct {
 	capital                 bool // T A C D P (C)onvention: the first letters of instrumentNouns
 	quote                   bool // " “ ("vessel" means)
 	instrument              bool // 协 条 公 宣 宪 …: the first characters of shortInstrumentKinds
+	monthLetter             bool // J F M A S O N D, either case: the first letters of the months
 }
 
 func hintsOf(text string) hints {
@@ -170,6 +171,7 @@ func hintsOf(text string) hints {
 		year: bits&hintYear != 0, month: bits&hintMonth != 0, day: bits&hintDay != 0, digit: bits&hintDigit != 0,
 		book: bits&hintBook != 0, term: bits&hintTerm != 0, known: bits&hintKnown != 0, bracket: bits&hintBracket != 0,
 		capital: bits&hintCapital != 0, quote: bits&hintQuote != 0, instrument: bits&hintInstrument != 0,
+		monthLetter: bits&hintMonthLetter != 0,
 	}
 }
 
@@ -188,6 +190,7 @@ const (
 	hintCapital
 	hintQuote
 	hintInstrument
+	hintMonthLetter
 )
 
 // hintChars are the characters each hint looks for: the table hintsOf
@@ -208,6 +211,7 @@ var hintChars = []struct {
 	{"联世", hintKnown},
 	{"“", hintBracket | hintQuote},
 	{"（）》”「」『』〔〕【】", hintBracket},
+	{"JFMASONDjfmasond", hintMonthLetter}, // as monthFirsts
 }
 
 // hintOfRune is hintChars by character, for the Basic Multilingual Plane.

@@ -94,3 +94,13 @@ func TestValidDate(t *testing.T) {
 		}
 	}
 }
+
+// TestMonthLetterHint ties the hint to monthFirsts: a text without any of
+// its letters holds no month name.
+func TestMonthLetterHint(t *testing.T) {
+	for c := 0; c < 256; c++ {
+		if got, want := hintOfRune[c]&hintMonthLetter != 0, monthFirsts[c]; got != want {
+			t.Errorf("byte %q: month-letter hint %v, monthFirsts %v", rune(c), got, want)
+		}
+	}
+}
