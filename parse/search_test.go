@@ -104,3 +104,37 @@ func TestMonthLetterHint(t *testing.T) {
 		}
 	}
 }
+
+// TestIsNoteMarker checks the cheap test of isNoteMarker against the
+// pattern alone, on every form of note and on texts that are none.
+func TestIsNoteMarker(t *testing.T) {
+	for _, s := range []string{"〔1〕 见", "[12] See", "⑴ 注", "⒇ x", "_1 note", "* 3 note", "*3 x", "附注：", "注：本", "註:", "说明：", "說明:",
+		"Note: x", "notes: x", "NOTES: y", "[NAA: A1838]", "_[AA: x]", "[DFAT: x]", "第一条", "The", "", "①", "（1）"} {
+		if got, want := isNoteMarker(s), noteMarkers.MatchString(s); got != want {
+			t.Errorf("isNoteMarker(%q) = %v, noteMarkers says %v", s, got, want)
+		}
+	}
+	// Every character that begins a match is among noteFirsts.
+	for r := rune(0); r < 0x10000; r++ {
+		if r >= 0xD800 && r <= 0xDFFF || strings.ContainsRune(noteFirsts, r) {
+			continue
+		}
+		for _, tail := range []string{"1〕", "1] ", "1 ", "：", ":", "otes: ", "AA: x"} {
+			if noteMarkers.MatchString(string(r) + tail) {
+				t.Fatalf("%q matches noteMarkers but %q is not in noteFirsts", string(r)+tail, r)
+			}
+		}
+	}
+}
+
+// TestMayBeSignedMark: every text signedMark matches passes the test.
+func TestMayBeSignedMark(t *testing.T) {
+	for _, s := range []string{"（签字）", "王明（签名）", "(签署)", "（盖章）", "(Signed)", "(signed) John", "(Sgd.) X", "(Sgd) X", "(R. G. CASEY) For Australia", "(J. SMITH) On behalf of"} {
+		if !signedMark.MatchString(s) {
+			t.Errorf("signedMark does not match %q", s)
+		}
+		if !mayBeSignedMark(s) {
+			t.Errorf("mayBeSignedMark(%q) is false, but signedMark matches it", s)
+		}
+	}
+}
