@@ -194,7 +194,7 @@ func markerCandidates(text string, atStart bool) []candidate {
 		}
 		at = j
 	}
-	if latin && strings.Contains(text, " (") {
+	if latin && contains(text, " (") {
 		// A weak candidate where a strong one stands is harmless: the
 		// strong one is tried first, and a weak one accepts less.
 		for i := range occurrences(text, " (") {

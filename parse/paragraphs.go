@@ -132,14 +132,28 @@ func endsParagraph(text string) bool {
 // headingLike is a short line without sentence punctuation: 序言,
 // Preamble, 在政治关系方面, GENERAL PROVISIONS.
 func headingLike(s string) bool {
-	n := utf8.RuneCountInString(s)
-	if n == 0 || endsWithAny(s, "。；：！？，、,.;:!?") {
+	if s == "" || endsWithAny(s, "。；：！？，、,.;:!?") {
+		return false
+	}
+	n := runeCountUpTo(s, 61) // a long paragraph is counted no further
+	if n > 60 {
 		return false
 	}
 	if hasHan(s) {
 		return n <= 24
 	}
-	return n <= 60 && strings.ToUpper(s) == s
+	return strings.ToUpper(s) == s
+}
+
+// runeCountUpTo counts the characters of s, stopping at max.
+func runeCountUpTo(s string, max int) int {
+	n := 0
+	for range s {
+		if n++; n == max {
+			break
+		}
+	}
+	return n
 }
 
 // endsSentence reports whether s ends with sentence-final punctuation.

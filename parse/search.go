@@ -9,10 +9,11 @@ import (
 // word starts with one of the six bytes E4–E9 that begin nearly every
 // Chinese character, so strings.Index, which looks for the word's first
 // byte, stops at every third byte of a Chinese text; the word's second
-// byte is one of 64 and stands there far more seldom. Words that start
-// with ASCII are left to strings.Index.
+// byte is one of 64 and stands there far more seldom. So with a word
+// that starts with a space (" (" stops at every word of English). Other
+// words are left to strings.Index.
 func index(s, word string) int {
-	if len(word) < 2 || word[0] < utf8.RuneSelf {
+	if len(word) < 2 || word[0] < utf8.RuneSelf && word[0] != ' ' {
 		return strings.Index(s, word)
 	}
 	second := word[1]

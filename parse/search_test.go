@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/declconv/declconv/declaration"
 )
@@ -14,9 +15,9 @@ import (
 func TestIndex(t *testing.T) {
 	texts := []string{
 		"", "签", "本协定于一九九五年九月十一日在北京签订，双方签字。", "签签签订立", "The Treaty was signed at Geneva.",
-		"中华人民共和国和哈萨克斯坦共和国联合声明", "订", "x订立", "简称简称（以下简称“双方”）",
+		"中华人民共和国和哈萨克斯坦共和国联合声明", "订", "x订立", "简称简称（以下简称“双方”）", "security and (2) the", "(a) and (b)", " (", "(", "a  b",
 	}
-	words := []string{"签", "签订", "订立", "本", "联合声明", "signed", "a", "。", "（以下简称", "国和", "Geneva.", "共和国联合声明", "签签订"}
+	words := []string{" (", " and", "  ", "签", "签订", "订立", "本", "联合声明", "signed", "a", "。", "（以下简称", "国和", "Geneva.", "共和国联合声明", "签签订"}
 	for _, s := range texts {
 		for _, w := range words {
 			if got, want := index(s, w), strings.Index(s, w); got != want {
@@ -135,6 +136,41 @@ func TestMayBeSignedMark(t *testing.T) {
 		}
 		if !mayBeSignedMark(s) {
 			t.Errorf("mayBeSignedMark(%q) is false, but signedMark matches it", s)
+		}
+	}
+}
+
+// TestHeadingLikeLong: headingLike counts no further than it needs, and
+// says what counting everything says.
+func TestHeadingLikeLong(t *testing.T) {
+	counted := func(s string) bool { // headingLike as it was, counting every character
+		n := utf8.RuneCountInString(s)
+		if n == 0 || endsWithAny(s, "。；：！？，、,.;:!?") {
+			return false
+		}
+		if hasHan(s) {
+			return n <= 24
+		}
+		return n <= 60 && strings.ToUpper(s) == s
+	}
+	for _, s := range []string{"", "序言", "GENERAL PROVISIONS", "Preamble", strings.Repeat("A", 60), strings.Repeat("A", 61), strings.Repeat("中", 24), strings.Repeat("中", 25),
+		strings.Repeat("中", 70), "在政治关系方面", "The Parties agree.", strings.Repeat("AB ", 30) + "中"} {
+		if got, want := headingLike(s), counted(s); got != want {
+			t.Errorf("headingLike(%.20q…) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// TestIsRecitalCue: the first-character test lets through every recital.
+func TestIsRecitalCue(t *testing.T) {
+	for _, s := range []string{"鉴于双方", "鉴 于 双方", "  Whereas the", "WHEREAS", "Recognizing that", "Bearing in mind", "Mindful of", "Affirming", "鑒於"} {
+		if !isRecital(s) {
+			t.Errorf("isRecital(%q) = false", s)
+		}
+	}
+	for _, s := range []string{"第一条", "The Parties", "", "   ", "双方鉴于"} {
+		if isRecital(s) {
+			t.Errorf("isRecital(%q) = true", s)
 		}
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/declconv/declconv/declaration"
 )
@@ -240,7 +242,20 @@ func (p *parser) dateline(s string) bool {
 var recitalWords = []string{"鉴于", "鑒於", "whereas", "recognizing", "recognising", "reaffirming", "considering",
 	"desiring", "noting", "recalling", "convinced", "bearing in mind", "determined", "mindful", "affirming"}
 
+// recitalFirsts are the first characters of recitalWords.
+var recitalFirsts = func() string {
+	var b strings.Builder
+	for _, w := range recitalWords {
+		r, _ := utf8.DecodeRuneInString(w)
+		b.WriteRune(r)
+	}
+	return b.String()
+}()
+
 func isRecital(s string) bool {
+	if r, _ := utf8.DecodeRuneInString(strings.TrimLeftFunc(s, unicode.IsSpace)); !strings.ContainsRune(recitalFirsts, unicode.ToLower(r)) {
+		return false // no recital word starts with that character: most paragraphs
+	}
 	if len(s) > 64 {
 		s = s[:64] // the recital word starts the paragraph
 	}
