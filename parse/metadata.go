@@ -321,25 +321,11 @@ type instrumentRef struct {
 var instrumentNouns = []string{"Treaty", "Agreement", "Convention", "Charter", "Declaration", "Protocol", "Act", "Constitution",
 	"Covenant", "Pact", "Accord", "Communiqu", "Memorandum", "Statute"}
 
-// instrumentNounFirsts are the first letters of instrumentNouns.
-var instrumentNounFirsts = func() (t [256]bool) {
-	for _, n := range instrumentNouns {
-		t[n[0]] = true
-	}
-	return t
-}()
-
 // instrumentNames finds the names of instruments an English text cites.
 func instrumentNames(text string) []instrumentRef {
-	var at []int // where a noun stands, in order
-	for k := 0; k < len(text); k++ {
-		if !instrumentNounFirsts[text[k]] {
-			continue // one pass for all the nouns, at the capitals that begin them
-		}
-		for _, n := range instrumentNouns {
-			if !strings.HasPrefix(text[k:], n) {
-				continue
-			}
+	var at []int // where a noun stands
+	for _, n := range instrumentNouns {
+		for k := range occurrences(text, n) {
 			i := k + len(n)
 			if k > 0 && isASCIILetter(text[k-1]) || i < len(text) && isASCIILetter(text[i]) && n != "Communiqu" {
 				continue // Action, Acts, Contract
@@ -350,6 +336,7 @@ func instrumentNames(text string) []instrumentRef {
 	if len(at) == 0 {
 		return nil
 	}
+	slices.Sort(at)
 	var out []instrumentRef
 	done := 0
 	for _, i := range at {

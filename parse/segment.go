@@ -25,6 +25,16 @@ var closingFormulas = []*regexp.Regexp{
 // that end a Chinese order, proclamation or telegram.
 var closingWords = []string{"切切此布", "此布", "此令", "特此布告", "特此通告", "特此公告", "特此通知", "特此通令", "此致敬礼", "专此电达", "此电"}
 
+// closingLasts are the last characters of closingWords.
+var closingLasts = func() string {
+	var b strings.Builder
+	for _, w := range closingWords {
+		r, _ := utf8.DecodeLastRuneInString(w)
+		b.WriteRune(r)
+	}
+	return b.String()
+}()
+
 // conclusionOpeners start a paragraph that looks back on the provisions
 // as a whole: after the last provision it is the document's conclusion,
 // not a further paragraph of that provision.
@@ -169,6 +179,9 @@ func closingFormula(t string) bool {
 		}
 	}
 	tail := strings.TrimRight(strings.TrimSpace(t), "。！")
+	if r, _ := utf8.DecodeLastRuneInString(tail); !strings.ContainsRune(closingLasts, r) {
+		return false // the cheap test first: most paragraphs end otherwise
+	}
 	for _, w := range closingWords {
 		if strings.HasSuffix(tail, w) {
 			return true
