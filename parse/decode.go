@@ -3,6 +3,7 @@ package parse
 import (
 	"bytes"
 	"fmt"
+	"strings"
 	"unicode/utf8"
 	"unsafe"
 
@@ -180,14 +181,7 @@ func normalizeNewlines(s string) string {
 	return b.String()
 }
 
-func bytesContainsCR(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] == '\r' {
-			return true
-		}
-	}
-	return false
-}
+func bytesContainsCR(s string) bool { return strings.IndexByte(s, '\r') >= 0 }
 
 // lineCol gives the 1-based line and rune column of byte i of s.
 func lineCol(s string, i int) (int, int) {
