@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -24,12 +25,13 @@ func (l line) pos() declaration.Pos {
 
 // splitLines cuts text into lines, and gives the position of each line
 // in one array: a line's span is a slice of it, and so is the span of
-// consecutive lines joined (see span.join), with no copy.
-func splitLines(text string) ([]line, []declaration.Pos) {
+// consecutive lines joined (see span.join), with no copy. The arrays of
+// lines and starts are reused where they are large enough.
+func splitLines(text string, lines []line, starts []declaration.Pos) ([]line, []declaration.Pos) {
 	text = strings.TrimSuffix(text, "\n")
 	n := strings.Count(text, "\n") + 1
-	lines := make([]line, n)
-	starts := make([]declaration.Pos, n)
+	lines = slices.Grow(lines[:0], n)[:n]
+	starts = slices.Grow(starts[:0], n)[:n]
 	for i := range lines {
 		r, rest, _ := strings.Cut(text, "\n")
 		text = rest
@@ -50,17 +52,6 @@ type span struct {
 	// Spans share its array (see line.start): never write into it, nor
 	// append to it in place.
 	starts []declaration.Pos
-}
-
-// nonBlank counts the lines that are not blank.
-func nonBlank(lines []line) int {
-	n := 0
-	for _, l := range lines {
-		if !l.blank() {
-			n++
-		}
-	}
-	return n
 }
 
 // lineSpan is the span of one line of the input.

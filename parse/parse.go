@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"sync"
 
 	"github.com/declconv/declconv/declaration"
 )
@@ -37,11 +38,37 @@ func Parse(r io.Reader, name string) (*declaration.Document, error) {
 			Kind:   declaration.Other,
 		},
 	}
-	p.lines, p.starts = splitLines(text)
-	// About one span per line of text: made that size, the map need not grow.
-	p.spans = make(map[*string]span, nonBlank(p.lines))
+	sc := scratches.Get().(*scratch)
+	defer sc.release()
+	p.lines, p.starts = splitLines(text, sc.lines, sc.starts)
+	sc.lines, sc.starts = p.lines, p.starts
+	p.spans, p.segs = sc.spans, sc.segs
 	p.parse()
+	sc.segs = p.segs
 	return p.doc, nil
+}
+
+// scratch holds what a Parse call uses only while it runs — the lines,
+// their positions, the spans, the segments of a paragraph — for the next
+// call to reuse: a batch then does not make (and collect) them anew for
+// every document. Nothing of it stays in the document returned.
+type scratch struct {
+	lines  []line
+	starts []declaration.Pos
+	spans  map[*string]span
+	segs   []seg
+}
+
+var scratches = sync.Pool{New: func() any { return &scratch{spans: map[*string]span{}} }}
+
+// release empties sc, so that it holds on to no text of the document
+// just parsed, and puts it back into the pool.
+func (sc *scratch) release() {
+	clear(sc.lines)
+	clear(sc.spans)
+	clear(sc.segs[:cap(sc.segs)])
+	sc.lines, sc.starts, sc.segs = sc.lines[:0], sc.starts[:0], sc.segs[:0]
+	scratches.Put(sc)
 }
 
 // readInput reads r whole, up to one byte past MaxInputSize. Where r
