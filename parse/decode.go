@@ -2,6 +2,7 @@ package parse
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
 	"strings"
 	"unicode/utf8"
@@ -154,6 +155,31 @@ func firstInvalidUTF16(data []byte) int {
 // binaryAt returns the byte index of the first control character that no
 // text file contains (NUL and friends; tab, newline, CR, form feed are fine).
 func binaryAt(text string) int {
+	i := 0
+	// Eight bytes at a time first: a word with no byte below 0x20 and no
+	// 0x7F holds none of them (nearly all words of a text), and only the
+	// others are looked at byte by byte. The tests are the classic ones
+	// for "some byte is less than n" and "some byte is zero", exact where
+	// they say no.
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	for ; i+8 <= len(text); i += 8 {
+		w := binary.LittleEndian.Uint64([]byte(text[i : i+8]))
+		del := w ^ (0x7F * ones) // a zero byte where w has 0x7F
+		if (w-0x20*ones)&^w&highs == 0 && (del-ones)&^del&highs == 0 {
+			continue
+		}
+		if j := binaryByteAt(text[i : i+8]); j >= 0 {
+			return i + j
+		}
+	}
+	if j := binaryByteAt(text[i:]); j >= 0 {
+		return i + j
+	}
+	return -1
+}
+
+// binaryByteAt is binaryAt byte by byte.
+func binaryByteAt(text string) int {
 	for i := 0; i < len(text); i++ {
 		c := text[i]
 		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' || c == 0x7F {

@@ -8,7 +8,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"unicode/utf8"
 
 	"github.com/declconv/declconv/declaration"
 )
@@ -291,30 +290,18 @@ func leading(texts []string, n int) iter.Seq[string] {
 func language(texts []string) string {
 	han, latin, trad, simp := 0, 0, 0, 0
 	for s := range leading(texts, 4<<10) {
-		for i := 0; i < len(s); i++ {
-			c := s[i]
-			if c < utf8.RuneSelf {
-				if c|0x20 >= 'a' && c|0x20 <= 'z' {
-					latin++
-				}
-				continue
-			}
-			if c < 0xE3 || c > 0xE9 {
-				continue // Han is U+3400–U+9FFF: three bytes led by E3–E9
-			}
-			r, ok := bmpAt(s, i)
-			if !ok {
-				continue
-			}
-			i += 2
-			if r >= 0x3400 && r <= 0x9FFF {
+		for _, r := range s {
+			switch {
+			case r >= 0x3400 && r <= 0x9FFF:
 				han++
-				switch script[r] {
+				switch script[r&0xFFFF] {
 				case 1:
 					trad++
 				case -1:
 					simp++
 				}
+			case r < 128 && (r|0x20) >= 'a' && (r|0x20) <= 'z':
+				latin++
 			}
 		}
 	}

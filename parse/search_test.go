@@ -174,3 +174,21 @@ func TestIsRecitalCue(t *testing.T) {
 		}
 	}
 }
+
+// TestBinaryAt checks binaryAt's eight-bytes-at-a-time test against the
+// byte-by-byte one: every byte value at every place of a word, in texts
+// of every length up to three words.
+func TestBinaryAt(t *testing.T) {
+	base := "abcdefgh中文字符ijklmnopqrstuvw"
+	for n := 0; n <= len(base); n++ {
+		for at := 0; at < n; at++ {
+			for c := 0; c < 256; c++ {
+				b := []byte(base[:n])
+				b[at] = byte(c)
+				if got, want := binaryAt(string(b)), binaryByteAt(string(b)); got != want {
+					t.Fatalf("binaryAt(%q) = %d, want %d", b, got, want)
+				}
+			}
+		}
+	}
+}
