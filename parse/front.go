@@ -303,7 +303,7 @@ func (p *parser) lead() {
 	if !ok {
 		return
 	}
-	m := leadPattern.FindStringSubmatchIndex(l.text)
+	m := leadAt(l.text)
 	if m == nil {
 		return
 	}
@@ -342,9 +342,21 @@ func leadMatch(text string, m []int) bool {
 
 // isLead: text opens with a news lead.
 func isLead(text string) bool {
-	m := leadPattern.FindStringSubmatchIndex(text)
+	m := leadAt(text)
 	return m != nil && leadMatch(text, m)
 }
+
+// leadAt matches leadPattern after a cheap test of the first character,
+// which the pattern fixes: 【 or the first of an agency's name
+// (TestLeadFirsts ties the two).
+func leadAt(text string) []int {
+	if r, _ := utf8.DecodeRuneInString(text); !strings.ContainsRune(leadFirsts, r) {
+		return nil
+	}
+	return leadPattern.FindStringSubmatchIndex(text)
+}
+
+const leadFirsts = "【新中本人塔路美法"
 
 // title takes the first line that names a kind of document and has no
 // sentence-final punctuation; an English title may go on in a line
