@@ -607,8 +607,8 @@ func monthNames(s string, max int) []int {
 			continue // not the first letter of a month at the start of a word
 		}
 		for _, m := range months {
-			if m[0] != s[i]|0x20 {
-				continue
+			if m[0] != s[i]|0x20 || m[1] != s[i+1]|0x20 {
+				continue // the first two letters tell most words from the months
 			}
 			end := i + len(m)
 			if len(s) >= end && strings.EqualFold(s[i:end], m) && (end == len(s) || !isASCIILetter(s[end])) && (digitSoonAfter(s[end:]) || digitSoonBefore(s[:i])) {

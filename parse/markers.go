@@ -163,7 +163,7 @@ func statuteMarker(s string) (string, int, rune, bool) {
 // a space.
 func english(word string) func(string) (string, int, bool) {
 	return func(s string) (string, int, bool) {
-		if len(s) < len(word)+2 || !strings.EqualFold(s[:len(word)], word) || s[len(word)] != ' ' {
+		if len(s) < len(word)+2 || s[0]|0x20 != word[0] || !strings.EqualFold(s[:len(word)], word) || s[len(word)] != ' ' {
 			return "", 0, false
 		}
 		rest := s[len(word)+1:]
