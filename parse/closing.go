@@ -159,6 +159,9 @@ func (p *parser) signedAt(t string) {
 
 // signingFromLead reads 国家主席江泽民和哈萨克斯坦总统纳扎尔巴耶夫９月１１日在北京签署了…
 func (p *parser) signingFromLead(rest string) {
+	if !contains(rest, "签署") && !contains(rest, "签订") {
+		return // what a match needs to count: the pattern need not run
+	}
 	m := signingLead.FindStringSubmatch(rest)
 	if m == nil || (m[4] != "签署" && m[4] != "签订") {
 		return

@@ -131,7 +131,10 @@ func (p *parser) findDatesHinted(text string, h hints) []dateMatch {
 		endPass()
 	}
 	if h.digit {
-		months := monthNames(text, -1)
+		var months []int
+		if h.monthLetter {
+			months = monthNames(text, -1)
+		}
 		for _, group := range [][]englishForm{englishForms, yearlessForms} {
 			held := found // the yearless forms only where no dated match is
 			if &group[0] == &englishForms[0] {
@@ -416,7 +419,7 @@ func monthDayAfter(text string, i int, spaced bool) (m, d string, end int) {
 func occurrences(text, sep string) iter.Seq[int] {
 	return func(yield func(int) bool) {
 		for at := 0; ; {
-			i := strings.Index(text[at:], sep)
+			i := index(text[at:], sep)
 			if i < 0 || !yield(at+i) {
 				return
 			}
@@ -500,20 +503,36 @@ func (p *parser) completeDate(text string, y, m, d int) (declaration.Date, bool)
 		y = p.refYear
 		date.YearInferred = true
 	}
-	var iso string
-	switch {
-	case m <= 0:
-		iso = fmt.Sprintf("%04d", y)
-	case d <= 0:
-		iso = fmt.Sprintf("%04d-%02d", y, m)
-	default:
-		iso = fmt.Sprintf("%04d-%02d-%02d", y, m, d)
-	}
-	if !declaration.ValidISODate(iso) {
+	if !validDate(y, m, d) {
 		return date, false
 	}
-	date.ISO = iso
+	switch {
+	case m <= 0:
+		date.ISO = fmt.Sprintf("%04d", y)
+	case d <= 0:
+		date.ISO = fmt.Sprintf("%04d-%02d", y, m)
+	default:
+		date.ISO = fmt.Sprintf("%04d-%02d-%02d", y, m, d)
+	}
 	return date, true
+}
+
+// validDate is declaration.ValidISODate of the ISO value completeDate
+// writes for year y, month m and day d (m or d <= 0: left out), reckoned
+// on the numbers rather than by formatting and parsing them
+// (TestValidDate ties the two).
+func validDate(y, m, d int) bool {
+	switch {
+	case y < 0 || y > 9999:
+		return false
+	case m <= 0:
+		return true
+	case m > 12:
+		return false
+	case d <= 0:
+		return true
+	}
+	return d <= time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
 }
 
 // partialDate reads a lead's date: ９月１２日, or 十七日 with the month of
@@ -584,12 +603,12 @@ func number(s string) int {
 func monthNames(s string, max int) []int {
 	var out []int
 	for i := 0; i+3 <= len(s) && len(out) != max; i++ {
-		if c := s[i] | 0x20; c < 'a' || c > 'z' || i > 0 && isASCIILetter(s[i-1]) {
-			continue
+		if !monthFirsts[s[i]] || i > 0 && isASCIILetter(s[i-1]) {
+			continue // not the first letter of a month at the start of a word
 		}
 		for _, m := range months {
-			if m[0] != s[i]|0x20 {
-				continue
+			if m[0] != s[i]|0x20 || m[1] != s[i+1]|0x20 {
+				continue // the first two letters tell most words from the months
 			}
 			end := i + len(m)
 			if len(s) >= end && strings.EqualFold(s[i:end], m) && (end == len(s) || !isASCIILetter(s[end])) && (digitSoonAfter(s[end:]) || digitSoonBefore(s[:i])) {
@@ -600,6 +619,14 @@ func monthNames(s string, max int) []int {
 	}
 	return out
 }
+
+// monthFirsts are the first letters of the months, in both cases.
+var monthFirsts = func() (t [256]bool) {
+	for _, m := range months {
+		t[m[0]], t[m[0]-'a'+'A'] = true, true
+	}
+	return t
+}()
 
 // digitSoonAfter: an English date has a number right after the month
 // name (March 3, March 1962, 3 March, 1962) or right before it (3 May,

@@ -2,8 +2,11 @@ package parse
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
+	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/declconv/declconv/declaration"
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -14,7 +17,8 @@ import (
 const MaxInputSize = 64 << 20
 
 // decodeSource turns the input bytes into text with LF newlines and names
-// the encoding it found.
+// the encoding it found. UTF-8 text shares data's array, so data must not
+// change afterwards (Parse's buffer is its own).
 func decodeSource(name string, data []byte) (string, string, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return "", "", &Error{File: name, Msg: "empty input: nothing to convert"}
@@ -44,9 +48,9 @@ func decodeSource(name string, data []byte) (string, string, error) {
 		if err := checkUTF8(name, body, 3); err != nil {
 			return "", "", err
 		}
-		text = string(body)
+		text = shared(body)
 	case utf8.Valid(data):
-		enc, text = "utf-8", string(data)
+		enc, text = "utf-8", shared(data)
 	case looksLikeBrokenUTF8(data):
 		return "", "", checkUTF8(name, data, 0)
 	default:
@@ -68,6 +72,12 @@ func decodeSource(name string, data []byte) (string, string, error) {
 		return "", "", &Error{File: name, Pos: declaration.Pos{Line: line, Col: col}, Offset: off, HasOffset: true, Msg: fmt.Sprintf("binary data (control character U+%04X): not a text file", text[i])}
 	}
 	return normalizeNewlines(text), enc, nil
+}
+
+// shared is b as a string without a copy: a copy of the input was a
+// tenth of the parser's allocated bytes. b must never change afterwards.
+func shared(b []byte) string {
+	return unsafe.String(unsafe.SliceData(b), len(b))
 }
 
 // checkUTF8 reports the first invalid UTF-8 sequence with its line, column
@@ -145,6 +155,31 @@ func firstInvalidUTF16(data []byte) int {
 // binaryAt returns the byte index of the first control character that no
 // text file contains (NUL and friends; tab, newline, CR, form feed are fine).
 func binaryAt(text string) int {
+	i := 0
+	// Eight bytes at a time first: a word with no byte below 0x20 and no
+	// 0x7F holds none of them (nearly all words of a text), and only the
+	// others are looked at byte by byte. The tests are the classic ones
+	// for "some byte is less than n" and "some byte is zero", exact where
+	// they say no.
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	for ; i+8 <= len(text); i += 8 {
+		w := binary.LittleEndian.Uint64([]byte(text[i : i+8]))
+		del := w ^ (0x7F * ones) // a zero byte where w has 0x7F
+		if (w-0x20*ones)&^w&highs == 0 && (del-ones)&^del&highs == 0 {
+			continue
+		}
+		if j := binaryByteAt(text[i : i+8]); j >= 0 {
+			return i + j
+		}
+	}
+	if j := binaryByteAt(text[i:]); j >= 0 {
+		return i + j
+	}
+	return -1
+}
+
+// binaryByteAt is binaryAt byte by byte.
+func binaryByteAt(text string) int {
 	for i := 0; i < len(text); i++ {
 		c := text[i]
 		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' || c == 0x7F {
@@ -172,14 +207,7 @@ func normalizeNewlines(s string) string {
 	return b.String()
 }
 
-func bytesContainsCR(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] == '\r' {
-			return true
-		}
-	}
-	return false
-}
+func bytesContainsCR(s string) bool { return strings.IndexByte(s, '\r') >= 0 }
 
 // lineCol gives the 1-based line and rune column of byte i of s.
 func lineCol(s string, i int) (int, int) {

@@ -33,22 +33,24 @@ func (p *parser) finish() {
 		fullPartyNames(d.Parties, own())
 	}
 	p.assignParties()
-	verbatim := d.Verbatim()
+	verbatim := sync.OnceValue(d.Verbatim) // most documents need it for one test at the end, or not at all
 	if words := own(); len(words) > 0 {
 		d.Language = language(words) // the text's own words, not its front matter's
 	} else {
-		d.Language = language(verbatim)
+		d.Language = language(verbatim())
 	}
 	if d.Kind == declaration.Other {
-		d.Kind = ownKind(verbatim)
+		d.Kind = ownKind(verbatim())
 	}
 	if len(d.Closing) == 0 && len(d.Body) > 0 && slices.Contains(closingExpected, d.Kind) {
 		last := d.Body[len(d.Body)-1]
 		end := lastPos(last)
 		p.warn("no-closing", end, "document ends after %s with no closing (no signatures, place or date)", describe(last))
 	}
-	if last := lastText(verbatim); last != "" && !endsWithAny(last, "。！？.!?”」』）)…—>") && len(d.Closing) == 0 && len(d.Body) > 0 && len(d.Attachments) == 0 {
-		p.warn("truncated", p.lastPos(), "text ends mid-sentence: the document may be truncated")
+	if len(d.Closing) == 0 && len(d.Body) > 0 && len(d.Attachments) == 0 {
+		if last := lastText(verbatim()); last != "" && !endsWithAny(last, "。！？.!?”」』）)…—>") {
+			p.warn("truncated", p.lastPos(), "text ends mid-sentence: the document may be truncated")
+		}
 	}
 	slices.SortStableFunc(d.Diagnostics, func(a, b declaration.Diagnostic) int {
 		return cmp.Or(cmp.Compare(a.Pos.Line, b.Pos.Line), cmp.Compare(a.Pos.Col, b.Pos.Col))
@@ -191,7 +193,7 @@ func containsAny(s string, words []string) bool {
 
 // hasSigningWord: 签 簽 or 订立/訂立 stand in s.
 func hasSigningWord(s string) bool {
-	return strings.Contains(s, "签") || strings.Contains(s, "簽") || strings.Contains(s, "订立") || strings.Contains(s, "訂立")
+	return contains(s, "签") || contains(s, "簽") || contains(s, "订立") || contains(s, "訂立")
 }
 
 // assignParties gives each signatory the party their office names

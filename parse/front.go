@@ -66,7 +66,7 @@ func (p *parser) htmlTags() {
 		if !ok || !htmlTag.MatchString(l.text) {
 			return
 		}
-		p.addBlock(&p.doc.Front, declaration.FrontMatter, "", "", lineSpan(l))
+		p.addBlock(&p.doc.Front, declaration.FrontMatter, "", "", p.lineSpan(l))
 		p.next++
 		p.skipBlank()
 	}
@@ -219,7 +219,7 @@ func (p *parser) archiveHeader() {
 	p.addBlock(&d.Front, declaration.Headline, "###", "", span{text: headline, starts: []declaration.Pos{{Line: l.num, Col: l.col + 4}}})
 	date := p.lines[i]
 	pub.Date = date.text
-	p.addBlock(&d.Front, declaration.IssueDate, "", "", lineSpan(date))
+	p.addBlock(&d.Front, declaration.IssueDate, "", "", p.lineSpan(date))
 	if m := isoDateLine.FindStringSubmatch(date.text); m != nil {
 		p.refYear, p.refMonth, p.refDay = atoi(m[1]), atoi(m[2]), atoi(m[3])
 		p.editorRef = false
@@ -232,14 +232,14 @@ func (p *parser) archiveHeader() {
 				pub.Page = cnValue(m[1])
 			}
 			pub.Section = strings.TrimSpace(m[2])
-			p.addBlock(&d.Front, declaration.PageLine, "", "", lineSpan(l))
+			p.addBlock(&d.Front, declaration.PageLine, "", "", p.lineSpan(l))
 			p.next++
 		}
 	}
 	if l, ok := p.peek(); ok {
 		if m := columnLine.FindStringSubmatch(l.text); m != nil {
 			pub.Column = strings.TrimSpace(m[1])
-			p.addBlock(&d.Front, declaration.ColumnLine, "", "", lineSpan(l))
+			p.addBlock(&d.Front, declaration.ColumnLine, "", "", p.lineSpan(l))
 			p.next++
 		}
 	}
@@ -282,7 +282,7 @@ func (p *parser) repeatedHeadline() {
 		if !strings.HasPrefix(want, got) {
 			return
 		}
-		s = s.join(lineSpan(p.lines[i]))
+		s = s.join(p.lineSpan(p.lines[i]))
 		if got == want {
 			p.addBlock(&p.doc.Front, declaration.Headline, "", "", s)
 			p.next = i + 1
@@ -303,7 +303,7 @@ func (p *parser) lead() {
 	if !ok {
 		return
 	}
-	m := leadPattern.FindStringSubmatchIndex(l.text)
+	m := leadAt(l.text)
 	if m == nil {
 		return
 	}
@@ -319,12 +319,12 @@ func (p *parser) lead() {
 	}
 	// The lead may carry the whole text, items run inline
 	// (…决定如下：（甲）…（一）…): the lead block ends where they start.
-	s := lineSpan(l)
-	q := &para{s: s, first: l}
+	s := p.lineSpan(l)
+	q := newPara(l, s)
 	if segs := p.segments(q); len(segs) > 1 {
 		lead, rest := s.cut(byteOffset(s, segs[1].pos))
 		s = lead
-		p.leadRest = &para{s: rest, first: l}
+		p.leadRest = newPara(l, rest)
 	}
 	p.addBlock(&d.Front, declaration.Lead, "", "", s)
 	p.next++
@@ -342,9 +342,21 @@ func leadMatch(text string, m []int) bool {
 
 // isLead: text opens with a news lead.
 func isLead(text string) bool {
-	m := leadPattern.FindStringSubmatchIndex(text)
+	m := leadAt(text)
 	return m != nil && leadMatch(text, m)
 }
+
+// leadAt matches leadPattern after a cheap test of the first character,
+// which the pattern fixes: 【 or the first of an agency's name
+// (TestLeadFirsts ties the two).
+func leadAt(text string) []int {
+	if r, _ := utf8.DecodeRuneInString(text); !strings.ContainsRune(leadFirsts, r) {
+		return nil
+	}
+	return leadPattern.FindStringSubmatchIndex(text)
+}
+
+const leadFirsts = "【新中本人塔路美法"
 
 // title takes the first line that names a kind of document and has no
 // sentence-final punctuation; an English title may go on in a line
@@ -362,10 +374,10 @@ func (p *parser) title() {
 	}
 	// An English heading block: short lines before the first paragraph,
 	// such as a date, "SECRET", "AGREEMENT", "Between …".
-	s := lineSpan(l)
+	s := p.lineSpan(l)
 	p.next++
 	if n, ok := p.peek(); ok && strings.HasPrefix(strings.ToLower(n.text), "between ") {
-		s = s.join(lineSpan(n))
+		s = s.join(p.lineSpan(n))
 		p.next++
 	}
 	p.addBlock(&p.doc.Front, declaration.TitleBlock, "", "", s)
@@ -384,9 +396,9 @@ func (p *parser) subtitles() {
 		}
 		switch {
 		case strings.HasPrefix(l.text, "<!--") && strings.HasSuffix(l.text, "-->"):
-			p.addBlock(&p.doc.Front, declaration.FrontMatter, "", "", lineSpan(l))
+			p.addBlock(&p.doc.Front, declaration.FrontMatter, "", "", p.lineSpan(l))
 		case isDateLine(l.text) || p.isAdoptionRecord(l.text) || parenthesizedRecord(l.text):
-			p.addBlock(&p.doc.Front, declaration.Subtitle, "", "", lineSpan(l))
+			p.addBlock(&p.doc.Front, declaration.Subtitle, "", "", p.lineSpan(l))
 			p.refFrom(l.text)
 		default:
 			return
@@ -415,7 +427,7 @@ var (
 	dateLineRe  = regexp.MustCompile(`^[(（]?[0-9０-９一二三四五六七八九十〇○零Ｏ]{4}\s*年[0-9０-９一二三四五六七八九十\s]*月?[0-9０-９一二三四五六七八九十廿卅\s]*日?[)）]?$`)
 )
 
-func isDateLine(s string) bool { return dateLineRe.MatchString(s) }
+func isDateLine(s string) bool { return strings.Contains(s, "年") && dateLineRe.MatchString(s) }
 
 var parenYear = regexp.MustCompile(`^[(（][0-9０-９一二三四五六七八九〇○零Ｏ]{4}\s*年`)
 
@@ -542,7 +554,8 @@ var (
 // partiesOf finds the parties named in a title: 甲国和乙国关于…,
 // Agreement between A and B.
 func partiesOf(title string) []string {
-	if m := zhParties.FindStringSubmatch(title); m != nil {
+	// Each pattern runs only where the words it needs stand (关于, by).
+	if m := zhPartiesIn(title); m != nil {
 		// 共和国 contains 和: keep it whole while splitting.
 		names := strings.ReplaceAll(strings.ReplaceAll(m[1], "共和国", "\x00"), "共和國", "\x01")
 		var out []string
@@ -580,6 +593,9 @@ func partiesOf(title string) []string {
 			}
 		}
 	}
+	if !strings.ContainsAny(title, "bB") { // between, by
+		return nil
+	}
 	if m := enParties.FindStringSubmatch(strings.ReplaceAll(title, "\n", " ")); m != nil {
 		var out []string
 		for _, s := range enListSep.Split(m[1], -1) {
@@ -597,6 +613,14 @@ func partiesOf(title string) []string {
 		}
 	}
 	return nil
+}
+
+// zhPartiesIn matches zhParties where 关于 stands.
+func zhPartiesIn(title string) []string {
+	if !contains(title, "关于") && !contains(title, "關於") {
+		return nil
+	}
+	return zhParties.FindStringSubmatch(title)
 }
 
 // footnoteCall is a footnote call in a title: [1], ⑴, ①, a superscript.

@@ -30,8 +30,8 @@ type seg struct {
 // their style, each starting after punctuation.
 func (p *parser) segments(q *para) []seg {
 	s := q.s
-	first := seg{text: s, pos: q.pos(), markup: q.markup, indent: q.first.indent}
-	expected := map[string]int{}
+	first := seg{text: s, pos: q.pos(), markup: q.markup, indent: q.indent}
+	var expected styleNumbers
 	var order []string
 	if st, label, n, ok := findMarker(s.text); ok {
 		first.st, first.label, first.number = st, label, n
@@ -40,15 +40,18 @@ func (p *parser) segments(q *para) []seg {
 		if q.markup != "" {
 			first.pos = q.pos()
 		}
-		expected[st.name] = n + 1
+		expected.set(st.name, n+1)
 		order = append(order, st.name)
 		// 1\. NUMBER AND TYPES OF IMMIGRANTS a. The Commonwealth …
-		if m := capsHeading.FindStringSubmatchIndex(first.text.text); m != nil {
+		if m := capsHeadingAt(first.text.text); m != nil {
 			first.heading, first.text = first.text.cut(m[3])
 		}
 	}
-	segs := []seg{first}
+	// The array is reused by the next call, when the caller is done with
+	// these segments: a paragraph's are placed before the next is split.
+	segs := append(p.segs[:0], first)
 	if q.underline.text != "" {
+		p.segs = segs
 		return segs // an underlined line is a heading: nothing in it runs inline
 	}
 	text := first.text.text
@@ -63,10 +66,10 @@ func (p *parser) segments(q *para) []seg {
 		if !ok || !st.inline && i > 0 || i < offset {
 			continue
 		}
-		if alt := alternative(st, label); alt.st != nil && expected[alt.st.name] == alt.n {
+		if alt := alternative(st, label); alt.st != nil && expected.number(alt.st.name) == alt.n {
 			st, n = alt.st, alt.n // (v) after (iv)
 		}
-		want := expected[st.name]
+		want := expected.number(st.name)
 		if want == 0 {
 			want = 1
 		}
@@ -76,12 +79,12 @@ func (p *parser) segments(q *para) []seg {
 		if n != want || c.weak && n == 1 {
 			continue
 		}
-		expected[st.name] = n + 1
+		expected.set(st.name, n+1)
 		if k := slices.Index(order, st.name); k < 0 {
 			order = append(order, st.name)
 		} else {
 			for _, deeper := range order[k+1:] {
-				delete(expected, deeper)
+				expected.delete(deeper)
 			}
 		}
 		before, after := cur.cut(i - offset)
@@ -94,7 +97,8 @@ func (p *parser) segments(q *para) []seg {
 		segs = append(segs, seg{st: st, label: label, number: n, text: rest, pos: pos, indent: -1})
 		cur, offset = rest, len(text)-len(rest.text)
 	}
-	return endInlineItems(segs)
+	p.segs = endInlineItems(segs)
+	return p.segs
 }
 
 // endInlineItems ends the last item run inline where its sentence ends,
@@ -140,6 +144,15 @@ func sentenceEnd(s string) int {
 // capsHeading is an English heading in capitals run into its text.
 var capsHeading = regexp.MustCompile(`^((?:[A-Z][A-Z'’,&-]*\s+){1,9}[A-Z][A-Z'’&-]+|[A-Z]{4,})\s+(?:[a-z]\.\s|[A-Z][a-z])`)
 
+// capsHeadingAt matches capsHeading after a cheap test: the heading's
+// first character is a capital and its second no small letter.
+func capsHeadingAt(t string) []int {
+	if len(t) < 2 || t[0] < 'A' || t[0] > 'Z' || t[1] >= 'a' && t[1] <= 'z' {
+		return nil
+	}
+	return capsHeading.FindStringSubmatchIndex(t)
+}
+
 // runInStart: text after a label begins with a marker that starts a list.
 func runInStart(text string) bool {
 	_, _, n, ok := findMarker(text)
@@ -181,7 +194,7 @@ func markerCandidates(text string, atStart bool) []candidate {
 		}
 		at = j
 	}
-	if latin && strings.Contains(text, " (") {
+	if latin && contains(text, " (") {
 		// A weak candidate where a strong one stands is harmless: the
 		// strong one is tried first, and a weak one accepts less.
 		for i := range occurrences(text, " (") {

@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -22,26 +23,44 @@ func (l line) pos() declaration.Pos {
 	return declaration.Pos{Line: l.num, Col: l.col}
 }
 
-func splitLines(text string) []line {
-	raw := strings.Split(strings.TrimSuffix(text, "\n"), "\n")
-	lines := make([]line, len(raw))
-	for i, r := range raw {
+// splitLines cuts text into lines, and gives the position of each line
+// in one array: a line's span is a slice of it, and so is the span of
+// consecutive lines joined (see span.join), with no copy. The arrays of
+// lines and starts are reused where they are large enough.
+func splitLines(text string, lines []line, starts []declaration.Pos) ([]line, []declaration.Pos) {
+	text = strings.TrimSuffix(text, "\n")
+	n := strings.Count(text, "\n") + 1
+	lines = slices.Grow(lines[:0], n)[:n]
+	starts = slices.Grow(starts[:0], n)[:n]
+	for i := range lines {
+		r, rest, _ := strings.Cut(text, "\n")
+		text = rest
 		r = strings.TrimRightFunc(r, unicode.IsSpace)
 		t := strings.TrimLeftFunc(r, unicode.IsSpace)
 		indent := utf8.RuneCountInString(r[:len(r)-len(t)])
 		lines[i] = line{num: i + 1, raw: r, text: t, col: indent + 1, indent: indent}
+		starts[i] = lines[i].pos()
 	}
-	return lines
+	return lines, starts
 }
 
 // span is verbatim text with the position of each of its lines, so that
 // anything found inside it can be given a line and column.
 type span struct {
-	text   string
-	starts []declaration.Pos // position of the first character of each line of text
+	text string
+	// starts is the position of the first character of each line of text.
+	// Spans share its array (see line.start): never write into it, nor
+	// append to it in place.
+	starts []declaration.Pos
 }
 
-func lineSpan(l line) span { return span{text: l.text, starts: []declaration.Pos{l.pos()}} }
+// lineSpan is the span of one line of the input.
+func (p *parser) lineSpan(l line) span {
+	if l.num < 1 || l.num > len(p.starts) { // no line of the input
+		return span{text: l.text, starts: []declaration.Pos{l.pos()}}
+	}
+	return span{text: l.text, starts: p.starts[l.num-1:][:1]}
+}
 
 // join appends t to s on a new line.
 func (s span) join(t span) span {
@@ -51,7 +70,14 @@ func (s span) join(t span) span {
 	if t.text == "" {
 		return s
 	}
-	return span{text: s.text + "\n" + t.text, starts: append(append([]declaration.Pos(nil), s.starts...), t.starts...)}
+	starts := s.starts
+	// t.starts right after s.starts in the same array: they are one slice.
+	if n := len(starts); len(t.starts) <= cap(starts)-n && len(t.starts) > 0 && &starts[:n+1][n] == &t.starts[0] {
+		starts = starts[:n+len(t.starts)] // the lines follow each other in the array of all lines
+	} else {
+		starts = append(append([]declaration.Pos(nil), s.starts...), t.starts...)
+	}
+	return span{text: s.text + "\n" + t.text, starts: starts}
 }
 
 // cut splits s at byte offset i: the part before and the part from i on,

@@ -54,6 +54,28 @@ var styles = []style{
 
 // findMarker returns the style and marker at the start of s.
 func findMarker(s string) (st *style, label string, number int, ok bool) {
+	if r, _ := utf8.DecodeRuneInString(s); !markerFirst(r) {
+		return nil, "", 0, false // most paragraphs: no style need be tried
+	}
+	return findMarkerIn(s)
+}
+
+// markerFirst is a cheap test before the styles are tried: only these
+// characters begin a marker of some style (TestMarkerFirst checks it
+// against the table).
+func markerFirst(r rune) bool {
+	switch {
+	case r < utf8.RuneSelf:
+		return r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r == '(' || r == '-' || r == '*' ||
+			r == 'A' || r == 'C' || r == 'P' // Article, Chapter, Part
+	case r == '第', r == '（', r == '—', r == '•', r >= '㈠' && r <= '㈩', r >= '０' && r <= '９':
+		return true
+	}
+	return isCNNumeral(r) || strings.ContainsRune(stems, r)
+}
+
+// findMarkerIn tries every style of the table on s, in order.
+func findMarkerIn(s string) (st *style, label string, number int, ok bool) {
 	if s == "" {
 		return nil, "", 0, false
 	}
@@ -141,7 +163,7 @@ func statuteMarker(s string) (string, int, rune, bool) {
 // a space.
 func english(word string) func(string) (string, int, bool) {
 	return func(s string) (string, int, bool) {
-		if len(s) < len(word)+2 || !strings.EqualFold(s[:len(word)], word) || s[len(word)] != ' ' {
+		if len(s) < len(word)+2 || s[0]|0x20 != word[0] || !strings.EqualFold(s[:len(word)], word) || s[len(word)] != ' ' {
 			return "", 0, false
 		}
 		rest := s[len(word)+1:]

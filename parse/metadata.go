@@ -454,6 +454,8 @@ func instrumentAt(text string, from, i int) (instrumentRef, int, bool) {
 // 东海共和国政府和西岭联邦政府).
 var (
 	openingPartyEN = regexp.MustCompile(`\b(?:Deputy\s+)?(?:Prime\s+Minister|President|Government|Foreign\s+Minister|Minister\s+(?:for|of)\s+Foreign\s+Affairs|Chancellor|Premier)\s+of\s+(?:the\s+)?([A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,3})`)
+	// openingOffices are words every match of openingPartyEN holds.
+	openingOffices = []string{"Minister", "President", "Government", "Chancellor", "Premier"}
 	openingPartyZH = regexp.MustCompile(`^(\p{Han}{2,14}?)政府(?:和|与|同)(\p{Han}{2,14}?)政府`)
 )
 
@@ -484,12 +486,17 @@ func (p *parser) partiesFromOpening(own func() []string) []string {
 			found = append(found, name)
 		}
 	}
-	if m := openingPartyZH.FindStringSubmatch(opening); m != nil {
-		add(m[1])
-		add(m[2])
+	// Each pattern runs only where the words it needs stand.
+	if contains(opening, "政府") {
+		if m := openingPartyZH.FindStringSubmatch(opening); m != nil {
+			add(m[1])
+			add(m[2])
+		}
 	}
-	for _, m := range openingPartyEN.FindAllStringSubmatch(opening[:min(len(opening), 600)], -1) {
-		add(m[1])
+	if head := opening[:min(len(opening), 600)]; strings.Contains(head, "of") && containsAny(head, openingOffices) {
+		for _, m := range openingPartyEN.FindAllStringSubmatch(head, -1) {
+			add(m[1])
+		}
 	}
 	if len(found) == 1 && (d.Kind == declaration.JointStatement || d.Kind == declaration.JointCommunique) {
 		if other := coordinatedWith(found[0], own()); other != "" {

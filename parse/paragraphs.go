@@ -9,15 +9,19 @@ import (
 
 // para is a paragraph of the source: one or more lines.
 type para struct {
-	markup    string // Markdown heading marks (##) or a quote mark (>)
-	s         span   // the text after the markup
-	first     line   // the paragraph's first line
-	rule      bool   // a horizontal rule: ---, ***, ———
-	underline span   // a Markdown setext underline under a one-line paragraph
-	marked    bool   // it starts with a numbering marker
+	markup    string          // Markdown heading marks (##) or a quote mark (>)
+	s         span            // the text after the markup
+	start     declaration.Pos // where the paragraph's first line starts
+	indent    int             // of its first line
+	rule      bool            // a horizontal rule: ---, ***, ———
+	underline span            // a Markdown setext underline under a one-line paragraph
+	marked    bool            // it starts with a numbering marker
 }
 
-func (q *para) pos() declaration.Pos { return q.first.pos() }
+func (q *para) pos() declaration.Pos { return q.start }
+
+// newPara starts a paragraph on line l with the text s.
+func newPara(l line, s span) *para { return &para{s: s, start: l.pos(), indent: l.indent} }
 
 // paragraphs groups lines into paragraphs. A paragraph ends at a blank
 // line, before an indented line or a line that starts with a numbering
@@ -48,19 +52,22 @@ func (p *parser) paragraphs(lines []line) []*para {
 		}
 		if isRule(l.text) {
 			if cur != nil && !strings.Contains(cur.s.text, "\n") && strings.Trim(l.text, "=") == "" || cur != nil && strings.Trim(l.text, "-") == "" && !strings.Contains(cur.s.text, "\n") {
-				cur.underline = lineSpan(l) // Article 1 / --------- : a setext heading
+				cur.underline = p.lineSpan(l) // Article 1 / --------- : a setext heading
 				flush()
 				continue
 			}
 			flush()
-			out = append(out, &para{s: lineSpan(l), first: l, rule: true})
+			q := newPara(l, p.lineSpan(l))
+			q.rule = true
+			out = append(out, q)
 			continue
 		}
-		markup, s := splitMarkup(l)
+		markup, s := p.splitMarkup(l)
 		_, _, _, marked := findMarker(s.text)
 		if cur == nil || l.indent > 0 || marked || markup != "" || cur.markup != "" || endsParagraph(cur.s.text) || unwrapped && !hasHan(l.text) && !endsWithAny(cur.s.text, ":") {
 			flush()
-			cur = &para{markup: markup, s: s, first: l, marked: marked}
+			cur = newPara(l, s)
+			cur.markup, cur.marked = markup, marked
 			continue
 		}
 		cur.s = cur.s.join(s)
@@ -73,9 +80,9 @@ func (p *parser) paragraphs(lines []line) []*para {
 const unwrappedLine = 120
 
 // splitMarkup separates Markdown heading marks and quote marks from a line.
-func splitMarkup(l line) (string, span) {
+func (p *parser) splitMarkup(l line) (string, span) {
 	if l.text == "" || l.text[0] != '#' && l.text[0] != '>' {
-		return "", lineSpan(l)
+		return "", p.lineSpan(l)
 	}
 	if m := mdHeading.FindStringSubmatchIndex(l.text); m != nil {
 		text := l.text[m[4]:]
@@ -87,7 +94,7 @@ func splitMarkup(l line) (string, span) {
 			return ">", span{text: t, starts: []declaration.Pos{{Line: l.num, Col: l.col + 1 + len(rest) - len(t)}}}
 		}
 	}
-	return "", lineSpan(l)
+	return "", p.lineSpan(l)
 }
 
 // isRule recognises a horizontal rule or a setext underline, and a lone
@@ -125,14 +132,28 @@ func endsParagraph(text string) bool {
 // headingLike is a short line without sentence punctuation: 序言,
 // Preamble, 在政治关系方面, GENERAL PROVISIONS.
 func headingLike(s string) bool {
-	n := utf8.RuneCountInString(s)
-	if n == 0 || endsWithAny(s, "。；：！？，、,.;:!?") {
+	if s == "" || endsWithAny(s, "。；：！？，、,.;:!?") {
+		return false
+	}
+	n := runeCountUpTo(s, 61) // a long paragraph is counted no further
+	if n > 60 {
 		return false
 	}
 	if hasHan(s) {
 		return n <= 24
 	}
-	return n <= 60 && strings.ToUpper(s) == s
+	return strings.ToUpper(s) == s
+}
+
+// runeCountUpTo counts the characters of s, stopping at max.
+func runeCountUpTo(s string, max int) int {
+	n := 0
+	for range s {
+		if n++; n == max {
+			break
+		}
+	}
+	return n
 }
 
 // endsSentence reports whether s ends with sentence-final punctuation.
@@ -144,10 +165,34 @@ func endsWithAny(s, set string) bool {
 }
 
 func hasHan(s string) bool {
-	for _, r := range s {
-		if r >= 0x3400 && r <= 0x9FFF || r >= 0xF900 && r <= 0xFAFF {
-			return true
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0xE3 {
+			continue // ASCII, a character below U+3000 or inside one: no Han
+		}
+		if r, ok := bmpAt(s, i); ok {
+			if r >= 0x3400 && r <= 0x9FFF || r >= 0xF900 && r <= 0xFAFF {
+				return true
+			}
+			i += 2
 		}
 	}
 	return false
+}
+
+// bmpAt decodes the three-byte character that starts at byte i of s, the
+// UTF-8 of U+0800–U+FFFF, where Chinese characters and their punctuation
+// are; ok is false for any other byte, which then is ASCII, part of
+// another character or invalid. Loops that look only for such
+// characters step over the rest byte by byte, faster than a range loop
+// decodes every character.
+func bmpAt(s string, i int) (rune, bool) {
+	c := s[i]
+	if c < 0xE0 || c > 0xEF || i+2 >= len(s) || s[i+1]&0xC0 != 0x80 || s[i+2]&0xC0 != 0x80 {
+		return 0, false
+	}
+	r := rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+	if r < 0x800 || r >= 0xD800 && r <= 0xDFFF {
+		return 0, false // overlong, or a surrogate: invalid UTF-8
+	}
+	return r, true
 }

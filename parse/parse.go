@@ -5,6 +5,8 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
+	"io/fs"
+	"sync"
 
 	"github.com/declconv/declconv/declaration"
 )
@@ -17,7 +19,7 @@ import (
 // Anything else parses: what looks wrong is reported in the document's
 // Diagnostics, never dropped.
 func Parse(r io.Reader, name string) (*declaration.Document, error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxInputSize+1))
+	data, err := readInput(r)
 	if err != nil {
 		return nil, &Error{File: name, Msg: err.Error()}
 	}
@@ -35,19 +37,85 @@ func Parse(r io.Reader, name string) (*declaration.Document, error) {
 			Source: declaration.Source{Name: name, SHA256: hex.EncodeToString(sum[:]), Encoding: enc, Bytes: len(data)},
 			Kind:   declaration.Other,
 		},
-		lines: splitLines(text),
-		spans: map[any]span{},
 	}
+	sc := scratches.Get().(*scratch)
+	defer sc.release()
+	p.lines, p.starts = splitLines(text, sc.lines, sc.starts)
+	sc.lines, sc.starts = p.lines, p.starts
+	p.spans, p.segs = sc.spans, sc.segs
 	p.parse()
+	sc.segs = p.segs
 	return p.doc, nil
+}
+
+// scratch holds what a Parse call uses only while it runs — the lines,
+// their positions, the spans, the segments of a paragraph — for the next
+// call to reuse: a batch then does not make (and collect) them anew for
+// every document. Nothing of it stays in the document returned.
+type scratch struct {
+	lines  []line
+	starts []declaration.Pos
+	spans  map[*string]span
+	segs   []seg
+}
+
+var scratches = sync.Pool{New: func() any { return &scratch{spans: map[*string]span{}} }}
+
+// release empties sc, so that it holds on to no text of the document
+// just parsed, and puts it back into the pool.
+func (sc *scratch) release() {
+	clear(sc.lines)
+	clear(sc.spans)
+	clear(sc.segs[:cap(sc.segs)])
+	sc.lines, sc.starts, sc.segs = sc.lines[:0], sc.starts[:0], sc.segs[:0]
+	scratches.Put(sc)
+}
+
+// readInput reads r whole, up to one byte past MaxInputSize. Where r
+// tells its size (a file, a bytes or strings reader) the buffer is made
+// that size at once, rather than grown by doubling as io.ReadAll does: on
+// a batch, reading was a fifth of the parser's allocations.
+func readInput(r io.Reader) ([]byte, error) {
+	size := -1
+	switch r := r.(type) {
+	case interface{ Len() int }: // bytes.Reader, strings.Reader, bytes.Buffer
+		size = r.Len()
+	case interface{ Stat() (fs.FileInfo, error) }: // *os.File
+		if fi, err := r.Stat(); err == nil && fi.Mode().IsRegular() {
+			size = int(min(fi.Size(), MaxInputSize))
+		}
+	}
+	if size < 0 || size > MaxInputSize {
+		return io.ReadAll(io.LimitReader(r, MaxInputSize+1))
+	}
+	// One byte more than the size, so that reading to EOF needs no growth;
+	// a file that grew meanwhile still reads whole (append grows it).
+	data := make([]byte, 0, size+1)
+	lr := io.LimitReader(r, MaxInputSize+1)
+	for {
+		n, err := lr.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			return data, nil
+		}
+		if err != nil {
+			return data, err
+		}
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+	}
 }
 
 // parser holds the state of one Parse call.
 type parser struct {
 	doc   *declaration.Document
 	lines []line
-	next  int          // index of the first line not yet consumed by the front
-	spans map[any]span // verbatim span of each block and provision text, for positions
+	// starts holds the position of each line; the spans of lines are
+	// slices of it (see splitLines).
+	starts []declaration.Pos
+	next   int              // index of the first line not yet consumed by the front
+	spans  map[*string]span // verbatim span of each block and provision text, for positions
 	// year, month and day of the publication or dispatch, to complete
 	// dates written without a year.
 	refYear, refMonth, refDay int
@@ -55,6 +123,7 @@ type parser struct {
 	leadRest                  *para // the part of a lead paragraph that holds inline items
 	editorTitle               bool  // the title so far is an editor's (front matter), not the text's own
 	warnings                  int   // diagnostics reported, kept or not
+	segs                      []seg // segments' array, reused from one paragraph to the next
 }
 
 func (p *parser) parse() {

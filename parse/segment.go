@@ -25,6 +25,16 @@ var closingFormulas = []*regexp.Regexp{
 // that end a Chinese order, proclamation or telegram.
 var closingWords = []string{"切切此布", "此布", "此令", "特此布告", "特此通告", "特此公告", "特此通知", "特此通令", "此致敬礼", "专此电达", "此电"}
 
+// closingLasts are the last characters of closingWords.
+var closingLasts = func() string {
+	var b strings.Builder
+	for _, w := range closingWords {
+		r, _ := utf8.DecodeLastRuneInString(w)
+		b.WriteRune(r)
+	}
+	return b.String()
+}()
+
 // conclusionOpeners start a paragraph that looks back on the provisions
 // as a whole: after the last provision it is the document's conclusion,
 // not a further paragraph of that provision.
@@ -33,6 +43,17 @@ var conclusionOpeners = regexp.MustCompile(`^(?:上述各|以上各|上列各|�
 // noteMarkers start a note: 〔1〕, [1], ⑴, _1 …, 附注：, Note:, and the
 // archive references of transcribed records ([NAA: …]).
 var noteMarkers = regexp.MustCompile(`^(?:〔[0-9０-９]+〕|\[[0-9]+\]|[⑴-⒇]|_[0-9]+\s|\*\s*[0-9]+\s|(?:附注|附註|注|註|说明|說明)[：:]|(?i:notes?[：:]\s)|_?\[(?:NAA|AA|[A-Z]{2,4})\s*:)`)
+
+// isNoteMarker: t starts with one of noteMarkers. The pattern runs only
+// after a cheap test of the first character, which each of its forms
+// fixes (TestIsNoteMarker ties the two).
+func isNoteMarker(t string) bool {
+	r, _ := utf8.DecodeRuneInString(t)
+	return strings.ContainsRune(noteFirsts, r) && noteMarkers.MatchString(t)
+}
+
+// noteFirsts are the characters that begin the forms of noteMarkers.
+const noteFirsts = "〔[_*附注註说說nN⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
 
 // attachmentHeads are the headings that start an attachment: 附件一,
 // 附：, 附录, Annex I, SCHEDULE 2, Appendix A, Enclosure.
@@ -158,6 +179,9 @@ func closingFormula(t string) bool {
 		}
 	}
 	tail := strings.TrimRight(strings.TrimSpace(t), "。！")
+	if r, _ := utf8.DecodeLastRuneInString(tail); !strings.ContainsRune(closingLasts, r) {
+		return false // the cheap test first: most paragraphs end otherwise
+	}
 	for _, w := range closingWords {
 		if strings.HasSuffix(tail, w) {
 			return true
@@ -190,19 +214,25 @@ func (p *parser) closingKind(q *para) declaration.BlockKind {
 		n <= 80 && strings.Contains(t, ",") && cityDateEN.MatchString(t), // a short line: CANBERRA, 21 January 1944
 		len(t) > 5 && strings.ContainsAny(t[:1], "DdSsMmGg") && placeDateEN.MatchString(t):
 		return declaration.PlaceDate
-	case (strings.Contains(t, "签") || strings.Contains(t, "盖") || strings.Contains(t, "(")) && signedMark.MatchString(t),
+	case mayBeSignedMark(t) && signedMark.MatchString(t),
 		n <= 40 && strings.ContainsAny(t, " 　") && roleName.MatchString(t),
 		startsFor && n < 90 && forParty.MatchString(t),
-		q.first.indent >= 10 && n <= 40 && !strings.Contains(t, "\n"),
+		q.indent >= 10 && n <= 40 && !strings.Contains(t, "\n"),
 		spaced && n <= 60 && !endsSentence(t) && padded.MatchString(t),
 		isIssuer(t),
 		n <= 80 && !endsSentence(t) && p.dateline(t): // an office and a date: Minister for Trade 6th July, 1957
 		return declaration.Signature
 	case (strings.HasPrefix(t, "（") || strings.HasPrefix(t, "(") || strings.HasPrefix(t, "[") || strings.HasPrefix(t, "_")) && sourceNote.MatchString(t),
-		noteMarkers.MatchString(t):
+		isNoteMarker(t):
 		return declaration.Note
 	}
 	return ""
+}
+
+// mayBeSignedMark is a cheap test before signedMark: a mark holds 签 or
+// 盖 (签字, 盖章) or Signed or Sgd, or the line starts with a parenthesis.
+func mayBeSignedMark(t string) bool {
+	return strings.HasPrefix(t, "(") || contains(t, "签") || contains(t, "盖") || strings.Contains(t, "igned") || strings.Contains(t, "Sgd")
 }
 
 // isIssuer: a short line that is only the name of an issuing body.
@@ -243,7 +273,7 @@ func (p *parser) splitClosing(paras []*para) (body, closing []*para) {
 			if paras[i-1].rule {
 				end = i - 1
 			}
-		case q.rule && (lastMarked >= 0 && lastMarked < i || i+1 < len(paras) && noteMarkers.MatchString(paras[i+1].s.text)):
+		case q.rule && (lastMarked >= 0 && lastMarked < i || i+1 < len(paras) && isNoteMarker(paras[i+1].s.text)):
 			end = i
 		case lastMarked >= 0 && closingFormula(q.s.text):
 			end = i
@@ -300,7 +330,7 @@ func (p *parser) closing(paras []*para, list *[]*declaration.Block, readMeta boo
 		case kind == "":
 			kind = declaration.Para // IN WITNESS WHEREOF, a concluding paragraph, a slogan
 		}
-		if kind == declaration.Note && !q.rule && noteMarkers.MatchString(t) {
+		if kind == declaration.Note && !q.rule && isNoteMarker(t) {
 			inNotes = true // what follows a note is notes too
 		}
 		p.addBlock(list, kind, q.markup, "", q.s).Underline = q.underline.text

@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/declconv/declconv/declaration"
 )
@@ -30,7 +32,47 @@ type level struct {
 	candidate bool
 	// last holds, per style, the number of the last child placed in
 	// that style: a list interrupted by a paragraph can go on.
-	last map[string]int
+	last styleNumbers
+}
+
+// styleNumbers maps style names to numbers, as a map[string]int would: a
+// paragraph or a level holds a few styles at most, and a short list
+// searched in order costs less than a map made for each (the maps made
+// and filled were a tenth of the parser's time).
+type styleNumbers []styleNumber
+
+type styleNumber struct {
+	name string
+	n    int
+}
+
+func (m styleNumbers) get(name string) (int, bool) {
+	for _, e := range m {
+		if e.name == name {
+			return e.n, true
+		}
+	}
+	return 0, false
+}
+
+// number is get's number alone: 0 when the style has none.
+func (m styleNumbers) number(name string) int {
+	n, _ := m.get(name)
+	return n
+}
+
+func (m *styleNumbers) set(name string, n int) {
+	for i := range *m {
+		if (*m)[i].name == name {
+			(*m)[i].n = n
+			return
+		}
+	}
+	*m = append(*m, styleNumber{name, n})
+}
+
+func (m *styleNumbers) delete(name string) {
+	*m = slices.DeleteFunc(*m, func(e styleNumber) bool { return e.name == name })
 }
 
 // introducer stands on the stack for an unmarked paragraph inside a
@@ -48,9 +90,9 @@ type builder struct {
 	preamble *[]*declaration.Block     // where text before the first provision goes; nil: into the tree
 	plain    bool                      // the text has no numbered provisions: its paragraphs are the body
 	stack    []level
-	top      map[string]int // per style, the last number of the top-level list
-	seen     map[string]int // per style, the last number placed anywhere
-	depth    map[string]int // per style, the stack index of the parent it was last placed below
+	top      styleNumbers // per style, the last number of the top-level list
+	seen     styleNumbers // per style, the last number placed anywhere
+	depth    styleNumbers // per style, the stack index of the parent it was last placed below
 }
 
 func (p *parser) body(paras []*para) {
@@ -71,7 +113,7 @@ var unnumberedInstruments = []declaration.Kind{declaration.JointStatement, decla
 // buildTree builds a provision tree from paragraphs. With plain, the
 // first ordinary paragraph begins the body even without a marker.
 func (p *parser) buildTree(paras []*para, body *[]*declaration.Provision, preamble *[]*declaration.Block, plain bool) {
-	b := &builder{p: p, body: body, preamble: preamble, plain: plain, top: map[string]int{}, seen: map[string]int{}, depth: map[string]int{}}
+	b := &builder{p: p, body: body, preamble: preamble, plain: plain}
 	for _, q := range paras {
 		b.paragraph(q)
 	}
@@ -105,7 +147,7 @@ func (b *builder) paragraph(q *para) {
 		// over the provisions that follow, run into the first of them.
 		head, rest := q.s.cut(m[3])
 		b.sideHeading(head, q)
-		q = &para{s: rest, first: q.first}
+		q = &para{s: rest, start: q.start, indent: q.indent}
 	}
 	segs := b.p.segments(q)
 	for i, sg := range segs {
@@ -200,7 +242,20 @@ func (p *parser) dateline(s string) bool {
 var recitalWords = []string{"鉴于", "鑒於", "whereas", "recognizing", "recognising", "reaffirming", "considering",
 	"desiring", "noting", "recalling", "convinced", "bearing in mind", "determined", "mindful", "affirming"}
 
+// recitalFirsts are the first characters of recitalWords.
+var recitalFirsts = func() string {
+	var b strings.Builder
+	for _, w := range recitalWords {
+		r, _ := utf8.DecodeRuneInString(w)
+		b.WriteRune(r)
+	}
+	return b.String()
+}()
+
 func isRecital(s string) bool {
+	if r, _ := utf8.DecodeRuneInString(strings.TrimLeftFunc(s, unicode.IsSpace)); !strings.ContainsRune(recitalFirsts, unicode.ToLower(r)) {
+		return false // no recital word starts with that character: most paragraphs
+	}
 	if len(s) > 64 {
 		s = s[:64] // the recital word starts the paragraph
 	}
@@ -222,8 +277,7 @@ func (b *builder) lastOf(i int, st *style) (int, bool) {
 	if i >= 0 {
 		m = b.stack[i].last
 	}
-	n, ok := m[st.name]
-	return n, ok
+	return m.get(st.name)
 }
 
 // place puts a marked segment into the tree.
@@ -247,7 +301,7 @@ func (b *builder) place(sg seg, inline bool) {
 		*b.body = append(intoPreviousItem(*b.body, n), prov)
 	}
 	b.checkNumber(parent, sg)
-	b.depth[st.name] = parent
+	b.depth.set(st.name, parent)
 	lv := level{st: st, prov: prov, indent: sg.indent, inline: inline}
 	switch {
 	case st.rank > 0 && st.rank <= 3 && prov.Text != "" && !endsSentence(prov.Text):
@@ -296,7 +350,8 @@ func (b *builder) position(sg seg) (*style, int, int) {
 		}
 		return sg.st, sg.number, i
 	}
-	readings := markerReadings(sg)
+	all, n := markerReadings(sg)
+	readings := all[:n]
 	// A list that goes on: the innermost level whose next child, or whose
 	// own next sibling, this marker is. Lists do not reach across a
 	// statute provision (第…条) that is open below them.
@@ -326,7 +381,7 @@ func (b *builder) position(sg seg) (*style, int, int) {
 			return r.st, r.n, i - 1
 		}
 	}
-	if d, ok := b.depth[r.st.name]; ok && d >= floor-1 && d < len(b.stack) {
+	if d, ok := b.depth.get(r.st.name); ok && d >= floor-1 && d < len(b.stack) {
 		return r.st, r.n, d
 	}
 	return r.st, r.n, len(b.stack) - 1
@@ -364,12 +419,15 @@ type reading struct {
 	n  int
 }
 
-func markerReadings(sg seg) []reading {
-	out := []reading{{sg.st, sg.number}}
+// markerReadings are the readings of sg's marker, its own first; an
+// array, not a slice, so that they need no allocation.
+func markerReadings(sg seg) (out [2]reading, n int) {
+	out[0] = reading{sg.st, sg.number}
 	if alt := alternative(sg.st, sg.label); alt.st != nil {
-		out = append(out, alt)
+		out[1] = alt
+		return out, 2
 	}
-	return out
+	return out, 1
 }
 
 // continues: a marker read as r comes right after a sibling numbered last.
@@ -410,17 +468,15 @@ func (b *builder) toHeading(lv *level) {
 // numbering that skips, repeats, goes back or does not start at one.
 func (b *builder) checkNumber(parent int, sg seg) {
 	st := sg.st
-	m := b.top
+	m := &b.top
 	if parent >= 0 {
-		if b.stack[parent].last == nil {
-			b.stack[parent].last = map[string]int{} // made when a first child comes: most provisions have none
-		}
-		m = b.stack[parent].last
+		m = &b.stack[parent].last
 	}
-	prev, seen := m[st.name]
-	m[st.name] = sg.number
-	runOn := b.seen[st.name] == sg.number-1 // numbering that runs on across parents
-	b.seen[st.name] = sg.number
+	prev, seen := m.get(st.name)
+	m.set(st.name, sg.number)
+	last, _ := b.seen.get(st.name)
+	runOn := last == sg.number-1 // numbering that runs on across parents
+	b.seen.set(st.name, sg.number)
 	if sg.number <= 1 || runOn && !seen {
 		return // a list that starts, or restarts below a new parent, or runs on
 	}

@@ -1,0 +1,34 @@
+package parse
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// index is strings.Index tuned for the texts of this package. A Chinese
+// word starts with one of the six bytes E4–E9 that begin nearly every
+// Chinese character, so strings.Index, which looks for the word's first
+// byte, stops at every third byte of a Chinese text; the word's second
+// byte is one of 64 and stands there far more seldom. So with a word
+// that starts with a space (" (" stops at every word of English). Other
+// words are left to strings.Index.
+func index(s, word string) int {
+	if len(word) < 2 || word[0] < utf8.RuneSelf && word[0] != ' ' {
+		return strings.Index(s, word)
+	}
+	second := word[1]
+	for i := 1; i < len(s); i++ {
+		j := strings.IndexByte(s[i:], second)
+		if j < 0 {
+			return -1
+		}
+		i += j
+		if strings.HasPrefix(s[i-1:], word) {
+			return i - 1
+		}
+	}
+	return -1
+}
+
+// contains is strings.Contains by way of index.
+func contains(s, word string) bool { return index(s, word) >= 0 }

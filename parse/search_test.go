@@ -1,0 +1,215 @@
+package parse
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/declconv/declconv/declaration"
+)
+
+// TestIndex checks index against strings.Index on Chinese and English
+// text, the word at the start, the end, overlapping itself and absent.
+func TestIndex(t *testing.T) {
+	texts := []string{
+		"", "签", "本协定于一九九五年九月十一日在北京签订，双方签字。", "签签签订立", "The Treaty was signed at Geneva.",
+		"中华人民共和国和哈萨克斯坦共和国联合声明", "订", "x订立", "简称简称（以下简称“双方”）", "security and (2) the", "(a) and (b)", " (", "(", "a  b",
+	}
+	words := []string{" (", " and", "  ", "签", "签订", "订立", "本", "联合声明", "signed", "a", "。", "（以下简称", "国和", "Geneva.", "共和国联合声明", "签签订"}
+	for _, s := range texts {
+		for _, w := range words {
+			if got, want := index(s, w), strings.Index(s, w); got != want {
+				t.Errorf("index(%q, %q) = %d, want %d", s, w, got, want)
+			}
+		}
+	}
+}
+
+// TestHasHan checks hasHan's byte scan against a range loop over the
+// characters, on valid text and on text cut inside a character.
+func TestHasHan(t *testing.T) {
+	byRange := func(s string) bool {
+		for _, r := range s {
+			if r >= 0x3400 && r <= 0x9FFF || r >= 0xF900 && r <= 0xFAFF {
+				return true
+			}
+		}
+		return false
+	}
+	for _, s := range []string{"", "abc", "中", "abc中", "《》“”（）", "\u33ff", "\u3400", "\u9fff", "\ua000", "\uf900", "\ufaff", "\ufb00", "𠀀", "é", "中"[:2], "中"[1:], "a" + "中"[:2] + "b", "\xed\xa0\x80", "\xe0\x9f\xbf"} {
+		if got, want := hasHan(s), byRange(s); got != want {
+			t.Errorf("hasHan(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// TestMarkerFirst checks findMarker's cheap test against the table: no
+// character it turns away begins a marker of any style, whatever follows.
+func TestMarkerFirst(t *testing.T) {
+	tails := []string{"", " ", "1", "1.", "1. x", "、", "、x", ")", ") x", "）", "） x", ".", ". x", "．x", "\\. x", "rt 1 x", "RTICLE I. x",
+		"hapter 2 x", "HAPTER II x", "art 1 x", "ART I x", "一、", "一条 x", "1条 x", " 一 条 x", "—x", "— x", " x", "一）x", "甲）x", "i) x", "a) x", "A) x"}
+	for r := rune(0); r < 0x10000; r++ {
+		if markerFirst(r) || r >= 0xD800 && r <= 0xDFFF {
+			continue
+		}
+		for _, tail := range tails {
+			if st, label, _, ok := findMarkerIn(string(r) + tail); ok {
+				t.Fatalf("%q: style %s reads marker %q, but markerFirst(%q) is false", string(r)+tail, st.name, label, r)
+			}
+		}
+	}
+}
+
+// TestCapsHeadingAt checks the cheap test before capsHeading on headings
+// run in and on texts that are none.
+func TestCapsHeadingAt(t *testing.T) {
+	for _, s := range []string{"NUMBER AND TYPES OF IMMIGRANTS a. The Commonwealth", "GENERAL The Parties", "The Parties agree", "A GENERAL RULE The", "I. GENERAL", "A", "", "第一条", "O'BRIEN CASE The"} {
+		got, want := capsHeadingAt(s), capsHeading.FindStringSubmatchIndex(s)
+		if !slices.Equal(got, want) {
+			t.Errorf("capsHeadingAt(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// TestValidDate ties validDate to declaration.ValidISODate of the value
+// completeDate writes.
+func TestValidDate(t *testing.T) {
+	for _, y := range []int{0, 1, 999, 1900, 1904, 1999, 2000, 2024, 2100, 9999, 10000} {
+		for m := -1; m <= 14; m++ {
+			for d := -1; d <= 32; d++ {
+				var iso string
+				switch {
+				case m <= 0:
+					iso = fmt.Sprintf("%04d", y)
+				case d <= 0:
+					iso = fmt.Sprintf("%04d-%02d", y, m)
+				default:
+					iso = fmt.Sprintf("%04d-%02d-%02d", y, m, d)
+				}
+				if got, want := validDate(y, m, d), declaration.ValidISODate(iso); got != want {
+					t.Errorf("validDate(%d, %d, %d) = %v, but ValidISODate(%q) = %v", y, m, d, got, iso, want)
+				}
+			}
+		}
+	}
+}
+
+// TestMonthLetterHint ties the hint to monthFirsts: a text without any of
+// its letters holds no month name.
+func TestMonthLetterHint(t *testing.T) {
+	for c := 0; c < 256; c++ {
+		if got, want := hintOfRune[c]&hintMonthLetter != 0, monthFirsts[c]; got != want {
+			t.Errorf("byte %q: month-letter hint %v, monthFirsts %v", rune(c), got, want)
+		}
+	}
+}
+
+// TestIsNoteMarker checks the cheap test of isNoteMarker against the
+// pattern alone, on every form of note and on texts that are none.
+func TestIsNoteMarker(t *testing.T) {
+	for _, s := range []string{"〔1〕 见", "[12] See", "⑴ 注", "⒇ x", "_1 note", "* 3 note", "*3 x", "附注：", "注：本", "註:", "说明：", "說明:",
+		"Note: x", "notes: x", "NOTES: y", "[NAA: A1838]", "_[AA: x]", "[DFAT: x]", "第一条", "The", "", "①", "（1）"} {
+		if got, want := isNoteMarker(s), noteMarkers.MatchString(s); got != want {
+			t.Errorf("isNoteMarker(%q) = %v, noteMarkers says %v", s, got, want)
+		}
+	}
+	// Every character that begins a match is among noteFirsts.
+	for r := rune(0); r < 0x10000; r++ {
+		if r >= 0xD800 && r <= 0xDFFF || strings.ContainsRune(noteFirsts, r) {
+			continue
+		}
+		for _, tail := range []string{"1〕", "1] ", "1 ", "：", ":", "otes: ", "AA: x"} {
+			if noteMarkers.MatchString(string(r) + tail) {
+				t.Fatalf("%q matches noteMarkers but %q is not in noteFirsts", string(r)+tail, r)
+			}
+		}
+	}
+}
+
+// TestMayBeSignedMark: every text signedMark matches passes the test.
+func TestMayBeSignedMark(t *testing.T) {
+	for _, s := range []string{"（签字）", "王明（签名）", "(签署)", "（盖章）", "(Signed)", "(signed) John", "(Sgd.) X", "(Sgd) X", "(R. G. CASEY) For Australia", "(J. SMITH) On behalf of"} {
+		if !signedMark.MatchString(s) {
+			t.Errorf("signedMark does not match %q", s)
+		}
+		if !mayBeSignedMark(s) {
+			t.Errorf("mayBeSignedMark(%q) is false, but signedMark matches it", s)
+		}
+	}
+}
+
+// TestHeadingLikeLong: headingLike counts no further than it needs, and
+// says what counting everything says.
+func TestHeadingLikeLong(t *testing.T) {
+	counted := func(s string) bool { // headingLike as it was, counting every character
+		n := utf8.RuneCountInString(s)
+		if n == 0 || endsWithAny(s, "。；：！？，、,.;:!?") {
+			return false
+		}
+		if hasHan(s) {
+			return n <= 24
+		}
+		return n <= 60 && strings.ToUpper(s) == s
+	}
+	for _, s := range []string{"", "序言", "GENERAL PROVISIONS", "Preamble", strings.Repeat("A", 60), strings.Repeat("A", 61), strings.Repeat("中", 24), strings.Repeat("中", 25),
+		strings.Repeat("中", 70), "在政治关系方面", "The Parties agree.", strings.Repeat("AB ", 30) + "中"} {
+		if got, want := headingLike(s), counted(s); got != want {
+			t.Errorf("headingLike(%.20q…) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// TestIsRecitalCue: the first-character test lets through every recital.
+func TestIsRecitalCue(t *testing.T) {
+	for _, s := range []string{"鉴于双方", "鉴 于 双方", "  Whereas the", "WHEREAS", "Recognizing that", "Bearing in mind", "Mindful of", "Affirming", "鑒於"} {
+		if !isRecital(s) {
+			t.Errorf("isRecital(%q) = false", s)
+		}
+	}
+	for _, s := range []string{"第一条", "The Parties", "", "   ", "双方鉴于"} {
+		if isRecital(s) {
+			t.Errorf("isRecital(%q) = true", s)
+		}
+	}
+}
+
+// TestBinaryAt checks binaryAt's eight-bytes-at-a-time test against the
+// byte-by-byte one: every byte value at every place of a word, in texts
+// of every length up to three words.
+func TestBinaryAt(t *testing.T) {
+	base := "abcdefgh中文字符ijklmnopqrstuvw"
+	for n := 0; n <= len(base); n++ {
+		for at := 0; at < n; at++ {
+			for c := 0; c < 256; c++ {
+				b := []byte(base[:n])
+				b[at] = byte(c)
+				if got, want := binaryAt(string(b)), binaryByteAt(string(b)); got != want {
+					t.Fatalf("binaryAt(%q) = %d, want %d", b, got, want)
+				}
+			}
+		}
+	}
+}
+
+// TestLeadFirsts: leadPattern matches no text that starts with a
+// character outside leadFirsts, and leadAt finds the leads it matches.
+func TestLeadFirsts(t *testing.T) {
+	for _, s := range []string{"新华社北京９月１２日电", "【新华社北京9月12日电】", "本报讯", "中新社北京电", "人民日报北京９月１２日讯", "塔斯社莫斯科电", "路透社伦敦电", "美联社华盛顿电", "法新社巴黎电", "中央社台北电"} {
+		if got, want := leadAt(s), leadPattern.FindStringSubmatchIndex(s); !slices.Equal(got, want) || want == nil {
+			t.Errorf("leadAt(%q) = %v, the pattern gives %v", s, got, want)
+		}
+	}
+	tails := []string{"华社北京电", "新社北京电", "央社台北电", "报讯", "報讯", "民日报", "斯社电", "透社电", "联社电", "新华社北京电"}
+	for r := rune(0); r < 0x10000; r++ {
+		if r >= 0xD800 && r <= 0xDFFF || strings.ContainsRune(leadFirsts, r) {
+			continue
+		}
+		for _, tail := range tails {
+			if leadPattern.MatchString(string(r) + tail) {
+				t.Fatalf("%q matches leadPattern but %q is not in leadFirsts", string(r)+tail, r)
+			}
+		}
+	}
+}
