@@ -165,7 +165,9 @@ func excelDate(iso string) (serial float64, ok bool) {
 	if err != nil || t.Before(time.Date(1900, 3, 1, 0, 0, 0, 0, time.UTC)) {
 		return 0, false
 	}
-	return float64(t.Sub(excelEpoch) / (24 * time.Hour)), true
+	// Whole days counted on Unix seconds: t.Sub saturates at 292 years,
+	// which made every date after 2191 a day of 2192.
+	return float64((t.Unix() - excelEpoch.Unix()) / (24 * 60 * 60)), true
 }
 
 // boolean is a boolean cell.

@@ -681,3 +681,25 @@ func FuzzWorkbook(f *testing.F) {
 		}
 	})
 }
+
+// TestExcelDate: serial numbers as Excel gives them (=DATEVALUE), up to
+// its last day.
+func TestExcelDate(t *testing.T) {
+	for _, c := range []struct {
+		iso  string
+		want float64
+		ok   bool
+	}{
+		{"1900-03-01", 61, true},
+		{"1954-06-28", 19903, true},
+		{"2000", 36526, true},
+		{"2200-01-01", 109575, true},
+		{"9999-12-31", 2958465, true},
+		{"1900-02-28", 0, false}, // before Excel's false 1900-02-29
+		{"1992-13", 0, false},
+	} {
+		if got, ok := excelDate(c.iso); got != c.want || ok != c.ok {
+			t.Errorf("excelDate(%q) = %v, %v; want %v, %v", c.iso, got, ok, c.want, c.ok)
+		}
+	}
+}
