@@ -158,8 +158,22 @@ type Summary struct {
 	// Err is a failure of the batch as a whole (the corpus workbook
 	// could not be written), besides those of single inputs.
 	Err error
-	// Manifest records every input reported, sorted by path.
+	// Manifest records every input reported, sorted by path. Unless
+	// Runner.NoManifest is set, its entries are spooled to a temporary
+	// file as they come, not kept in Inputs: [Manifest.WriteTo] writes
+	// them, and [Summary.Close] lets the file go.
 	Manifest *Manifest
+}
+
+// Close releases the file the manifest's entries are spooled to; the
+// manifest cannot be written after it.
+func (s *Summary) Close() error {
+	if s.Manifest == nil || s.Manifest.spool == nil {
+		return nil
+	}
+	sp := s.Manifest.spool
+	s.Manifest.spool = nil
+	return sp.close()
 }
 
 // conversion is what a worker's conversion goroutine hands back.
@@ -185,6 +199,10 @@ func (r *Runner) Run(ctx context.Context, jobs []*Job) *Summary {
 	}
 	window := max(4*workers, 8)
 	sum := &Summary{Inputs: len(jobs), Manifest: &Manifest{Schema: ManifestSchema, Model: declaration.SchemaVersion, Options: r.Fingerprint}}
+	if !r.NoManifest {
+		// Without a temporary directory, the entries are kept in memory.
+		sum.Manifest.spool, _ = newEntrySpool()
+	}
 
 	var prev map[string]ManifestEntry
 	if r.Previous != nil && r.Previous.Options == r.Fingerprint && r.Previous.Model == declaration.SchemaVersion {
@@ -329,7 +347,7 @@ func (r *Runner) emit(res *Result, wb *xlsx.Workbook, sum *Summary) {
 		sum.Files += len(res.Entry.Outputs)
 	}
 	if !r.NoManifest {
-		sum.Manifest.Inputs = append(sum.Manifest.Inputs, res.Entry)
+		sum.Manifest.add(res.Entry)
 	}
 	if r.Report != nil {
 		r.Report(res)

@@ -256,6 +256,7 @@ func (b *batch) run(ctx context.Context) int {
 	sum, diagErr := b.convert(ctx)
 	rep.clear()
 	code := b.finish(sum, rep, diagErr)
+	sum.Close()
 	if !b.opts.quiet && (b.many || b.opts.verbose) {
 		fmt.Fprintln(b.stderr, rep.summary(sum, b.opts.check))
 	}
