@@ -192,13 +192,13 @@ type conversion struct {
 // progress are abandoned, writes in progress finish (a job's files are
 // written all or none once started), and Run returns once the workers
 // have stopped.
-func (r *Runner) Run(ctx context.Context, jobs []*Job) *Summary {
+func (r *Runner) Run(ctx context.Context, jobs *Jobs) *Summary {
 	workers := r.Workers
 	if workers <= 0 {
 		workers = runtime.NumCPU()
 	}
 	window := max(4*workers, 8)
-	sum := &Summary{Inputs: len(jobs), Manifest: &Manifest{Schema: ManifestSchema, Model: declaration.SchemaVersion, Options: r.Fingerprint}}
+	sum := &Summary{Inputs: jobs.Len(), Manifest: &Manifest{Schema: ManifestSchema, Model: declaration.SchemaVersion, Options: r.Fingerprint}}
 	if !r.NoManifest {
 		// Without a temporary directory, the entries are kept in memory.
 		sum.Manifest.spool, _ = newEntrySpool()
@@ -230,7 +230,7 @@ func (r *Runner) Run(ctx context.Context, jobs []*Job) *Summary {
 	slots := make(chan struct{}, window)
 	go func() {
 		defer close(todo)
-		for i := range jobs {
+		for i := range jobs.Len() {
 			select {
 			case slots <- struct{}{}:
 			case <-stopCtx.Done():
@@ -252,7 +252,7 @@ func (r *Runner) Run(ctx context.Context, jobs []*Job) *Summary {
 					results <- &Result{index: i, notStarted: true}
 					continue
 				}
-				res := r.do(ctx, jobs[i], prev, guard, wb != nil)
+				res := r.do(ctx, jobs.Job(i), prev, guard, wb != nil)
 				res.index = i
 				if res.Status == StatusFailed {
 					failed.Store(true)
@@ -285,7 +285,7 @@ func (r *Runner) Run(ctx context.Context, jobs []*Job) *Summary {
 				stop()
 			}
 			if r.Progress != nil {
-				r.Progress(done, len(jobs))
+				r.Progress(done, jobs.Len())
 			}
 		}
 	}

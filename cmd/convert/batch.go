@@ -28,7 +28,7 @@ type batch struct {
 	stdout, stderr io.Writer
 
 	runner   convert.Runner
-	jobs     []*convert.Job
+	jobs     *convert.Jobs
 	many     bool // more than one input, or a directory: print a summary
 	diagFmt  convert.DiagnosticsFormat
 	shard    convert.Shard
@@ -163,8 +163,8 @@ func (b *batch) writerOptions(formats []convert.Format) (convert.Options, error)
 // diagnostics mixed into the outputs.
 func (b *batch) checkStdout(forced bool) error {
 	toStdout := false
-	for _, j := range b.jobs {
-		for _, t := range j.Targets {
+	for i := range b.jobs.Len() {
+		for _, t := range b.jobs.Job(i).Targets {
 			if t.Path != "" || t.Err != nil {
 				continue
 			}
