@@ -11,27 +11,33 @@ import (
 
 // inputList holds the inputs of a batch compactly, so that a batch of
 // 100,000 inputs costs a few megabytes: every path once, in one shared
-// text, and a small fixed-size item per input. An [Input] is made from
-// its item when it is needed; its strings point into the text.
+// text, and a small item without pointers per input (which the garbage
+// collector need not scan). An [Input] is made from its item when it is
+// needed; its strings point into the text.
 type inputList struct {
-	text  string // the paths (and the Rels that are no suffix of their path)
-	items []inputItem
-	errs  []error // the inputs' Errs, by inputItem.err
+	text   string // the paths (and the Rels that are no suffix of their path)
+	items  []inputItem
+	extras []itemExtra // what few inputs have besides, by inputItem.extra
 }
 
-// inputItem is one input of an [inputList].
+// inputItem is one input of an [inputList]: its path is
+// text[off:off+pathLen]; its Rel, relLen bytes long, ends it, or with
+// relAfter follows it.
 type inputItem struct {
-	path, name, rel span  // in the list's text
-	err             int32 // index into errs, or -1
-	terrs           int32 // index into the plan's target errors, or -1 (see [Jobs])
-	size            int64 // the file's size, as planning stats it; -1 before
-	found           bool
+	off, pathLen, relLen uint32
+	extra                int32 // index into extras, or -1
+	size                 int64 // the file's size, as planning stats it; -1 before
+	found, relAfter      bool
 }
 
-// span is a part of an inputList's text.
-type span struct{ off, n uint32 }
-
-func (s span) of(text string) string { return text[s.off : s.off+s.n] }
+// itemExtra is what an input rarely has: a Name other than its path
+// (standard input's), an Err, or targets planning refused (see [Jobs]).
+type itemExtra struct {
+	name       string
+	hasName    bool
+	err        error
+	targetErrs []error // per target; nil when none was refused
+}
 
 // len is the number of inputs.
 func (l *inputList) len() int { return len(l.items) }
@@ -39,28 +45,55 @@ func (l *inputList) len() int { return len(l.items) }
 // input makes the input at i.
 func (l *inputList) input(i int) Input {
 	it := &l.items[i]
-	in := Input{Path: it.path.of(l.text), Name: it.name.of(l.text), Rel: it.rel.of(l.text), Found: it.found}
-	if it.err >= 0 {
-		in.Err = l.errs[it.err]
+	in := Input{Path: l.path(i), Found: it.found}
+	in.Name = in.Path
+	if it.relAfter {
+		in.Rel = l.text[it.off+it.pathLen : it.off+it.pathLen+it.relLen]
+	} else {
+		in.Rel = in.Path[len(in.Path)-int(it.relLen):]
+	}
+	if it.extra >= 0 {
+		x := &l.extras[it.extra]
+		if x.hasName {
+			in.Name = x.name
+		}
+		in.Err = x.err
 	}
 	return in
 }
 
-// setErr sets the Err of the input at i.
-func (l *inputList) setErr(i int, err error) {
-	if err == nil {
-		l.items[i].err = -1
-		return
-	}
-	l.items[i].err = int32(len(l.errs))
-	l.errs = append(l.errs, err)
+// path is the Path of the input at i.
+func (l *inputList) path(i int) string {
+	it := &l.items[i]
+	return l.text[it.off : it.off+it.pathLen]
 }
 
-// hasErr reports whether the input at i has an Err.
-func (l *inputList) hasErr(i int) bool { return l.items[i].err >= 0 }
+// extra is what the input at i has besides, made if need be.
+func (l *inputList) extra(i int) *itemExtra {
+	if l.items[i].extra < 0 {
+		l.items[i].extra = int32(len(l.extras))
+		l.extras = append(l.extras, itemExtra{})
+	}
+	return &l.extras[l.items[i].extra]
+}
 
-// path is the Path of the input at i.
-func (l *inputList) path(i int) string { return l.items[i].path.of(l.text) }
+// setErr sets the Err of the input at i.
+func (l *inputList) setErr(i int, err error) { l.extra(i).err = err }
+
+// hasErr reports whether the input at i has an Err.
+func (l *inputList) hasErr(i int) bool {
+	x := l.items[i].extra
+	return x >= 0 && l.extras[x].err != nil
+}
+
+// targetErrs are the errors of the targets of the input at i that
+// planning refused, one per target, or nil.
+func (l *inputList) targetErrs(i int) []error {
+	if x := l.items[i].extra; x >= 0 {
+		return l.extras[x].targetErrs
+	}
+	return nil
+}
 
 // filter keeps the inputs for which keep is true, in order.
 func (l *inputList) filter(keep func(i int) bool) {
@@ -84,45 +117,35 @@ func (l *inputList) inputs() []Input {
 }
 
 // listBuilder makes an [inputList]: the text grows as inputs are added,
-// and becomes the list's when it is done.
+// and becomes the list's when it is done (a strings.Builder gives it
+// away without a copy).
 type listBuilder struct {
-	text  []byte
-	items []inputItem
-	errs  []error
+	text   strings.Builder
+	items  []inputItem
+	extras []itemExtra
 }
 
 // add appends in.
 func (b *listBuilder) add(in Input) {
-	it := inputItem{err: -1, terrs: -1, size: -1, found: in.Found}
-	it.path = b.put(in.Path)
-	it.name = it.path
-	if in.Name != in.Path {
-		it.name = b.put(in.Name)
+	it := inputItem{off: uint32(b.text.Len()), pathLen: uint32(len(in.Path)), relLen: uint32(len(in.Rel)), extra: -1, size: -1, found: in.Found}
+	b.text.WriteString(in.Path)
+	if !strings.HasSuffix(in.Path, in.Rel) {
+		it.relAfter = true
+		b.text.WriteString(in.Rel)
 	}
-	if strings.HasSuffix(in.Path, in.Rel) {
-		it.rel = span{it.path.off + it.path.n - uint32(len(in.Rel)), uint32(len(in.Rel))}
-	} else {
-		it.rel = b.put(in.Rel)
-	}
-	if in.Err != nil {
-		it.err = int32(len(b.errs))
-		b.errs = append(b.errs, in.Err)
+	if in.Name != in.Path || in.Err != nil {
+		it.extra = int32(len(b.extras))
+		b.extras = append(b.extras, itemExtra{name: in.Name, hasName: in.Name != in.Path, err: in.Err})
 	}
 	b.items = append(b.items, it)
 }
 
-func (b *listBuilder) put(s string) span {
-	sp := span{uint32(len(b.text)), uint32(len(s))}
-	b.text = append(b.text, s...)
-	return sp
-}
-
-// str is the text of sp, as it stands while building.
-func (b *listBuilder) str(sp span) []byte { return b.text[sp.off : sp.off+sp.n] }
+// path is the path of it, as the text stands while building.
+func (b *listBuilder) path(it inputItem) string { return b.text.String()[it.off : it.off+it.pathLen] }
 
 // list returns the list built.
 func (b *listBuilder) list() inputList {
-	return inputList{text: string(b.text), items: slices.Clip(b.items), errs: b.errs}
+	return inputList{text: b.text.String(), items: slices.Clip(b.items), extras: b.extras}
 }
 
 // listOf makes the list of inputs.
@@ -149,7 +172,7 @@ func walkList(b *listBuilder, root string, f Filter, skipped map[string]bool) er
 		err = walkDir(b, root, top, f, skipped)
 	}
 	found := b.items[first:]
-	slices.SortFunc(found, func(x, y inputItem) int { return bytes.Compare(b.str(x.path), b.str(y.path)) })
+	slices.SortFunc(found, func(x, y inputItem) int { return strings.Compare(b.path(x), b.path(y)) })
 	return err
 }
 
@@ -197,11 +220,11 @@ type listing struct {
 }
 
 type listEntry struct {
-	name span
-	dir  bool
+	off, n uint32 // the name, in the listing's text
+	dir    bool
 }
 
-func (ls *listing) name(e listEntry) string { return string(ls.text[e.name.off : e.name.off+e.name.n]) }
+func (ls *listing) name(e listEntry) string { return string(ls.text[e.off : e.off+e.n]) }
 
 // read reads the names in dir, a chunk at a time. An error is that of
 // os.ReadDir, which WalkDir stops at.
@@ -214,7 +237,7 @@ func (ls *listing) read(dir string) error {
 	for {
 		chunk, err := d.ReadDir(512)
 		for _, e := range chunk {
-			ls.entries = append(ls.entries, listEntry{span{uint32(len(ls.text)), uint32(len(e.Name()))}, e.IsDir()})
+			ls.entries = append(ls.entries, listEntry{uint32(len(ls.text)), uint32(len(e.Name())), e.IsDir()})
 			ls.text = append(ls.text, e.Name()...)
 		}
 		if err == io.EOF {
@@ -228,7 +251,7 @@ func (ls *listing) read(dir string) error {
 
 // sorted returns the entries sorted by name.
 func (ls *listing) sorted() []listEntry {
-	key := func(e listEntry) []byte { return ls.text[e.name.off : e.name.off+e.name.n] }
+	key := func(e listEntry) []byte { return ls.text[e.off : e.off+e.n] }
 	slices.SortFunc(ls.entries, func(x, y listEntry) int { return bytes.Compare(key(x), key(y)) })
 	return ls.entries
 }

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"hash/maphash"
 	"io"
-	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -65,7 +64,6 @@ type Jobs struct {
 	list    inputList
 	formats []Format
 	dest    Destination
-	terrs   [][]error // per target, the errors of the few jobs planning refused a target of (inputItem.terrs)
 }
 
 // Len is the number of jobs.
@@ -82,11 +80,11 @@ func (js *Jobs) Job(i int) *Job {
 	if j.Err != nil {
 		return j
 	}
-	terrs := js.list.items[i].terrs
+	terrs := js.list.targetErrs(i)
 	for k, f := range js.targetFormats() {
 		t := js.target(j.Input, f)
-		if terrs >= 0 && js.terrs[terrs][k] != nil {
-			t.Err = js.terrs[terrs][k]
+		if terrs != nil && terrs[k] != nil {
+			t.Err = terrs[k]
 		}
 		j.Targets = append(j.Targets, t)
 	}
@@ -174,12 +172,12 @@ func planList(l inputList, formats []Format, dest Destination) *Jobs {
 	a := newAbsolver()
 	idx := newInputIndex(&js.list, a)
 	fs := js.targetFormats()
-	terrs := map[int][]error{} // job → an error per target
 	refuse := func(i, k int, err error) {
-		if terrs[i] == nil {
-			terrs[i] = make([]error, len(fs))
+		x := js.list.extra(i)
+		if x.targetErrs == nil {
+			x.targetErrs = make([]error, len(fs))
 		}
-		terrs[i][k] = err
+		x.targetErrs[k] = err
 	}
 	// A target that lands on no input claims its path; of targets on one
 	// path, the first (in the order of jobs, then formats) has it.
@@ -187,7 +185,7 @@ func planList(l inputList, formats []Format, dest Destination) *Jobs {
 		h    uint64
 		i, k int32
 	}
-	var claims []claim
+	claims := make([]claim, 0, js.list.len()*len(fs)) // sized once: 100,000 inputs make 300,000 claims
 	for i := range js.list.items {
 		if js.list.hasErr(i) {
 			continue
@@ -237,15 +235,11 @@ func planList(l inputList, formats []Format, dest Destination) *Jobs {
 		}
 		g += n
 	}
-	for _, i := range slices.Sorted(maps.Keys(terrs)) {
-		js.list.items[i].terrs = int32(len(js.terrs))
-		js.terrs = append(js.terrs, terrs[i])
-	}
 	return js
 }
 
-// hashPath hashes an absolute path, for finding equal paths among many
-// without keeping them.
+// hashPath hashes a path, for finding equal paths among many without
+// keeping them.
 func hashPath(p string) uint64 { return maphash.String(pathSeed, p) }
 
 var pathSeed = maphash.MakeSeed()
@@ -303,7 +297,7 @@ type hashedInput struct {
 }
 
 func newInputIndex(l *inputList, a absolver) *inputIndex {
-	idx := &inputIndex{l: l, a: a}
+	idx := &inputIndex{l: l, a: a, byPath: make([]hashedInput, 0, l.len())}
 	for i := range l.items {
 		if p := l.path(i); p != "" {
 			idx.byPath = append(idx.byPath, hashedInput{hashPath(a.abs(p)), int32(i)})
@@ -335,7 +329,7 @@ func (idx *inputIndex) at(path, key string, exists bool) (j int, link bool) {
 	if idx.bySize == nil {
 		idx.bySize = map[int64][]int32{}
 		for i, it := range idx.l.items {
-			if it.size >= 0 && it.err < 0 && idx.l.path(i) != "" {
+			if it.size >= 0 && !idx.l.hasErr(i) && idx.l.path(i) != "" {
 				idx.bySize[it.size] = append(idx.bySize[it.size], int32(i))
 			}
 		}
@@ -371,14 +365,9 @@ func skipOutputs(l *inputList, formats []Format) {
 		}
 		return strings.TrimSuffix(p, filepath.Ext(p))
 	}
-	sources := map[string]bool{}
-	for i, it := range l.items {
-		if it.found && it.err < 0 && !isOut(l.path(i)) {
-			sources[stem(l.path(i))] = true
-		}
-	}
+	sources := newKeySet(l, stem, func(i int) bool { return l.items[i].found && !l.hasErr(i) && !isOut(l.path(i)) })
 	l.filter(func(i int) bool {
-		return !l.items[i].found || !isOut(l.path(i)) || !sources[stem(l.path(i))]
+		return !l.items[i].found || !isOut(l.path(i)) || sources.count(stem(l.path(i))) == 0
 	})
 }
 
@@ -389,30 +378,64 @@ func skipOutputs(l *inputList, formats []Format) {
 // found sibling of the same stem (x.json, x.yaml of x.txt), and
 // x.out.txt, the text output of x.txt (see [OutputPath]).
 func skipDerived(l *inputList) {
-	found := map[string]bool{}
-	stems := map[string]int{}
-	for i, it := range l.items {
-		if it.found && it.err < 0 {
-			found[l.path(i)] = true
-			stems[stemOf(l.path(i))]++
-		}
-	}
+	take := func(i int) bool { return l.items[i].found && !l.hasErr(i) }
+	found := newKeySet(l, func(p string) string { return p }, take)
+	stems := newKeySet(l, stemOf, take)
 	l.filter(func(i int) bool {
-		it := l.items[i]
-		if !it.found || it.err >= 0 {
+		if !l.items[i].found || l.hasErr(i) {
 			return true
 		}
 		p := l.path(i)
 		dir, base := filepath.Split(p)
 		if n := len(base) - len(sameExtMark+textExt); n > 0 && strings.EqualFold(base[n:], sameExtMark+textExt) {
-			return !found[filepath.Join(dir, base[:n]+base[len(base)-len(textExt):])]
+			return found.count(filepath.Join(dir, base[:n]+base[len(base)-len(textExt):])) == 0
 		}
-		if stems[stemOf(p)] < 2 || !slices.Contains(canonicalExts, strings.ToLower(filepath.Ext(base))) {
+		if stems.count(stemOf(p)) < 2 || !slices.Contains(canonicalExts, strings.ToLower(filepath.Ext(base))) {
 			return true
 		}
 		src := path.Base(canonicalSource(p))
-		return !(src != "." && src != "/" && src != base && stemOf(src) == stemOf(base) && found[filepath.Join(dir, src)])
+		return !(src != "." && src != "/" && src != base && stemOf(src) == stemOf(base) && found.count(filepath.Join(dir, src)) > 0)
 	})
+}
+
+// keySet counts the inputs of a list by a key of their paths (the path,
+// its stem), keeping a hash of each key and where the path is, not the
+// key: a set of 100,000 paths costs 1.6 MB, not a map of strings.
+type keySet struct {
+	text string
+	key  func(path string) string
+	hs   []hashedPath // sorted
+}
+
+type hashedPath struct {
+	h      uint64
+	off, n uint32 // the path, in the list's text
+}
+
+// newKeySet makes the set of the keys of the inputs of l that take
+// takes.
+func newKeySet(l *inputList, key func(string) string, take func(i int) bool) *keySet {
+	s := &keySet{text: l.text, key: key, hs: make([]hashedPath, 0, l.len())}
+	for i, it := range l.items {
+		if take(i) {
+			s.hs = append(s.hs, hashedPath{hashPath(key(l.path(i))), it.off, it.pathLen})
+		}
+	}
+	slices.SortFunc(s.hs, func(x, y hashedPath) int { return cmp.Compare(x.h, y.h) })
+	return s
+}
+
+// count is the number of inputs whose key is k.
+func (s *keySet) count(k string) int {
+	h := hashPath(k)
+	n := 0
+	i, _ := slices.BinarySearchFunc(s.hs, h, func(x hashedPath, h uint64) int { return cmp.Compare(x.h, h) })
+	for ; i < len(s.hs) && s.hs[i].h == h; i++ {
+		if s.key(s.text[s.hs[i].off:s.hs[i].off+s.hs[i].n]) == k {
+			n++
+		}
+	}
+	return n
 }
 
 // canonicalExts are the extensions of canonical files.
