@@ -1,9 +1,10 @@
 package convert
 
 import (
-	"bytes"
 	"io"
+	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -15,16 +16,20 @@ import (
 // collector need not scan). An [Input] is made from its item when it is
 // needed; its strings point into the text.
 type inputList struct {
-	text   string // the paths (and the Rels that are no suffix of their path)
+	text   []string // the paths (and the Rels that are no suffix of their path), in blocks
+	tops   []string // the folders walked, which found files' paths begin with
 	items  []inputItem
 	extras []itemExtra // what few inputs have besides, by inputItem.extra
 }
 
-// inputItem is one input of an [inputList]: its path is
-// text[off:off+pathLen]; its Rel, relLen bytes long, ends it, or with
-// relAfter follows it.
+// inputItem is one input of an [inputList]. A file found in a folder
+// keeps only its Rel, relLen bytes at off in the text (see [textAt]):
+// its path is that of the folder walked, tops[top], joined with it.
+// Another input (top -1) keeps its path, pathLen bytes at off; its Rel
+// ends it, or with relAfter follows it.
 type inputItem struct {
 	off, pathLen, relLen uint32
+	top                  int32 // index into tops, or -1
 	extra                int32 // index into extras, or -1
 	size                 int64 // the file's size, as planning stats it; -1 before
 	found, relAfter      bool
@@ -47,8 +52,10 @@ func (l *inputList) input(i int) Input {
 	it := &l.items[i]
 	in := Input{Path: l.path(i), Found: it.found}
 	in.Name = in.Path
-	if it.relAfter {
-		in.Rel = l.text[it.off+it.pathLen : it.off+it.pathLen+it.relLen]
+	if it.top >= 0 {
+		in.Rel = textAt(l.text, it.off, it.relLen)
+	} else if it.relAfter {
+		in.Rel = textAt(l.text, it.off, it.pathLen+it.relLen)[it.pathLen:]
 	} else {
 		in.Rel = in.Path[len(in.Path)-int(it.relLen):]
 	}
@@ -63,9 +70,30 @@ func (l *inputList) input(i int) Input {
 }
 
 // path is the Path of the input at i.
-func (l *inputList) path(i int) string {
-	it := &l.items[i]
-	return l.text[it.off : it.off+it.pathLen]
+func (l *inputList) path(i int) string { return itemPath(l.text, l.tops, l.items[i]) }
+
+// itemPath is the path of it, in a list of text and tops. That of a file
+// found in a folder is made anew each time: a join of two strings, as
+// the walk made it.
+func itemPath(text, tops []string, it inputItem) string {
+	if it.top >= 0 {
+		return filepath.Join(tops[it.top], filepath.FromSlash(textAt(text, it.off, it.relLen)))
+	}
+	return textAt(text, it.off, it.pathLen)
+}
+
+// The text of a list is kept in blocks of textBlock bytes (a longer
+// string has a block of its own), so that it grows without copying what
+// it holds: an offset is a block's number, then a place in it.
+const (
+	textBlock = 64 << 10
+	blockBits = 16
+)
+
+// textAt is the string of n bytes at off in a list's text.
+func textAt(blocks []string, off, n uint32) string {
+	b, pos := off>>blockBits, off&(1<<blockBits-1)
+	return blocks[b][pos : pos+n]
 }
 
 // extra is what the input at i has besides, made if need be.
@@ -95,11 +123,16 @@ func (l *inputList) targetErrs(i int) []error {
 	return nil
 }
 
-// filter keeps the inputs for which keep is true, in order.
+// filter keeps the inputs for which keep is true, in order. keep sees
+// the list as it was, every input at its index.
 func (l *inputList) filter(keep func(i int) bool) {
+	drop := make([]bool, len(l.items))
+	for i := range l.items {
+		drop[i] = !keep(i)
+	}
 	k := 0
 	for i := range l.items {
-		if keep(i) {
+		if !drop[i] {
 			l.items[k] = l.items[i]
 			k++
 		}
@@ -117,22 +150,25 @@ func (l *inputList) inputs() []Input {
 }
 
 // listBuilder makes an [inputList]: the text grows as inputs are added,
-// and becomes the list's when it is done (a strings.Builder gives it
-// away without a copy).
+// and becomes the list's when it is done. Each block is a
+// strings.Builder written only within its capacity, so that a string
+// taken from it stays valid and none is copied.
 type listBuilder struct {
-	text   strings.Builder
+	text   []*strings.Builder
+	tops   []string
 	items  []inputItem
 	extras []itemExtra
 }
 
 // add appends in.
 func (b *listBuilder) add(in Input) {
-	it := inputItem{off: uint32(b.text.Len()), pathLen: uint32(len(in.Path)), relLen: uint32(len(in.Rel)), extra: -1, size: -1, found: in.Found}
-	b.text.WriteString(in.Path)
+	it := inputItem{pathLen: uint32(len(in.Path)), relLen: uint32(len(in.Rel)), top: -1, extra: -1, size: -1, found: in.Found}
+	rel := ""
 	if !strings.HasSuffix(in.Path, in.Rel) {
 		it.relAfter = true
-		b.text.WriteString(in.Rel)
+		rel = in.Rel
 	}
+	it.off = b.put(in.Path, rel)
 	if in.Name != in.Path || in.Err != nil {
 		it.extra = int32(len(b.extras))
 		b.extras = append(b.extras, itemExtra{name: in.Name, hasName: in.Name != in.Path, err: in.Err})
@@ -140,12 +176,57 @@ func (b *listBuilder) add(in Input) {
 	b.items = append(b.items, it)
 }
 
-// path is the path of it, as the text stands while building.
-func (b *listBuilder) path(it inputItem) string { return b.text.String()[it.off : it.off+it.pathLen] }
+// addFound appends the file at rel found in the folder tops[top].
+func (b *listBuilder) addFound(top int, rel string) {
+	b.items = append(b.items, inputItem{off: b.put(rel, ""), relLen: uint32(len(rel)), top: int32(top), extra: -1, size: -1, found: true})
+}
+
+// put writes s and t together in a block and returns their offset.
+func (b *listBuilder) put(s, t string) uint32 {
+	n := len(s) + len(t)
+	if k := len(b.text); k == 0 || !fits(b.text[k-1], n) {
+		var blk strings.Builder
+		blk.Grow(max(textBlock, n))
+		b.text = append(b.text, &blk)
+	}
+	k := len(b.text) - 1
+	blk := b.text[k]
+	off := uint32(k)<<blockBits | uint32(blk.Len())
+	blk.WriteString(s)
+	blk.WriteString(t)
+	return off
+}
+
+// fits reports whether n more bytes go in the block without growing it
+// or starting past the place an offset can say.
+func fits(blk *strings.Builder, n int) bool {
+	return blk.Len()+n <= blk.Cap() && (blk.Len() == 0 || blk.Len()+n <= textBlock)
+}
+
+// text is the text of it (its Rel for a file found in a folder, else its
+// path), as it stands while building.
+func (b *listBuilder) textOf(it inputItem) string {
+	n := it.pathLen
+	if it.top >= 0 {
+		n = it.relLen
+	}
+	pos := it.off & (1<<blockBits - 1)
+	return b.text[it.off>>blockBits].String()[pos : pos+n]
+}
+
+func (b *listBuilder) blocks() []string {
+	blocks := make([]string, len(b.text))
+	for i, blk := range b.text {
+		blocks[i] = blk.String()
+	}
+	return blocks
+}
 
 // list returns the list built.
 func (b *listBuilder) list() inputList {
-	return inputList{text: b.text.String(), items: slices.Clip(b.items), extras: b.extras}
+	// The items are copied to their number: grown by appending, they
+	// may have a quarter more room than they fill.
+	return inputList{text: b.blocks(), tops: b.tops, items: slices.Clone(b.items), extras: b.extras}
 }
 
 // listOf makes the list of inputs.
@@ -158,9 +239,9 @@ func listOf(inputs []Input) inputList {
 }
 
 // walkList finds the files under root that f takes, sorted by path, into
-// b, as [filepath.WalkDir] would visit them but without holding a
-// directory's entries as objects: a folder of 100,000 files is read in
-// chunks, its names kept in one text while it is walked.
+// b: the files [filepath.WalkDir] would visit, stopping where it would
+// stop at an error, but without holding a folder's entries: a folder of
+// 100,000 files is read in chunks, straight into the list.
 func walkList(b *listBuilder, root string, f Filter, skipped map[string]bool) error {
 	top := root
 	if info, err := os.Lstat(root); err == nil && info.Mode()&os.ModeSymlink != 0 {
@@ -169,66 +250,71 @@ func walkList(b *listBuilder, root string, f Filter, skipped map[string]bool) er
 	first := len(b.items)
 	info, err := os.Lstat(top)
 	if err == nil && info.IsDir() {
-		err = walkDir(b, root, top, f, skipped)
+		b.tops = append(b.tops, top)
+		err = walkDir(b, len(b.tops)-1, root, top, f, skipped)
 	}
+	// Every path found begins with the same folder: sorting by Rel
+	// sorts by path.
 	found := b.items[first:]
-	slices.SortFunc(found, func(x, y inputItem) int { return strings.Compare(b.path(x), b.path(y)) })
+	slices.SortFunc(found, func(x, y inputItem) int { return strings.Compare(b.textOf(x), b.textOf(y)) })
 	return err
 }
 
-// walkDir adds the files under dir, in the order of WalkDir: each
-// folder's entries sorted by name, a folder's files before going on.
-func walkDir(b *listBuilder, root, dir string, f Filter, skipped map[string]bool) error {
-	var ls listing
-	if err := ls.read(dir); err != nil {
-		return err
-	}
-	for _, e := range ls.sorted() {
-		name := ls.name(e)
+// walkDir adds the files under dir that f takes: first those in dir,
+// then those under each of its folders, in order of name. WalkDir visits
+// a folder's entries in order of name and stops at the first error: so
+// when dir cannot be read, none of its files is kept, and when a folder
+// in it fails, none of the files of dir named after that folder.
+func walkDir(b *listBuilder, top int, root, dir string, f Filter, skipped map[string]bool) error {
+	start := len(b.items)
+	var subdirs []string
+	err := readDir(dir, func(e fs.DirEntry) error {
+		name := e.Name()
+		if strings.HasPrefix(name, ".") {
+			return nil
+		}
 		p := filepath.Join(dir, name)
 		rel, err := filepath.Rel(root, p)
 		if err != nil {
 			return err
 		}
 		rel = filepath.ToSlash(rel)
-		if strings.HasPrefix(name, ".") || e.dir && f.excludes(rel) {
-			continue
-		}
-		if e.dir {
-			if err := walkDir(b, root, p, f, skipped); err != nil {
-				return err
+		switch {
+		case e.IsDir():
+			if !f.excludes(rel) {
+				subdirs = append(subdirs, name)
 			}
-			continue
-		}
-		if !f.Takes(rel) {
-			continue
+			return nil
+		case !f.Takes(rel):
+			return nil
 		}
 		if len(skipped) > 0 {
 			if abs, err := filepath.Abs(p); err == nil && skipped[abs] {
-				continue
+				return nil
 			}
 		}
-		b.add(Input{Path: p, Name: p, Rel: rel, Found: true})
+		b.addFound(top, rel)
+		return nil
+	})
+	if err != nil {
+		b.items = b.items[:start]
+		return err
+	}
+	files := len(b.items)
+	slices.Sort(subdirs)
+	for _, name := range subdirs {
+		if err := walkDir(b, top, root, filepath.Join(dir, name), f, skipped); err != nil {
+			kept := slices.DeleteFunc(slices.Clone(b.items[start:files]), func(it inputItem) bool { return path.Base(b.textOf(it)) > name })
+			b.items = slices.Concat(b.items[:start], kept, b.items[files:])
+			return err
+		}
 	}
 	return nil
 }
 
-// listing is the names in one folder, kept in one text.
-type listing struct {
-	text    []byte
-	entries []listEntry
-}
-
-type listEntry struct {
-	off, n uint32 // the name, in the listing's text
-	dir    bool
-}
-
-func (ls *listing) name(e listEntry) string { return string(ls.text[e.off : e.off+e.n]) }
-
-// read reads the names in dir, a chunk at a time. An error is that of
-// os.ReadDir, which WalkDir stops at.
-func (ls *listing) read(dir string) error {
+// readDir calls fn with each entry of dir, read a chunk at a time. An
+// error is that os.ReadDir would return, which WalkDir stops at.
+func readDir(dir string, fn func(fs.DirEntry) error) error {
 	d, err := os.Open(dir)
 	if err != nil {
 		return err
@@ -237,8 +323,9 @@ func (ls *listing) read(dir string) error {
 	for {
 		chunk, err := d.ReadDir(512)
 		for _, e := range chunk {
-			ls.entries = append(ls.entries, listEntry{uint32(len(ls.text)), uint32(len(e.Name())), e.IsDir()})
-			ls.text = append(ls.text, e.Name()...)
+			if err := fn(e); err != nil {
+				return err
+			}
 		}
 		if err == io.EOF {
 			return nil
@@ -247,11 +334,4 @@ func (ls *listing) read(dir string) error {
 			return err
 		}
 	}
-}
-
-// sorted returns the entries sorted by name.
-func (ls *listing) sorted() []listEntry {
-	key := func(e listEntry) []byte { return ls.text[e.off : e.off+e.n] }
-	slices.SortFunc(ls.entries, func(x, y listEntry) int { return bytes.Compare(key(x), key(y)) })
-	return ls.entries
 }

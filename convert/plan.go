@@ -170,7 +170,9 @@ func planList(l inputList, formats []Format, dest Destination) *Jobs {
 
 	js := &Jobs{list: l, formats: formats, dest: dest}
 	a := newAbsolver()
-	idx := newInputIndex(&js.list, a)
+	// With an output directory every output lies below it: only an
+	// input below it can be one by name.
+	idx := newInputIndex(&js.list, a, dest.Dir)
 	fs := js.targetFormats()
 	refuse := func(i, k int, err error) {
 		x := js.list.extra(i)
@@ -180,62 +182,64 @@ func planList(l inputList, formats []Format, dest Destination) *Jobs {
 		x.targetErrs[k] = err
 	}
 	// A target that lands on no input claims its path; of targets on one
-	// path, the first (in the order of jobs, then formats) has it.
-	type claim struct {
-		h    uint64
-		i, k int32
+	// path, the first (in the order of jobs, then formats) has it. Only
+	// the hashes of the paths are kept; the paths of hashes seen twice
+	// are compared in a second pass.
+	claims := make([]uint64, 0, js.list.len()*len(fs)) // sized once: 100,000 inputs make 300,000 claims
+	js.eachClaim(fs, func(i, k int, in Input, t Target, key string) {
+		if other, link := idx.at(t.Path, key, !dest.Fresh); other >= 0 {
+			name := js.list.input(other).Name
+			switch {
+			case link:
+				refuse(i, k, fmt.Errorf("%s: not writing %s: it is the input %s, through a link", in.Name, t.Path, name))
+			case other == i:
+				refuse(i, k, fmt.Errorf("%s: not writing %s over its own input (use -o)", in.Name, t.Path))
+			default:
+				refuse(i, k, fmt.Errorf("%s: not writing %s: it is the input %s", in.Name, t.Path, name))
+			}
+			return
+		}
+		claims = append(claims, hashPath(key))
+	})
+	slices.Sort(claims)
+	twice := map[uint64]bool{}
+	for g := 1; g < len(claims); g++ {
+		if claims[g] == claims[g-1] {
+			twice[claims[g]] = true
+		}
 	}
-	claims := make([]claim, 0, js.list.len()*len(fs)) // sized once: 100,000 inputs make 300,000 claims
+	claims = nil
+	if len(twice) > 0 {
+		first := map[string]string{} // path → the input it belongs to
+		js.eachClaim(fs, func(i, k int, in Input, t Target, key string) {
+			if terrs := js.list.targetErrs(i); terrs != nil && terrs[k] != nil || !twice[hashPath(key)] {
+				return
+			}
+			if other, ok := first[key]; ok {
+				refuse(i, k, fmt.Errorf("%s: not writing %s: it is the output of %s", in.Name, t.Path, other))
+			} else {
+				first[key] = in.Name
+			}
+		})
+	}
+	return js
+}
+
+// eachClaim calls fn with every target that goes to a file, in the order
+// of jobs, then formats (fs), with its absolute path.
+func (js *Jobs) eachClaim(fs []*Format, fn func(i, k int, in Input, t Target, key string)) {
+	a := newAbsolver()
 	for i := range js.list.items {
 		if js.list.hasErr(i) {
 			continue
 		}
 		in := js.list.input(i)
 		for k, f := range fs {
-			t := js.target(in, f)
-			if t.Path == "" || t.Err != nil {
-				continue
+			if t := js.target(in, f); t.Path != "" && t.Err == nil {
+				fn(i, k, in, t, a.abs(t.Path))
 			}
-			key := a.abs(t.Path)
-			if other, link := idx.at(t.Path, key, !dest.Fresh); other >= 0 {
-				name := js.list.input(other).Name
-				switch {
-				case link:
-					refuse(i, k, fmt.Errorf("%s: not writing %s: it is the input %s, through a link", in.Name, t.Path, name))
-				case other == i:
-					refuse(i, k, fmt.Errorf("%s: not writing %s over its own input (use -o)", in.Name, t.Path))
-				default:
-					refuse(i, k, fmt.Errorf("%s: not writing %s: it is the input %s", in.Name, t.Path, name))
-				}
-				continue
-			}
-			claims = append(claims, claim{hashPath(key), int32(i), int32(k)})
 		}
 	}
-	slices.SortFunc(claims, func(x, y claim) int {
-		return cmp.Or(cmp.Compare(x.h, y.h), cmp.Compare(x.i, y.i), cmp.Compare(x.k, y.k))
-	})
-	for g := 0; g < len(claims); {
-		n := 1
-		for g+n < len(claims) && claims[g+n].h == claims[g].h {
-			n++
-		}
-		if n > 1 { // the same hash: compare the paths themselves
-			first := map[string]string{} // path → the input it belongs to
-			for _, c := range claims[g : g+n] {
-				in := js.list.input(int(c.i))
-				t := js.target(in, fs[c.k])
-				key := a.abs(t.Path)
-				if other, ok := first[key]; ok {
-					refuse(int(c.i), int(c.k), fmt.Errorf("%s: not writing %s: it is the output of %s", in.Name, t.Path, other))
-				} else {
-					first[key] = in.Name
-				}
-			}
-		}
-		g += n
-	}
-	return js
 }
 
 // hashPath hashes a path, for finding equal paths among many without
@@ -248,7 +252,7 @@ var pathSeed = maphash.MakeSeed()
 // overwrite, or "".
 func WorkbookClash(jobs *Jobs, path string) string {
 	a := newAbsolver()
-	if other, _ := newInputIndex(&jobs.list, a).at(path, a.abs(path), true); other >= 0 {
+	if other, _ := newInputIndex(&jobs.list, a, "").at(path, a.abs(path), true); other >= 0 {
 		return jobs.list.input(other).Name
 	}
 	return ""
@@ -296,11 +300,22 @@ type hashedInput struct {
 	i int32
 }
 
-func newInputIndex(l *inputList, a absolver) *inputIndex {
-	idx := &inputIndex{l: l, a: a, byPath: make([]hashedInput, 0, l.len())}
+// newInputIndex indexes the inputs of l, by name those below the folder
+// under alone, if it is not "".
+func newInputIndex(l *inputList, a absolver, under string) *inputIndex {
+	idx := &inputIndex{l: l, a: a}
+	prefix := ""
+	if under != "" {
+		prefix = a.abs(under)
+		if !strings.HasSuffix(prefix, string(filepath.Separator)) {
+			prefix += string(filepath.Separator)
+		}
+	}
 	for i := range l.items {
 		if p := l.path(i); p != "" {
-			idx.byPath = append(idx.byPath, hashedInput{hashPath(a.abs(p)), int32(i)})
+			if abs := a.abs(p); strings.HasPrefix(abs, prefix) {
+				idx.byPath = append(idx.byPath, hashedInput{hashPath(abs), int32(i)})
+			}
 		}
 	}
 	slices.SortFunc(idx.byPath, func(x, y hashedInput) int { return cmp.Or(cmp.Compare(x.h, y.h), cmp.Compare(x.i, y.i)) })
@@ -399,29 +414,25 @@ func skipDerived(l *inputList) {
 }
 
 // keySet counts the inputs of a list by a key of their paths (the path,
-// its stem), keeping a hash of each key and where the path is, not the
+// its stem), keeping a hash of each key and the input's index, not the
 // key: a set of 100,000 paths costs 1.6 MB, not a map of strings.
 type keySet struct {
-	text string
-	key  func(path string) string
-	hs   []hashedPath // sorted
-}
-
-type hashedPath struct {
-	h      uint64
-	off, n uint32 // the path, in the list's text
+	l   *inputList
+	key func(path string) string
+	hs  []hashedInput // sorted
 }
 
 // newKeySet makes the set of the keys of the inputs of l that take
-// takes.
+// takes. It holds while l is not changed (as [inputList.filter] does
+// not, while it asks which inputs to keep).
 func newKeySet(l *inputList, key func(string) string, take func(i int) bool) *keySet {
-	s := &keySet{text: l.text, key: key, hs: make([]hashedPath, 0, l.len())}
-	for i, it := range l.items {
+	s := &keySet{l: l, key: key, hs: make([]hashedInput, 0, l.len())}
+	for i := range l.items {
 		if take(i) {
-			s.hs = append(s.hs, hashedPath{hashPath(key(l.path(i))), it.off, it.pathLen})
+			s.hs = append(s.hs, hashedInput{hashPath(key(l.path(i))), int32(i)})
 		}
 	}
-	slices.SortFunc(s.hs, func(x, y hashedPath) int { return cmp.Compare(x.h, y.h) })
+	slices.SortFunc(s.hs, func(x, y hashedInput) int { return cmp.Compare(x.h, y.h) })
 	return s
 }
 
@@ -429,9 +440,9 @@ func newKeySet(l *inputList, key func(string) string, take func(i int) bool) *ke
 func (s *keySet) count(k string) int {
 	h := hashPath(k)
 	n := 0
-	i, _ := slices.BinarySearchFunc(s.hs, h, func(x hashedPath, h uint64) int { return cmp.Compare(x.h, h) })
+	i, _ := slices.BinarySearchFunc(s.hs, h, func(x hashedInput, h uint64) int { return cmp.Compare(x.h, h) })
 	for ; i < len(s.hs) && s.hs[i].h == h; i++ {
-		if s.key(s.text[s.hs[i].off:s.hs[i].off+s.hs[i].n]) == k {
+		if s.key(s.l.path(int(s.hs[i].i))) == k {
 			n++
 		}
 	}
