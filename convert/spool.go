@@ -93,10 +93,9 @@ func (s *entrySpool) each(fn func(data []byte) error) error {
 		return s.err
 	}
 	type rec struct {
-		path    string
-		off     int64
-		n       int
-		pathLen int
+		path string
+		off  int64
+		n    int
 	}
 	var recs []rec
 	var buf []byte

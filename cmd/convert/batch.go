@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
@@ -56,7 +57,7 @@ func (b *batch) setUp(args []string) error {
 		}
 		args = append(args, list...)
 	}
-	planned, err := b.batch(args, formats, filter).Plan()
+	planned, err := b.plan(args, formats, filter)
 	if err != nil {
 		return err
 	}
@@ -66,6 +67,20 @@ func (b *batch) setUp(args []string) error {
 	b.runner, b.jobs, b.many, b.workbook = *planned.Runner, planned.Jobs, planned.Many, planned.Runner.Workbook
 	return b.checkStdout(b.opts.out == "-")
 }
+
+// plan plans the batch. Planning holds a list that grows with the
+// inputs and makes much garbage on the way (paths joined, stat results):
+// the garbage is collected at a lower GOGC while it lasts, so that the
+// heap stays close to the list (unless GOGC is set).
+func (b *batch) plan(args []string, formats []convert.Format, filter convert.Filter) (*convert.Planned, error) {
+	if os.Getenv("GOGC") == "" {
+		defer debug.SetGCPercent(debug.SetGCPercent(planGCPercent))
+	}
+	return b.batch(args, formats, filter).Plan()
+}
+
+// planGCPercent is the GOGC of planning.
+const planGCPercent = 50
 
 // batch is the run the flags describe, for convert to plan.
 func (b *batch) batch(args []string, formats []convert.Format, filter convert.Filter) convert.Batch {
