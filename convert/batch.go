@@ -158,8 +158,22 @@ type Summary struct {
 	// Err is a failure of the batch as a whole (the corpus workbook
 	// could not be written), besides those of single inputs.
 	Err error
-	// Manifest records every input reported, sorted by path.
+	// Manifest records every input reported, sorted by path. Unless
+	// Runner.NoManifest is set, its entries are spooled to a temporary
+	// file as they come, not kept in Inputs: [Manifest.WriteTo] writes
+	// them, and [Summary.Close] lets the file go.
 	Manifest *Manifest
+}
+
+// Close releases the file the manifest's entries are spooled to; the
+// manifest cannot be written after it.
+func (s *Summary) Close() error {
+	if s.Manifest == nil || s.Manifest.spool == nil {
+		return nil
+	}
+	sp := s.Manifest.spool
+	s.Manifest.spool = nil
+	return sp.close()
 }
 
 // conversion is what a worker's conversion goroutine hands back.
@@ -178,13 +192,17 @@ type conversion struct {
 // progress are abandoned, writes in progress finish (a job's files are
 // written all or none once started), and Run returns once the workers
 // have stopped.
-func (r *Runner) Run(ctx context.Context, jobs []*Job) *Summary {
+func (r *Runner) Run(ctx context.Context, jobs *Jobs) *Summary {
 	workers := r.Workers
 	if workers <= 0 {
 		workers = runtime.NumCPU()
 	}
 	window := max(4*workers, 8)
-	sum := &Summary{Inputs: len(jobs), Manifest: &Manifest{Schema: ManifestSchema, Model: declaration.SchemaVersion, Options: r.Fingerprint}}
+	sum := &Summary{Inputs: jobs.Len(), Manifest: &Manifest{Schema: ManifestSchema, Model: declaration.SchemaVersion, Options: r.Fingerprint}}
+	if !r.NoManifest {
+		// Without a temporary directory, the entries are kept in memory.
+		sum.Manifest.spool, _ = newEntrySpool()
+	}
 
 	var prev map[string]ManifestEntry
 	if r.Previous != nil && r.Previous.Options == r.Fingerprint && r.Previous.Model == declaration.SchemaVersion {
@@ -212,7 +230,7 @@ func (r *Runner) Run(ctx context.Context, jobs []*Job) *Summary {
 	slots := make(chan struct{}, window)
 	go func() {
 		defer close(todo)
-		for i := range jobs {
+		for i := range jobs.Len() {
 			select {
 			case slots <- struct{}{}:
 			case <-stopCtx.Done():
@@ -234,7 +252,7 @@ func (r *Runner) Run(ctx context.Context, jobs []*Job) *Summary {
 					results <- &Result{index: i, notStarted: true}
 					continue
 				}
-				res := r.do(ctx, jobs[i], prev, guard, wb != nil)
+				res := r.do(ctx, jobs.Job(i), prev, guard, wb != nil)
 				res.index = i
 				if res.Status == StatusFailed {
 					failed.Store(true)
@@ -267,7 +285,7 @@ func (r *Runner) Run(ctx context.Context, jobs []*Job) *Summary {
 				stop()
 			}
 			if r.Progress != nil {
-				r.Progress(done, len(jobs))
+				r.Progress(done, jobs.Len())
 			}
 		}
 	}
@@ -329,7 +347,7 @@ func (r *Runner) emit(res *Result, wb *xlsx.Workbook, sum *Summary) {
 		sum.Files += len(res.Entry.Outputs)
 	}
 	if !r.NoManifest {
-		sum.Manifest.Inputs = append(sum.Manifest.Inputs, res.Entry)
+		sum.Manifest.add(res.Entry)
 	}
 	if r.Report != nil {
 		r.Report(res)

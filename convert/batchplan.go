@@ -43,7 +43,7 @@ type Batch struct {
 // Planned is a batch ready to run.
 type Planned struct {
 	Runner *Runner
-	Jobs   []*Job
+	Jobs   *Jobs
 	// Many is set for several inputs or a directory: a batch worth a
 	// summary.
 	Many bool
@@ -79,7 +79,7 @@ func (b Batch) Plan() (*Planned, error) {
 			return nil, pathError(dest.Dir, err)
 		}
 	}
-	jobs := Plan(inputs, formats, dest)
+	jobs := planList(inputs, formats, dest)
 	if dest.Workbook != "" {
 		if other := WorkbookClash(jobs, dest.Workbook); other != "" {
 			return nil, fmt.Errorf("%s: not writing the workbook over the input %s", dest.Workbook, other)
@@ -89,29 +89,30 @@ func (b Batch) Plan() (*Planned, error) {
 		return nil, err
 	}
 	if b.Shard.N > 0 {
-		jobs = slices.DeleteFunc(jobs, func(j *Job) bool { return !b.Shard.Has(j.Rel) })
+		l := &jobs.list
+		l.filter(func(i int) bool { return b.Shard.Has(l.input(i).Rel) })
 	}
 	p := &Planned{Runner: &b.Runner, Jobs: jobs, Many: len(b.Args) > 1 || sawDir}
-	p.Note = b.setUp(p.Runner, dest, formats, len(jobs))
+	p.Note = b.setUp(p.Runner, dest, formats, jobs.Len())
 	return p, nil
 }
 
 // inputs expands the arguments; the previous run's manifest found in a
 // directory is not an input, and no side file may be one. It also says
 // whether an argument is a directory.
-func (b Batch) inputs() ([]Input, bool, error) {
+func (b Batch) inputs() (inputList, bool, error) {
 	var skip []string
 	if b.Manifest != "" {
 		if _, err := ReadManifest(b.Manifest); err == nil {
 			skip = append(skip, b.Manifest)
 		}
 	}
-	inputs, err := Expand(b.Args, b.Filter, skip)
+	inputs, err := expandList(b.Args, b.Filter, skip)
 	if err != nil {
-		return nil, false, UsageError(err.Error())
+		return inputList{}, false, UsageError(err.Error())
 	}
-	if err := SidesNotInputs(b.Sides, inputs); err != nil {
-		return nil, false, err
+	if err := sidesNotInputs(b.Sides, &inputs); err != nil {
+		return inputList{}, false, err
 	}
 	sawDir := slices.ContainsFunc(b.Args, func(a string) bool {
 		info, err := os.Stat(a)

@@ -39,14 +39,14 @@ func TestBatchPlan(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !p.Many || len(p.Jobs) == 0 || len(p.Jobs) >= 4 {
-		t.Fatalf("planned %d jobs (many %v): want a shard of the 4 inputs, the manifest none of them", len(p.Jobs), p.Many)
+	if !p.Many || p.Jobs.Len() == 0 || p.Jobs.Len() >= 4 {
+		t.Fatalf("planned %d jobs (many %v): want a shard of the 4 inputs, the manifest none of them", p.Jobs.Len(), p.Many)
 	}
 	if p.Runner.Dir != out || p.Runner.Fingerprint == "" || p.Runner.Previous == nil {
 		t.Errorf("runner: dir %q, fingerprint %q, previous %v", p.Runner.Dir, p.Runner.Fingerprint, p.Runner.Previous)
 	}
-	if s := p.Runner.Run(context.Background(), p.Jobs); s.Converted != len(p.Jobs) {
-		t.Errorf("converted %d of %d", s.Converted, len(p.Jobs))
+	if s := p.Runner.Run(context.Background(), p.Jobs); s.Converted != p.Jobs.Len() {
+		t.Errorf("converted %d of %d", s.Converted, p.Jobs.Len())
 	}
 
 	b = Batch{Args: []string{in}, Formats: []Format{json}, Out: "-"}

@@ -389,13 +389,15 @@ func TestHasExt(t *testing.T) {
 // two dots and all; a lone .akn.xml and an unrelated .xml stay.
 func TestSkipOutputs(t *testing.T) {
 	akn, _ := Lookup("akn")
-	var jobs []*Job
+	var inputs []Input
 	for _, p := range []string{"a.txt", "a.akn.xml", "a.json", "b.akn.xml", "c.xml"} {
-		jobs = append(jobs, &Job{Input: Input{Path: p, Found: true}})
+		inputs = append(inputs, Input{Path: p, Found: true})
 	}
+	l := listOf(inputs)
+	skipOutputs(&l, []Format{akn})
 	var left []string
-	for _, j := range skipOutputs(jobs, []Format{akn}) {
-		left = append(left, j.Path)
+	for _, in := range l.inputs() {
+		left = append(left, in.Path)
 	}
 	if want := []string{"a.txt", "a.json", "b.akn.xml", "c.xml"}; !slices.Equal(left, want) {
 		t.Errorf("skipOutputs left %q, want %q", left, want)

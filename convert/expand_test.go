@@ -85,8 +85,8 @@ func TestCanonicalInputs(t *testing.T) {
 	json, _ := Lookup("json")
 	jobs := Plan(inputs, []Format{json}, Destination{})
 	var names []string
-	for _, j := range jobs {
-		names = append(names, filepath.ToSlash(j.Rel))
+	for i := range jobs.Len() {
+		names = append(names, filepath.ToSlash(jobs.Job(i).Rel))
 	}
 	if strings.Join(names, " ") != "input.txt lone/other.yaml" {
 		t.Fatalf("jobs %q: the derived input.yaml beside input.txt must not be an input", names)

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -137,41 +136,50 @@ func matchSegments(pat, segs []string) bool {
 // are left out of directories. Expand fails only when "-" is given
 // twice.
 func Expand(args []string, f Filter, skip []string) ([]Input, error) {
+	l, err := expandList(args, f, skip)
+	if err != nil {
+		return nil, err
+	}
+	return l.inputs(), nil
+}
+
+// expandList is [Expand] into an [inputList].
+func expandList(args []string, f Filter, skip []string) (inputList, error) {
 	skipped := map[string]bool{}
 	for _, s := range skip {
 		if abs, err := filepath.Abs(s); err == nil {
 			skipped[abs] = true
 		}
 	}
-	var inputs []Input
+	var b listBuilder
 	sawStdin := false
 	for _, arg := range args {
 		if arg == "-" {
 			if sawStdin {
-				return nil, errors.New("standard input (-) given twice")
+				return inputList{}, errors.New("standard input (-) given twice")
 			}
 			sawStdin = true
-			inputs = append(inputs, Input{Name: StdinName, Rel: "stdin"})
+			b.add(Input{Name: StdinName, Rel: "stdin"})
 			continue
 		}
 		info, err := os.Stat(arg)
 		switch {
 		case err != nil:
-			inputs = append(inputs, Input{Path: arg, Name: arg, Rel: fileRel(arg), Err: fileError(arg, err)})
+			b.add(Input{Path: arg, Name: arg, Rel: fileRel(arg), Err: fileError(arg, err)})
 		case info.IsDir():
-			found, err := walk(arg, f, skipped)
-			inputs = append(inputs, found...)
-			if err == nil && len(found) == 0 {
+			before := len(b.items)
+			err := walkList(&b, arg, f, skipped)
+			if err == nil && len(b.items) == before {
 				err = fmt.Errorf("%s: no files matching %s in this directory", arg, f.Describe())
 			}
 			if err != nil {
-				inputs = append(inputs, Input{Path: arg, Name: arg, Rel: fileRel(arg), Err: err})
+				b.add(Input{Path: arg, Name: arg, Rel: fileRel(arg), Err: err})
 			}
 		default:
-			inputs = append(inputs, Input{Path: arg, Name: arg, Rel: fileRel(arg)})
+			b.add(Input{Path: arg, Name: arg, Rel: fileRel(arg)})
 		}
 	}
-	return inputs, nil
+	return b.list(), nil
 }
 
 // SourceNameOf is what the model records as source.name for a source
@@ -192,42 +200,10 @@ func fileRel(name string) string { return filepath.Base(name) }
 
 // walk finds the files under root that f takes, sorted by path.
 func walk(root string, f Filter, skipped map[string]bool) ([]Input, error) {
-	var inputs []Input
-	top := root
-	if info, err := os.Lstat(root); err == nil && info.Mode()&os.ModeSymlink != 0 {
-		top = root + string(filepath.Separator) // walk the folder a link names
-	}
-	err := filepath.WalkDir(top, func(p string, e fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if p == top {
-			return nil
-		}
-		rel, rerr := filepath.Rel(root, p)
-		if rerr != nil {
-			return rerr
-		}
-		rel = filepath.ToSlash(rel)
-		if strings.HasPrefix(e.Name(), ".") || e.IsDir() && f.excludes(rel) {
-			if e.IsDir() {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if e.IsDir() || !f.Takes(rel) {
-			return nil
-		}
-		if len(skipped) > 0 {
-			if abs, err := filepath.Abs(p); err == nil && skipped[abs] {
-				return nil
-			}
-		}
-		inputs = append(inputs, Input{Path: p, Name: p, Rel: rel, Found: true})
-		return nil
-	})
-	slices.SortFunc(inputs, func(a, b Input) int { return strings.Compare(a.Path, b.Path) })
-	return inputs, err
+	var b listBuilder
+	err := walkList(&b, root, f, skipped)
+	l := b.list()
+	return l.inputs(), err
 }
 
 // ReadFileList reads a list of inputs, one path per line, as -files-from

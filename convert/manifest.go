@@ -51,8 +51,12 @@ type Manifest struct {
 	// Workbooks are the corpus workbooks written (one per run, so more
 	// only in merged manifests).
 	Workbooks []OutputRecord `json:"workbooks,omitempty"`
-	// Inputs are the inputs, sorted by path.
+	// Inputs are the inputs, sorted by path. The manifest of a
+	// [Runner]'s batch has none: it spools its entries to a file instead
+	// (see [Summary.Manifest]).
 	Inputs []ManifestEntry `json:"inputs"`
+
+	spool *entrySpool
 }
 
 // ManifestEntry is one input in a [Manifest].
@@ -87,7 +91,8 @@ func (m *Manifest) Sort() {
 	slices.SortStableFunc(m.Workbooks, func(a, b OutputRecord) int { return strings.Compare(a.Path, b.Path) })
 }
 
-// WriteTo writes m as indented JSON, with a final newline.
+// WriteTo writes m as indented JSON, with a final newline: its Inputs,
+// or for the manifest of a [Runner]'s batch the entries it spooled.
 func (m *Manifest) WriteTo(w io.Writer) (int64, error) {
 	// The inputs are encoded one at a time, not the whole manifest into
 	// one buffer: a batch of 100,000 inputs has a manifest of ~80 MB. The
@@ -102,34 +107,51 @@ func (m *Manifest) WriteTo(w io.Writer) (int64, error) {
 		return 0, err
 	}
 	cw := &countWriter{w: w}
-	if len(m.Inputs) == 0 {
+	if len(m.Inputs) == 0 && (m.spool == nil || m.spool.n == 0) {
 		_, err := cw.Write(buf.Bytes())
 		return cw.n, err
 	}
 	const tail = "[]\n}\n"
 	cw.Write(bytes.TrimSuffix(buf.Bytes(), []byte(tail)))
 	cw.Write([]byte("[\n"))
-	enc = json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("    ", "  ")
-	for i := range m.Inputs {
-		e := m.Inputs[i]
-		if e.Outputs == nil {
-			e.Outputs = []OutputRecord{}
+	first := true
+	entry := func(data []byte) error {
+		if !first {
+			cw.Write([]byte(",\n"))
 		}
-		buf.Reset()
-		if err := enc.Encode(e); err != nil {
-			return cw.n, err
-		}
-		cw.Write([]byte("    "))
-		cw.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
-		if i < len(m.Inputs)-1 {
-			cw.Write([]byte(","))
-		}
-		cw.Write([]byte("\n"))
+		first = false
+		cw.Write(data)
+		return cw.err
 	}
-	cw.Write([]byte("  ]\n}\n"))
+	var err error
+	if m.spool != nil {
+		err = m.spool.each(entry)
+	} else {
+		var x entryEncoder
+		for _, e := range m.Inputs {
+			data, err := x.encode(e)
+			if err != nil {
+				return cw.n, err
+			}
+			if entry(data) != nil {
+				break
+			}
+		}
+	}
+	if err != nil {
+		return cw.n, err
+	}
+	cw.Write([]byte("\n  ]\n}\n"))
 	return cw.n, cw.err
+}
+
+// add records the entry of one input: in the spool, if m has one.
+func (m *Manifest) add(e ManifestEntry) {
+	if m.spool != nil {
+		m.spool.add(e)
+		return
+	}
+	m.Inputs = append(m.Inputs, e)
 }
 
 // countWriter counts what it writes and keeps the first error; a write

@@ -1,7 +1,9 @@
 package convert
 
 import (
+	"cmp"
 	"fmt"
+	"hash/maphash"
 	"io"
 	"os"
 	"path"
@@ -32,14 +34,13 @@ type Destination struct {
 	Fresh bool
 }
 
-// Job is one input of a batch and the outputs it goes to.
+// Job is one input of a batch and the outputs it goes to, as [Jobs.Job]
+// makes it.
 type Job struct {
 	Input
 	// Targets are the outputs, one per format, in the order of the
 	// formats.
 	Targets []Target
-
-	info os.FileInfo // of Path, for telling whether an output is an input
 }
 
 // Target is one output of a [Job].
@@ -51,6 +52,78 @@ type Target struct {
 	// Err says why the output cannot be written; the job fails with it
 	// and its other outputs are still written.
 	Err error
+}
+
+// Jobs is a planned batch: its inputs and where their outputs go. It
+// keeps every input's path once, in a compact list, and the few errors
+// planning found; a [Job] is made from them when it is asked for, its
+// targets' paths derived from the destination again. So a batch of
+// 100,000 inputs holds a few megabytes, not a job and three output paths
+// per input.
+type Jobs struct {
+	list    inputList
+	formats []Format
+	dest    Destination
+}
+
+// Len is the number of jobs.
+func (js *Jobs) Len() int {
+	if js == nil {
+		return 0
+	}
+	return js.list.len()
+}
+
+// Job makes the job at i.
+func (js *Jobs) Job(i int) *Job {
+	j := &Job{Input: js.list.input(i)}
+	if j.Err != nil {
+		return j
+	}
+	terrs := js.list.targetErrs(i)
+	for k, f := range js.targetFormats() {
+		t := js.target(j.Input, f)
+		if terrs != nil && terrs[k] != nil {
+			t.Err = terrs[k]
+		}
+		j.Targets = append(j.Targets, t)
+	}
+	return j
+}
+
+// targetFormats are the formats that have a target: all but xlsx with a
+// corpus workbook, which the batch runner adds every document to instead.
+func (js *Jobs) targetFormats() []*Format {
+	var fs []*Format
+	for i := range js.formats {
+		f := &js.formats[i] // shared by every job: a large batch holds no copies
+		if js.dest.Workbook != "" && f.Name == "xlsx" {
+			continue
+		}
+		fs = append(fs, f)
+	}
+	return fs
+}
+
+// target is where the output of in in format f goes.
+func (js *Jobs) target(in Input, f *Format) Target {
+	dest := js.dest
+	t := Target{Format: f}
+	switch {
+	case dest.Stdout, dest == (Destination{}) && in.Path == "":
+		// standard output
+	case dest.File != "":
+		t.Path = dest.File
+	case dest.Dir != "":
+		if !filepath.IsLocal(filepath.FromSlash(in.Rel)) {
+			t.Err = fmt.Errorf("%s: not writing %s: it would land outside %s", in.Name, in.Rel, dest.Dir)
+			break
+		}
+		t.Path = relOutputPath(in.Rel, dest.Dir, *f)
+	default:
+		t.Path = OutputPath(in.Path, "", *f)
+	}
+	return t
 }
 
 // Plan decides where every output of a batch goes: it makes a [Job] of
@@ -68,83 +141,119 @@ type Target struct {
 //
 // With a corpus workbook, the xlsx format has no targets: the batch
 // runner adds every document to the workbook instead.
-func Plan(inputs []Input, formats []Format, dest Destination) []*Job {
-	jobs := make([]*Job, 0, len(inputs))
-	for _, in := range inputs {
-		j := &Job{Input: in}
-		if in.Err == nil && in.Path != "" {
-			info, err := os.Stat(in.Path)
-			j.info, j.Err = info, fileError(in.Path, err)
+func Plan(inputs []Input, formats []Format, dest Destination) *Jobs {
+	return planList(listOf(inputs), formats, dest)
+}
+
+// planList is [Plan] of an [inputList]. What it finds out for every
+// output (its path, whether it clashes) it forgets again, but for the
+// errors.
+func planList(l inputList, formats []Format, dest Destination) *Jobs {
+	for i := range l.items {
+		if l.hasErr(i) || l.path(i) == "" {
+			continue
 		}
-		jobs = append(jobs, j)
+		info, err := os.Stat(l.path(i))
+		if err != nil {
+			l.setErr(i, fileError(l.path(i), err))
+			continue
+		}
+		l.items[i].size = info.Size()
 	}
 	switch {
 	case dest.Dir != "":
-		jobs = skipUnder(jobs, dest.Dir, newAbsolver())
+		skipUnder(&l, dest.Dir, newAbsolver())
 	case dest == (Destination{}):
-		jobs = skipOutputs(jobs, formats)
+		skipOutputs(&l, formats)
 	}
-	jobs = skipDerived(jobs)
+	skipDerived(&l)
 
+	js := &Jobs{list: l, formats: formats, dest: dest}
 	a := newAbsolver()
-	idx := newInputIndex(jobs, a)
-	claimed := map[string]string{} // absolute output path → the input it belongs to
-	for _, j := range jobs {
-		if j.Err != nil {
+	// With an output directory every output lies below it: only an
+	// input below it can be one by name.
+	idx := newInputIndex(&js.list, a, dest.Dir)
+	fs := js.targetFormats()
+	refuse := func(i, k int, err error) {
+		x := js.list.extra(i)
+		if x.targetErrs == nil {
+			x.targetErrs = make([]error, len(fs))
+		}
+		x.targetErrs[k] = err
+	}
+	// A target that lands on no input claims its path; of targets on one
+	// path, the first (in the order of jobs, then formats) has it. Only
+	// the hashes of the paths are kept; the paths of hashes seen twice
+	// are compared in a second pass.
+	claims := make([]uint64, 0, js.list.len()*len(fs)) // sized once: 100,000 inputs make 300,000 claims
+	js.eachClaim(fs, func(i, k int, in Input, t Target, key string) {
+		if other, link := idx.at(t.Path, key, !dest.Fresh); other >= 0 {
+			name := js.list.input(other).Name
+			switch {
+			case link:
+				refuse(i, k, fmt.Errorf("%s: not writing %s: it is the input %s, through a link", in.Name, t.Path, name))
+			case other == i:
+				refuse(i, k, fmt.Errorf("%s: not writing %s over its own input (use -o)", in.Name, t.Path))
+			default:
+				refuse(i, k, fmt.Errorf("%s: not writing %s: it is the input %s", in.Name, t.Path, name))
+			}
+			return
+		}
+		claims = append(claims, hashPath(key))
+	})
+	slices.Sort(claims)
+	twice := map[uint64]bool{}
+	for g := 1; g < len(claims); g++ {
+		if claims[g] == claims[g-1] {
+			twice[claims[g]] = true
+		}
+	}
+	claims = nil
+	if len(twice) > 0 {
+		first := map[string]string{} // path → the input it belongs to
+		js.eachClaim(fs, func(i, k int, in Input, t Target, key string) {
+			if terrs := js.list.targetErrs(i); terrs != nil && terrs[k] != nil || !twice[hashPath(key)] {
+				return
+			}
+			if other, ok := first[key]; ok {
+				refuse(i, k, fmt.Errorf("%s: not writing %s: it is the output of %s", in.Name, t.Path, other))
+			} else {
+				first[key] = in.Name
+			}
+		})
+	}
+	return js
+}
+
+// eachClaim calls fn with every target that goes to a file, in the order
+// of jobs, then formats (fs), with its absolute path.
+func (js *Jobs) eachClaim(fs []*Format, fn func(i, k int, in Input, t Target, key string)) {
+	a := newAbsolver()
+	for i := range js.list.items {
+		if js.list.hasErr(i) {
 			continue
 		}
-		for i := range formats {
-			f := &formats[i] // shared by every job: a large batch holds no copies
-			if dest.Workbook != "" && f.Name == "xlsx" {
-				continue
+		in := js.list.input(i)
+		for k, f := range fs {
+			if t := js.target(in, f); t.Path != "" && t.Err == nil {
+				fn(i, k, in, t, a.abs(t.Path))
 			}
-			t := Target{Format: f}
-			switch {
-			case dest.Stdout, dest == (Destination{}) && j.Path == "":
-				// standard output
-			case dest.File != "":
-				t.Path = dest.File
-			case dest.Dir != "":
-				if !filepath.IsLocal(filepath.FromSlash(j.Rel)) {
-					t.Err = fmt.Errorf("%s: not writing %s: it would land outside %s", j.Name, j.Rel, dest.Dir)
-					break
-				}
-				t.Path = relOutputPath(j.Rel, dest.Dir, *f)
-			default:
-				t.Path = OutputPath(j.Path, "", *f)
-			}
-			if t.Path != "" && t.Err == nil {
-				key := a.abs(t.Path)
-				if other, link := idx.at(t.Path, key, !dest.Fresh); other != nil {
-					switch {
-					case link:
-						t.Err = fmt.Errorf("%s: not writing %s: it is the input %s, through a link", j.Name, t.Path, other.Name)
-					case other == j:
-						t.Err = fmt.Errorf("%s: not writing %s over its own input (use -o)", j.Name, t.Path)
-					default:
-						t.Err = fmt.Errorf("%s: not writing %s: it is the input %s", j.Name, t.Path, other.Name)
-					}
-				} else if first, ok := claimed[key]; ok {
-					t.Err = fmt.Errorf("%s: not writing %s: it is the output of %s", j.Name, t.Path, first)
-				} else {
-					claimed[key] = j.Name
-				}
-			}
-			j.Targets = append(j.Targets, t)
 		}
 	}
-	for _, j := range jobs {
-		j.info = nil // needed no more: keep a large batch small
-	}
-	return jobs
 }
+
+// hashPath hashes a path, for finding equal paths among many without
+// keeping them.
+func hashPath(p string) uint64 { return maphash.String(pathSeed, p) }
+
+var pathSeed = maphash.MakeSeed()
 
 // WorkbookClash returns the input a corpus workbook at path would
 // overwrite, or "".
-func WorkbookClash(jobs []*Job, path string) string {
+func WorkbookClash(jobs *Jobs, path string) string {
 	a := newAbsolver()
-	if other, _ := newInputIndex(jobs, a).at(path, a.abs(path), true); other != nil {
-		return other.Name
+	if other, _ := newInputIndex(&jobs.list, a, "").at(path, a.abs(path), true); other >= 0 {
+		return jobs.list.input(other).Name
 	}
 	return ""
 }
@@ -177,60 +286,89 @@ func (a absolver) abs(p string) string {
 	return filepath.Join(string(a), p)
 }
 
-// inputIndex finds the input at a path, by name or as the same file.
+// inputIndex finds the input at a path, by name or as the same file. It
+// keeps a hash of every input's absolute path, not the path.
 type inputIndex struct {
-	byPath map[string]*Job
-	bySize map[int64][]*Job
+	l      *inputList
+	a      absolver
+	byPath []hashedInput     // sorted
+	bySize map[int64][]int32 // inputs by size; made when first needed
 }
 
-func newInputIndex(jobs []*Job, a absolver) inputIndex {
-	idx := inputIndex{byPath: map[string]*Job{}, bySize: map[int64][]*Job{}}
-	for _, j := range jobs {
-		if j.Path == "" {
-			continue
-		}
-		if key := a.abs(j.Path); idx.byPath[key] == nil {
-			idx.byPath[key] = j
-		}
-		if j.info != nil {
-			idx.bySize[j.info.Size()] = append(idx.bySize[j.info.Size()], j)
+type hashedInput struct {
+	h uint64
+	i int32
+}
+
+// newInputIndex indexes the inputs of l, by name those below the folder
+// under alone, if it is not "".
+func newInputIndex(l *inputList, a absolver, under string) *inputIndex {
+	idx := &inputIndex{l: l, a: a}
+	prefix := ""
+	if under != "" {
+		prefix = a.abs(under)
+		if !strings.HasSuffix(prefix, string(filepath.Separator)) {
+			prefix += string(filepath.Separator)
 		}
 	}
+	for i := range l.items {
+		if p := l.path(i); p != "" {
+			if abs := a.abs(p); strings.HasPrefix(abs, prefix) {
+				idx.byPath = append(idx.byPath, hashedInput{hashPath(abs), int32(i)})
+			}
+		}
+	}
+	slices.SortFunc(idx.byPath, func(x, y hashedInput) int { return cmp.Or(cmp.Compare(x.h, y.h), cmp.Compare(x.i, y.i)) })
 	return idx
 }
 
 // at returns the job whose input is at path (whose absolute form is
 // key), by name or, with link set, as the same file through a symbolic
-// or hard link; or nil. Only with exists does it look for a file at
+// or hard link; or -1. Only with exists does it look for a file at
 // path (a path in a folder this run made holds none).
-func (idx inputIndex) at(path, key string, exists bool) (j *Job, link bool) {
-	if j := idx.byPath[key]; j != nil || !exists {
-		return j, false
+func (idx *inputIndex) at(path, key string, exists bool) (j int, link bool) {
+	h := hashPath(key)
+	n, _ := slices.BinarySearchFunc(idx.byPath, h, func(x hashedInput, h uint64) int { return cmp.Compare(x.h, h) })
+	for ; n < len(idx.byPath) && idx.byPath[n].h == h; n++ {
+		if i := int(idx.byPath[n].i); idx.a.abs(idx.l.path(i)) == key {
+			return i, false
+		}
+	}
+	if !exists {
+		return -1, false
 	}
 	info, err := os.Stat(path)
 	if err != nil {
-		return nil, false
+		return -1, false
 	}
-	for _, j := range idx.bySize[info.Size()] {
-		if os.SameFile(info, j.info) {
-			return j, true
+	if idx.bySize == nil {
+		idx.bySize = map[int64][]int32{}
+		for i, it := range idx.l.items {
+			if it.size >= 0 && !idx.l.hasErr(i) && idx.l.path(i) != "" {
+				idx.bySize[it.size] = append(idx.bySize[it.size], int32(i))
+			}
 		}
 	}
-	return nil, false
+	for _, i := range idx.bySize[info.Size()] {
+		if other, err := os.Stat(idx.l.path(int(i))); err == nil && os.SameFile(info, other) {
+			return int(i), true
+		}
+	}
+	return -1, false
 }
 
 // skipUnder drops the inputs found below dir while walking a directory.
-func skipUnder(jobs []*Job, dir string, a absolver) []*Job {
+func skipUnder(l *inputList, dir string, a absolver) {
 	abs := a.abs(dir)
-	return slices.DeleteFunc(jobs, func(j *Job) bool {
-		return j.Found && strings.HasPrefix(a.abs(j.Path), abs+string(filepath.Separator))
+	l.filter(func(i int) bool {
+		return !l.items[i].found || !strings.HasPrefix(a.abs(l.path(i)), abs+string(filepath.Separator))
 	})
 }
 
 // skipOutputs drops the found inputs that are the outputs of a sibling
 // from an earlier run: a file whose extension is that of an output
 // format, next to a found file with the same name and another extension.
-func skipOutputs(jobs []*Job, formats []Format) []*Job {
+func skipOutputs(l *inputList, formats []Format) {
 	isOut := func(p string) bool {
 		return slices.ContainsFunc(formats, func(f Format) bool { return f.HasExt(p) })
 	}
@@ -242,14 +380,9 @@ func skipOutputs(jobs []*Job, formats []Format) []*Job {
 		}
 		return strings.TrimSuffix(p, filepath.Ext(p))
 	}
-	sources := map[string]bool{}
-	for _, j := range jobs {
-		if j.Found && j.Err == nil && !isOut(j.Path) {
-			sources[stem(j.Path)] = true
-		}
-	}
-	return slices.DeleteFunc(jobs, func(j *Job) bool {
-		return j.Found && isOut(j.Path) && sources[stem(j.Path)]
+	sources := newKeySet(l, stem, func(i int) bool { return l.items[i].found && !l.hasErr(i) && !isOut(l.path(i)) })
+	l.filter(func(i int) bool {
+		return !l.items[i].found || !isOut(l.path(i)) || sources.count(stem(l.path(i))) == 0
 	})
 }
 
@@ -259,29 +392,61 @@ func skipOutputs(jobs []*Job, formats []Format) []*Job {
 // (recognised by content) whose source.name has the base name of a
 // found sibling of the same stem (x.json, x.yaml of x.txt), and
 // x.out.txt, the text output of x.txt (see [OutputPath]).
-func skipDerived(jobs []*Job) []*Job {
-	found := map[string]bool{}
-	stems := map[string]int{}
-	for _, j := range jobs {
-		if j.Found && j.Err == nil {
-			found[j.Path] = true
-			stems[stemOf(j.Path)]++
+func skipDerived(l *inputList) {
+	take := func(i int) bool { return l.items[i].found && !l.hasErr(i) }
+	found := newKeySet(l, func(p string) string { return p }, take)
+	stems := newKeySet(l, stemOf, take)
+	l.filter(func(i int) bool {
+		if !l.items[i].found || l.hasErr(i) {
+			return true
+		}
+		p := l.path(i)
+		dir, base := filepath.Split(p)
+		if n := len(base) - len(sameExtMark+textExt); n > 0 && strings.EqualFold(base[n:], sameExtMark+textExt) {
+			return found.count(filepath.Join(dir, base[:n]+base[len(base)-len(textExt):])) == 0
+		}
+		if stems.count(stemOf(p)) < 2 || !slices.Contains(canonicalExts, strings.ToLower(filepath.Ext(base))) {
+			return true
+		}
+		src := path.Base(canonicalSource(p))
+		return !(src != "." && src != "/" && src != base && stemOf(src) == stemOf(base) && found.count(filepath.Join(dir, src)) > 0)
+	})
+}
+
+// keySet counts the inputs of a list by a key of their paths (the path,
+// its stem), keeping a hash of each key and the input's index, not the
+// key: a set of 100,000 paths costs 1.6 MB, not a map of strings.
+type keySet struct {
+	l   *inputList
+	key func(path string) string
+	hs  []hashedInput // sorted
+}
+
+// newKeySet makes the set of the keys of the inputs of l that take
+// takes. It holds while l is not changed (as [inputList.filter] does
+// not, while it asks which inputs to keep).
+func newKeySet(l *inputList, key func(string) string, take func(i int) bool) *keySet {
+	s := &keySet{l: l, key: key, hs: make([]hashedInput, 0, l.len())}
+	for i := range l.items {
+		if take(i) {
+			s.hs = append(s.hs, hashedInput{hashPath(key(l.path(i))), int32(i)})
 		}
 	}
-	return slices.DeleteFunc(jobs, func(j *Job) bool {
-		if !j.Found || j.Err != nil {
-			return false
+	slices.SortFunc(s.hs, func(x, y hashedInput) int { return cmp.Compare(x.h, y.h) })
+	return s
+}
+
+// count is the number of inputs whose key is k.
+func (s *keySet) count(k string) int {
+	h := hashPath(k)
+	n := 0
+	i, _ := slices.BinarySearchFunc(s.hs, h, func(x hashedInput, h uint64) int { return cmp.Compare(x.h, h) })
+	for ; i < len(s.hs) && s.hs[i].h == h; i++ {
+		if s.key(s.l.path(int(s.hs[i].i))) == k {
+			n++
 		}
-		dir, base := filepath.Split(j.Path)
-		if n := len(base) - len(sameExtMark+textExt); n > 0 && strings.EqualFold(base[n:], sameExtMark+textExt) {
-			return found[filepath.Join(dir, base[:n]+base[len(base)-len(textExt):])]
-		}
-		if stems[stemOf(j.Path)] < 2 || !slices.Contains(canonicalExts, strings.ToLower(filepath.Ext(base))) {
-			return false
-		}
-		src := path.Base(canonicalSource(j.Path))
-		return src != "." && src != "/" && src != base && stemOf(src) == stemOf(base) && found[filepath.Join(dir, src)]
-	})
+	}
+	return n
 }
 
 // canonicalExts are the extensions of canonical files.

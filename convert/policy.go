@@ -81,23 +81,29 @@ type Side struct{ Flag, Path string }
 // SidesNotInputs refuses a side file that is an input, by path or as the
 // same file.
 func SidesNotInputs(sides []Side, inputs []Input) error {
+	l := listOf(inputs)
+	return sidesNotInputs(sides, &l)
+}
+
+func sidesNotInputs(sides []Side, l *inputList) error {
 	a := newAbsolver()
 	for _, s := range sides {
 		abs := a.abs(s.Path)
 		info, statErr := os.Stat(s.Path)
-		for _, in := range inputs {
-			if in.Path == "" {
+		for i := range l.items {
+			p := l.path(i)
+			if p == "" {
 				continue
 			}
 			same := false
-			if a.abs(in.Path) == abs {
+			if a.abs(p) == abs {
 				same = true
 			} else if statErr == nil {
-				other, err := os.Stat(in.Path)
+				other, err := os.Stat(p)
 				same = err == nil && os.SameFile(info, other)
 			}
 			if same {
-				return usagef("%s %s is an input (%s): writing it would destroy it; choose another path, or -exclude it", s.Flag, s.Path, in.Name)
+				return usagef("%s %s is an input (%s): writing it would destroy it; choose another path, or -exclude it", s.Flag, s.Path, l.input(i).Name)
 			}
 		}
 	}
@@ -106,25 +112,45 @@ func SidesNotInputs(sides []Side, inputs []Input) error {
 
 // SidesNotOutputs refuses a side file that is an output of the jobs, the
 // corpus workbook or another side file.
-func SidesNotOutputs(sides []Side, jobs []*Job, workbook string) error {
+func SidesNotOutputs(sides []Side, jobs *Jobs, workbook string) error {
 	a := newAbsolver()
+	abs := make([]string, len(sides))
+	for k, s := range sides {
+		abs[k] = a.abs(s.Path)
+	}
+	// What each side's path is, as the last output found there: the
+	// outputs are walked once, and only the sides' paths are kept.
+	output := make([]string, len(sides))
+	if len(sides) > 0 {
+		for i := range jobs.Len() {
+			j := jobs.Job(i)
+			for _, t := range j.Targets {
+				if t.Path == "" || t.Err != nil {
+					continue
+				}
+				key := a.abs(t.Path)
+				for k := range sides {
+					if abs[k] == key {
+						output[k] = "the " + t.Format.Name + " output of " + j.Name
+					}
+				}
+			}
+		}
+	}
 	claimed := map[string]string{}
 	if workbook != "" {
 		claimed[a.abs(workbook)] = "the corpus workbook"
 	}
-	for _, j := range jobs {
-		for _, t := range j.Targets {
-			if t.Path != "" && t.Err == nil {
-				claimed[a.abs(t.Path)] = "the " + t.Format.Name + " output of " + j.Name
-			}
+	for k := range sides {
+		if output[k] != "" {
+			claimed[abs[k]] = output[k]
 		}
 	}
-	for _, s := range sides {
-		abs := a.abs(s.Path)
-		if what, ok := claimed[abs]; ok {
+	for k, s := range sides {
+		if what, ok := claimed[abs[k]]; ok {
 			return usagef("%s %s is also %s: choose another path", s.Flag, s.Path, what)
 		}
-		claimed[abs] = "the " + s.Flag + " file"
+		claimed[abs[k]] = "the " + s.Flag + " file"
 	}
 	return nil
 }

@@ -70,7 +70,7 @@ func TestSides(t *testing.T) {
 	}
 	json, _ := Lookup("json")
 	jobs := Plan(inputs, []Format{json}, Destination{})
-	out := jobs[0].Targets[0].Path
+	out := jobs.Job(0).Targets[0].Path
 	if err := SidesNotOutputs([]Side{{"-manifest", out}}, jobs, ""); err == nil {
 		t.Error("a manifest over an output: no error")
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
@@ -28,7 +29,7 @@ type batch struct {
 	stdout, stderr io.Writer
 
 	runner   convert.Runner
-	jobs     []*convert.Job
+	jobs     *convert.Jobs
 	many     bool // more than one input, or a directory: print a summary
 	diagFmt  convert.DiagnosticsFormat
 	shard    convert.Shard
@@ -56,7 +57,7 @@ func (b *batch) setUp(args []string) error {
 		}
 		args = append(args, list...)
 	}
-	planned, err := b.batch(args, formats, filter).Plan()
+	planned, err := b.plan(args, formats, filter)
 	if err != nil {
 		return err
 	}
@@ -66,6 +67,20 @@ func (b *batch) setUp(args []string) error {
 	b.runner, b.jobs, b.many, b.workbook = *planned.Runner, planned.Jobs, planned.Many, planned.Runner.Workbook
 	return b.checkStdout(b.opts.out == "-")
 }
+
+// plan plans the batch. Planning holds a list that grows with the
+// inputs and makes much garbage on the way (paths joined, stat results):
+// the garbage is collected at a lower GOGC while it lasts, so that the
+// heap stays close to the list (unless GOGC is set).
+func (b *batch) plan(args []string, formats []convert.Format, filter convert.Filter) (*convert.Planned, error) {
+	if os.Getenv("GOGC") == "" {
+		defer debug.SetGCPercent(debug.SetGCPercent(planGCPercent))
+	}
+	return b.batch(args, formats, filter).Plan()
+}
+
+// planGCPercent is the GOGC of planning.
+const planGCPercent = 50
 
 // batch is the run the flags describe, for convert to plan.
 func (b *batch) batch(args []string, formats []convert.Format, filter convert.Filter) convert.Batch {
@@ -163,8 +178,8 @@ func (b *batch) writerOptions(formats []convert.Format) (convert.Options, error)
 // diagnostics mixed into the outputs.
 func (b *batch) checkStdout(forced bool) error {
 	toStdout := false
-	for _, j := range b.jobs {
-		for _, t := range j.Targets {
+	for i := range b.jobs.Len() {
+		for _, t := range b.jobs.Job(i).Targets {
 			if t.Path != "" || t.Err != nil {
 				continue
 			}
@@ -256,6 +271,7 @@ func (b *batch) run(ctx context.Context) int {
 	sum, diagErr := b.convert(ctx)
 	rep.clear()
 	code := b.finish(sum, rep, diagErr)
+	sum.Close()
 	if !b.opts.quiet && (b.many || b.opts.verbose) {
 		fmt.Fprintln(b.stderr, rep.summary(sum, b.opts.check))
 	}
