@@ -117,12 +117,15 @@ type printer struct {
 // gap asks for a blank line before the next line, if any.
 func (p *printer) gap() { p.blank = p.started }
 
-// line writes s after pad spaces. Whitespace that ends s is dropped:
-// a line cut where no break is allowed (a word wider than the line) can
-// end in a no-break space.
+// line writes s after pad spaces. Whitespace that ends s is dropped: a
+// line cut where no break is allowed (a word wider than the line) can end
+// in a no-break space, or be one; such a line is not written at all.
 func (p *printer) line(pad int, s string) {
-	if s = trimRight(s); s == "" {
-		pad = 0
+	if t := trimRight(s); t != s {
+		if t == "" {
+			return
+		}
+		s = t
 	}
 	if p.blank {
 		p.w.WriteByte('\n')
