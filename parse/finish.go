@@ -23,7 +23,10 @@ func (p *parser) finish() {
 	if d.Signed == nil {
 		p.signedInBody()
 	}
-	own := sync.OnceValue(func() []string { return ownWords(d) })
+	own := sync.OnceValue(func() []string { // in the scratch's array: no text is kept past finish
+		p.own = ownWords(d, p.own)
+		return p.own
+	})
 	if len(d.Signatories) == 0 {
 		p.signersInText(own())
 	}

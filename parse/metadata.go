@@ -568,9 +568,10 @@ func findNear(re *regexp.Regexp, t, word string, reach int) [][]string {
 var capitalisedFunctionWords = []string{"Both", "Between", "And", "Of", "In", "For", "With", "To", "By", "Moreover", "However", "Also", "Neither", "Either"}
 
 // ownWords are the texts of the preamble and the provisions: the
-// document's own words, not its front matter.
-func ownWords(d *declaration.Document) []string {
-	var texts []string
+// document's own words, not its front matter. They are appended to
+// texts[:0], an array the caller reuses.
+func ownWords(d *declaration.Document, texts []string) []string {
+	texts = texts[:0]
 	for _, b := range d.Preamble {
 		texts = append(texts, b.Text)
 	}

@@ -43,10 +43,10 @@ func Parse(r io.Reader, name string) (*declaration.Document, error) {
 	p.lines, p.starts = splitLines(text, sc.lines, sc.starts)
 	sc.lines, sc.starts = p.lines, p.starts
 	p.spans, p.segs = sc.spans, sc.segs
-	p.paras, p.paraRefs, p.texts = sc.paras, sc.paraRefs, sc.texts
+	p.paras, p.paraRefs, p.texts, p.own = sc.paras, sc.paraRefs, sc.texts, sc.own
 	p.parse()
 	sc.segs = p.segs
-	sc.paras, sc.paraRefs, sc.texts = p.paras, p.paraRefs, p.texts
+	sc.paras, sc.paraRefs, sc.texts, sc.own = p.paras, p.paraRefs, p.texts, p.own
 	return p.doc, nil
 }
 
@@ -64,6 +64,7 @@ type scratch struct {
 	paras    []para
 	paraRefs []*para
 	texts    []string
+	own      []string // the document's own words (ownWords)
 }
 
 var scratches = sync.Pool{New: func() any { return &scratch{spans: map[*string]span{}} }}
@@ -77,8 +78,9 @@ func (sc *scratch) release() {
 	clear(sc.paras)
 	clear(sc.paraRefs)
 	clear(sc.texts[:cap(sc.texts)])
+	clear(sc.own)
 	sc.lines, sc.starts, sc.segs = sc.lines[:0], sc.starts[:0], sc.segs[:0]
-	sc.paras, sc.paraRefs, sc.texts = sc.paras[:0], sc.paraRefs[:0], sc.texts[:0]
+	sc.paras, sc.paraRefs, sc.texts, sc.own = sc.paras[:0], sc.paraRefs[:0], sc.texts[:0], sc.own[:0]
 	scratches.Put(sc)
 }
 
@@ -138,6 +140,7 @@ type parser struct {
 	paras                     []para
 	paraRefs                  []*para
 	texts                     []string // scratch of paragraphs
+	own                       []string // scratch of finish
 }
 
 func (p *parser) parse() {
