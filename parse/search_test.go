@@ -2,6 +2,8 @@ package parse
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -296,6 +298,43 @@ func TestKnownHint(t *testing.T) {
 	for _, name := range wellKnown {
 		if !hintsOf(name).known {
 			t.Errorf("%q does not set the known hint", name)
+		}
+	}
+}
+
+// TestSelfRefEnds ties selfRefEnds to a search for each of selfRefs (本
+// in Chinese text, the others elsewhere), on texts with every form, at
+// the start, the end, after letters, and on the corpus when it is there.
+func TestSelfRefEnds(t *testing.T) {
+	texts := []string{"", "this Treaty", "This Agreement and THIS CONVENTION", "the present Convention; The present Protocol; THE PRESENT ACT",
+		"his Treaty", "HIS x", "athis x", "Tthis x", "tHIS x", "the presentthis ", "本协定和本条约", "本", "this ", "ThE PRESENT x", "he present x",
+		"Whereas this Charter, as the present Charter says, this"}
+	if dir := os.Getenv("DECLCONV_CORPUS"); dir != "" {
+		files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
+		for _, f := range files {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			texts = append(texts, strings.Split(string(data), "\n")...)
+		}
+	}
+	for _, text := range texts {
+		han := hasHan(text)
+		var want []int
+		for _, prefix := range selfRefs {
+			if han != (prefix == "本") {
+				continue
+			}
+			for at := range occurrences(text, prefix) {
+				want = append(want, at+len(prefix))
+			}
+		}
+		got := slices.Collect(selfRefEnds(text, han))
+		slices.Sort(got)
+		slices.Sort(want)
+		if !slices.Equal(got, want) {
+			t.Errorf("selfRefEnds(%.60q) = %v, want %v", text, got, want)
 		}
 	}
 }
