@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/declconv/declconv/declaration"
 )
@@ -22,7 +23,10 @@ func (p *parser) finish() {
 	if d.Signed == nil {
 		p.signedInBody()
 	}
-	own := sync.OnceValue(func() []string { return ownWords(d) })
+	own := sync.OnceValue(func() []string { // in the scratch's array: no text is kept past finish
+		p.own = ownWords(d, p.own)
+		return p.own
+	})
 	if len(d.Signatories) == 0 {
 		p.signersInText(own())
 	}
@@ -288,23 +292,7 @@ func leading(texts []string, n int) iter.Seq[string] {
 // counting characters in the first 4 KB of text, plenty to tell (a
 // thousand Chinese characters, or seven hundred English words).
 func language(texts []string) string {
-	han, latin, trad, simp := 0, 0, 0, 0
-	for s := range leading(texts, 4<<10) {
-		for _, r := range s {
-			switch {
-			case r >= 0x3400 && r <= 0x9FFF:
-				han++
-				switch script[r&0xFFFF] {
-				case 1:
-					trad++
-				case -1:
-					simp++
-				}
-			case r < 128 && (r|0x20) >= 'a' && (r|0x20) <= 'z':
-				latin++
-			}
-		}
-	}
+	han, latin, trad, simp := letterCounts(texts)
 	switch {
 	case han == 0 && latin == 0:
 		return ""
@@ -315,4 +303,41 @@ func language(texts []string) string {
 		return "zh-Hans"
 	}
 	return "en"
+}
+
+// letterCounts counts, in the first 4 KB of texts, the Han characters,
+// the Latin letters, and the characters only traditional and only
+// simplified Chinese use.
+func letterCounts(texts []string) (han, latin, trad, simp int) {
+	for s := range leading(texts, 4<<10) {
+		// byte by byte: a letter is one byte, a Han character of
+		// U+3400–U+9FFF three that start with E3–E9 (TestLanguageBytes)
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			if c < utf8.RuneSelf {
+				if c|0x20 >= 'a' && c|0x20 <= 'z' {
+					latin++
+				}
+				continue
+			}
+			if c < 0xE3 || c > 0xE9 {
+				continue
+			}
+			r, ok := bmpAt(s, i)
+			if !ok {
+				continue
+			}
+			i += 2
+			if r >= 0x3400 {
+				han++
+				switch script[r] {
+				case 1:
+					trad++
+				case -1:
+					simp++
+				}
+			}
+		}
+	}
+	return han, latin, trad, simp
 }

@@ -70,14 +70,18 @@ func (s span) join(t span) span {
 	if t.text == "" {
 		return s
 	}
-	starts := s.starts
-	// t.starts right after s.starts in the same array: they are one slice.
-	if n := len(starts); len(t.starts) <= cap(starts)-n && len(t.starts) > 0 && &starts[:n+1][n] == &t.starts[0] {
-		starts = starts[:n+len(t.starts)] // the lines follow each other in the array of all lines
-	} else {
-		starts = append(append([]declaration.Pos(nil), s.starts...), t.starts...)
+	return span{text: s.text + "\n" + t.text, starts: joinStarts(s.starts, t.starts)}
+}
+
+// joinStarts is the positions of the lines of two spans, one after the
+// other: a slice of the array both are in where they follow each other
+// there, else a new array.
+func joinStarts(s, t []declaration.Pos) []declaration.Pos {
+	// t right after s in the same array: they are one slice.
+	if n := len(s); len(t) <= cap(s)-n && len(t) > 0 && &s[:n+1][n] == &t[0] {
+		return s[:n+len(t)] // the lines follow each other in the array of all lines
 	}
-	return span{text: s.text + "\n" + t.text, starts: starts}
+	return append(append([]declaration.Pos(nil), s...), t...)
 }
 
 // cut splits s at byte offset i: the part before and the part from i on,

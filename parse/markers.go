@@ -20,37 +20,69 @@ type style struct {
 	// units are the characters that end a statute marker 第…X, in their
 	// simplified and traditional forms; such styles have no match function.
 	units []rune
+	// firsts are the characters a marker of the style can begin with.
+	firsts string
 	// match reports the marker at the start of s: its label exactly as
 	// written and its number (0 for markers without one, such as ——).
 	match func(s string) (label string, number int, ok bool)
 }
 
-// styles is the one list of numbering styles, in matching order.
+// styles is the one list of numbering styles, in matching order. firsts
+// are the characters a style's marker can begin with (TestStyleFirsts
+// checks them against match): a style is tried only on a text that starts
+// with one of them.
 var styles = []style{
 	{name: "part", kind: declaration.Part, rank: 1, units: []rune{'编', '編'}},
 	{name: "chapter", kind: declaration.Chapter, rank: 2, units: []rune{'章'}},
 	{name: "section", kind: declaration.Section, rank: 3, units: []rune{'节', '節'}},
 	{name: "article", kind: declaration.Article, rank: 4, units: []rune{'条', '條'}},
 	{name: "clause", kind: declaration.Paragraph, rank: 5, units: []rune{'款'}},
-	{name: "en-part", kind: declaration.Part, rank: 1, match: english("part")},
-	{name: "en-chapter", kind: declaration.Chapter, rank: 2, match: english("chapter")},
-	{name: "en-article", kind: declaration.Article, rank: 4, match: english("article")},
-	{name: "ordinal", match: ordinalDun},
-	{name: "cn-dun", inline: true, match: suffixed(isCNNumeral, cnValue, "、")},
-	{name: "cn-paren", inline: true, match: parenthesized(isCNNumeral, cnValue)},
-	{name: "stem-paren", inline: true, match: parenthesized(func(r rune) bool { return strings.ContainsRune(stems, r) }, stemValue)},
-	{name: "stem-dun", inline: true, match: suffixed(func(r rune) bool { return strings.ContainsRune(stems, r) }, stemValue, "、")},
-	{name: "digit-paren", inline: true, match: parenthesized(isDigit, digitValue)},
-	{name: "letter-paren", inline: true, match: parenthesized(isLowerLetter, letterValue)},
-	{name: "upper-paren", match: parenthesized(isUpperLetter, letterValue)},
-	{name: "roman-paren", inline: true, match: parenthesized(isRomanLetter, romanValue)},
-	{name: "circled", match: circled},
-	{name: "digit-dun", inline: true, match: suffixed(isDigit, digitValue, "、")},
-	{name: "digit-dot", match: digitDot},
-	{name: "letter-dot", inline: true, match: letterDot},
-	{name: "dash", match: dash},
-	{name: "bullet", match: bullet},
+	{name: "en-part", kind: declaration.Part, rank: 1, firsts: "Pp", match: english("part")},
+	{name: "en-chapter", kind: declaration.Chapter, rank: 2, firsts: "Cc", match: english("chapter")},
+	{name: "en-article", kind: declaration.Article, rank: 4, firsts: "Aa", match: english("article")},
+	{name: "ordinal", firsts: "第", match: ordinalDun},
+	{name: "cn-dun", inline: true, firsts: cnNumerals, match: suffixed(isCNNumeral, cnValue, "、")},
+	{name: "cn-paren", inline: true, firsts: "(（", match: parenthesized(isCNNumeral, cnValue)},
+	{name: "stem-paren", inline: true, firsts: "(（", match: parenthesized(func(r rune) bool { return strings.ContainsRune(stems, r) }, stemValue)},
+	{name: "stem-dun", inline: true, firsts: stems, match: suffixed(func(r rune) bool { return strings.ContainsRune(stems, r) }, stemValue, "、")},
+	{name: "digit-paren", inline: true, firsts: "(（", match: parenthesized(isDigit, digitValue)},
+	{name: "letter-paren", inline: true, firsts: "(（", match: parenthesized(isLowerLetter, letterValue)},
+	{name: "upper-paren", firsts: "(（", match: parenthesized(isUpperLetter, letterValue)},
+	{name: "roman-paren", inline: true, firsts: "(（", match: parenthesized(isRomanLetter, romanValue)},
+	{name: "circled", firsts: "㈠㈡㈢㈣㈤㈥㈦㈧㈨㈩", match: circled},
+	{name: "digit-dun", inline: true, firsts: digits, match: suffixed(isDigit, digitValue, "、")},
+	{name: "digit-dot", firsts: digits, match: digitDot},
+	{name: "letter-dot", inline: true, firsts: "abcdefghijklmnopqrstuvwxyz", match: letterDot},
+	{name: "dash", firsts: "—", match: dash},
+	{name: "bullet", firsts: "-*•", match: bullet},
 }
+
+// digits are the digits isDigit knows, ASCII and full width.
+const digits = "0123456789０１２３４５６７８９"
+
+// stylesStarting gives, for a character, the styles whose firsts hold it:
+// bit i stands for styles[i].
+func stylesStarting(r rune) uint32 {
+	if r < utf8.RuneSelf {
+		return asciiStyles[r]
+	}
+	return otherStyles[r]
+}
+
+// asciiStyles and otherStyles are the firsts of the styles by character.
+var asciiStyles, otherStyles = func() (ascii [utf8.RuneSelf]uint32, other map[rune]uint32) {
+	other = map[rune]uint32{}
+	for i, st := range styles {
+		for _, r := range st.firsts {
+			if r < utf8.RuneSelf {
+				ascii[r] |= 1 << i
+			} else {
+				other[r] |= 1 << i
+			}
+		}
+	}
+	return ascii, other
+}()
 
 // findMarker returns the style and marker at the start of s.
 func findMarker(s string) (st *style, label string, number int, ok bool) {
@@ -74,7 +106,8 @@ func markerFirst(r rune) bool {
 	return isCNNumeral(r) || strings.ContainsRune(stems, r)
 }
 
-// findMarkerIn tries every style of the table on s, in order.
+// findMarkerIn tries the styles of the table on s, in order, those that
+// can begin with its first character.
 func findMarkerIn(s string) (st *style, label string, number int, ok bool) {
 	if s == "" {
 		return nil, "", 0, false
@@ -84,6 +117,8 @@ func findMarkerIn(s string) (st *style, label string, number int, ok bool) {
 	if strings.HasPrefix(s, "第") {
 		label, number, unit, ok = statuteMarker(s)
 	}
+	r, _ := utf8.DecodeRuneInString(s)
+	can := stylesStarting(r)
 	for i := range styles {
 		st := &styles[i]
 		if st.units != nil {
@@ -91,6 +126,9 @@ func findMarkerIn(s string) (st *style, label string, number int, ok bool) {
 				return st, label, number, true
 			}
 			continue
+		}
+		if can&(1<<i) == 0 {
+			continue // no marker of the style begins so
 		}
 		if label, n, ok := st.match(s); ok {
 			return st, label, n, true

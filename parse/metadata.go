@@ -2,6 +2,7 @@ package parse
 
 import (
 	"cmp"
+	"iter"
 	"regexp"
 	"slices"
 	"strings"
@@ -16,6 +17,31 @@ import (
 // selfRefs are how a text refers to itself, before a kind word of the
 // kinds table: 本宪章, this Treaty, the present Convention (in any case).
 var selfRefs = []string{"本", "this ", "This ", "THIS ", "the present ", "The present ", "THE PRESENT "}
+
+// selfRefEnds yields the offset just past each self-reference of
+// selfRefs in t: 本 in Chinese text (han), the English ones elsewhere.
+// The English ones are found by what follows their first letter (his ,
+// HIS , he present , HE PRESENT ): four searches for a letter rarer than
+// t, not six (TestSelfRefEnds ties it to a search for each).
+func selfRefEnds(t string, han bool) iter.Seq[int] {
+	return func(yield func(int) bool) {
+		if han {
+			for at := range occurrences(t, "本") {
+				if !yield(at + len("本")) {
+					return
+				}
+			}
+			return
+		}
+		for _, tail := range []string{"his ", "HIS ", "he present ", "HE PRESENT "} {
+			for at := range occurrences(t, tail) {
+				if at > 0 && (t[at-1] == 'T' || t[at-1] == 't' && tail[0] == 'h') && !yield(at+len(tail)) {
+					return
+				}
+			}
+		}
+	}
+}
 
 // enclosures introduce the text of an instrument inside a covering
 // cable or letter; the kind word in the group is what the text is:
@@ -37,21 +63,15 @@ func ownKind(verbatim []string) declaration.Kind {
 	count := map[declaration.Kind]int{}
 	for _, t := range verbatim {
 		han := hasHan(t)
-		for _, prefix := range selfRefs {
-			if han != (prefix == "本") {
-				continue // 本 in Chinese text, the English ones elsewhere: one pass less per text
-			}
-			for at := range occurrences(t, prefix) {
-				i := at + len(prefix)
-				for _, k := range kinds {
-					w := strings.TrimSpace(k.word)
-					if w != k.word || hasHan(w) != (prefix == "本") {
-						continue // " act" is no self-reference shape
-					}
-					if len(t)-i >= len(w) && strings.EqualFold(t[i:i+len(w)], w) {
-						count[k.kind]++
-						break
-					}
+		for i := range selfRefEnds(t, han) {
+			for _, k := range kinds {
+				w := strings.TrimSpace(k.word)
+				if w != k.word || hasHan(w) != han {
+					continue // " act" is no self-reference shape
+				}
+				if len(t)-i >= len(w) && strings.EqualFold(t[i:i+len(w)], w) {
+					count[k.kind]++
+					break
 				}
 			}
 		}
@@ -568,9 +588,10 @@ func findNear(re *regexp.Regexp, t, word string, reach int) [][]string {
 var capitalisedFunctionWords = []string{"Both", "Between", "And", "Of", "In", "For", "With", "To", "By", "Moreover", "However", "Also", "Neither", "Either"}
 
 // ownWords are the texts of the preamble and the provisions: the
-// document's own words, not its front matter.
-func ownWords(d *declaration.Document) []string {
-	var texts []string
+// document's own words, not its front matter. They are appended to
+// texts[:0], an array the caller reuses.
+func ownWords(d *declaration.Document, texts []string) []string {
+	texts = texts[:0]
 	for _, b := range d.Preamble {
 		texts = append(texts, b.Text)
 	}

@@ -11,6 +11,9 @@ var cnDigits = map[rune]int{
 
 var cnUnits = map[rune]int{'十': 10, '拾': 10, '百': 100, '佰': 100, '千': 1000, '仟': 1000}
 
+// cnNumerals are the characters isCNNumeral knows (TestCNNumerals).
+const cnNumerals = "〇○零Ｏ一二两三四五六七八九壹贰叁肆伍陆柒捌玖兩貳參陸十拾百佰千仟廿卅"
+
 // isCNNumeral reports whether r can be part of a Chinese numeral.
 func isCNNumeral(r rune) bool {
 	switch r {

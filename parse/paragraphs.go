@@ -27,9 +27,15 @@ func newPara(l line, s span) *para { return &para{s: s, start: l.pos(), indent: 
 // line, before an indented line or a line that starts with a numbering
 // marker or Markdown, after a heading-like line, and after a line of
 // Chinese that ends a sentence; otherwise lines run on (hard-wrapped text).
+//
+// The paragraphs are made in one array, and a paragraph's lines are
+// joined once, when it ends (joining line by line copied a long
+// paragraph once per line). The arrays are the parser's scratch, reused
+// by the next Parse: the paragraphs live only while the document is built.
 func (p *parser) paragraphs(lines []line) []*para {
-	var out []*para
-	var cur *para
+	paras := p.paras[:0]
+	open := false        // the last of paras is still taking lines
+	texts := p.texts[:0] // the texts of the open paragraph's lines, when more than one
 	// Text with a line longer than any hard wrap is not hard-wrapped:
 	// each of its lines is a paragraph (one paragraph per line).
 	unwrapped := false
@@ -40,10 +46,10 @@ func (p *parser) paragraphs(lines []line) []*para {
 		}
 	}
 	flush := func() {
-		if cur != nil {
-			out = append(out, cur)
-			cur = nil
+		if open && len(texts) > 1 {
+			paras[len(paras)-1].s.text = strings.Join(texts, "\n")
 		}
+		open, texts = false, texts[:0]
 	}
 	for _, l := range lines {
 		if l.blank() {
@@ -51,28 +57,49 @@ func (p *parser) paragraphs(lines []line) []*para {
 			continue
 		}
 		if isRule(l.text) {
-			if cur != nil && !strings.Contains(cur.s.text, "\n") && strings.Trim(l.text, "=") == "" || cur != nil && strings.Trim(l.text, "-") == "" && !strings.Contains(cur.s.text, "\n") {
-				cur.underline = p.lineSpan(l) // Article 1 / --------- : a setext heading
+			if open && len(texts) <= 1 && (strings.Trim(l.text, "=") == "" || strings.Trim(l.text, "-") == "") {
+				paras[len(paras)-1].underline = p.lineSpan(l) // Article 1 / --------- : a setext heading
 				flush()
 				continue
 			}
 			flush()
-			q := newPara(l, p.lineSpan(l))
-			q.rule = true
-			out = append(out, q)
+			paras = append(paras, para{s: p.lineSpan(l), start: l.pos(), indent: l.indent, rule: true})
 			continue
 		}
 		markup, s := p.splitMarkup(l)
 		_, _, _, marked := findMarker(s.text)
-		if cur == nil || l.indent > 0 || marked || markup != "" || cur.markup != "" || endsParagraph(cur.s.text) || unwrapped && !hasHan(l.text) && !endsWithAny(cur.s.text, ":") {
-			flush()
-			cur = newPara(l, s)
-			cur.markup, cur.marked = markup, marked
-			continue
+		if open {
+			cur := &paras[len(paras)-1]
+			last := cur.s.text
+			if len(texts) > 0 {
+				last = texts[len(texts)-1]
+			}
+			if !(l.indent > 0 || marked || markup != "" || cur.markup != "" || endsParagraph(last, len(texts) <= 1) || unwrapped && !hasHan(l.text) && !endsWithAny(last, ":")) {
+				// cur.s = cur.s.join(s), its text made at the flush
+				switch {
+				case cur.s.text == "":
+					cur.s, texts = s, append(texts[:0], s.text)
+				case s.text != "":
+					if len(texts) == 0 {
+						texts = append(texts, cur.s.text)
+					}
+					cur.s.starts = joinStarts(cur.s.starts, s.starts)
+					texts = append(texts, s.text)
+				}
+				continue
+			}
 		}
-		cur.s = cur.s.join(s)
+		flush()
+		paras = append(paras, para{s: s, start: l.pos(), indent: l.indent, markup: markup, marked: marked})
+		open = true
 	}
 	flush()
+	p.paras, p.texts = paras, texts
+	out := p.paraRefs[:0]
+	for i := range paras {
+		out = append(out, &paras[i])
+	}
+	p.paraRefs = out
 	return out
 }
 
@@ -119,14 +146,14 @@ func isRule(s string) bool {
 // line, ends its paragraph. So does a line of another script that ends a
 // sentence and is longer than any hard-wrapped line (one paragraph per
 // line), and a short first line without punctuation (Preamble, Article 1).
-func endsParagraph(text string) bool {
-	last := text[strings.LastIndexByte(text, '\n')+1:]
+// last is the paragraph's last line; first says it is its only one.
+func endsParagraph(last string, first bool) bool {
 	if headingLike(last) || hasHan(last) && endsWithAny(last, "。！？；：」』”’）)") {
 		return true
 	}
 	n := runeLen(last)
 	return n > 100 && endsWithAny(last, ".!?;:") ||
-		len(last) == len(text) && n <= 30 && !hasHan(last) && !endsWithAny(last, ".,;:!?-–—(")
+		first && n <= 30 && !hasHan(last) && !endsWithAny(last, ".,;:!?-–—(")
 }
 
 // headingLike is a short line without sentence punctuation: 序言,

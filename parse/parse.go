@@ -43,8 +43,10 @@ func Parse(r io.Reader, name string) (*declaration.Document, error) {
 	p.lines, p.starts = splitLines(text, sc.lines, sc.starts)
 	sc.lines, sc.starts = p.lines, p.starts
 	p.spans, p.segs = sc.spans, sc.segs
+	p.paras, p.paraRefs, p.texts, p.own = sc.paras, sc.paraRefs, sc.texts, sc.own
 	p.parse()
 	sc.segs = p.segs
+	sc.paras, sc.paraRefs, sc.texts, sc.own = p.paras, p.paraRefs, p.texts, p.own
 	return p.doc, nil
 }
 
@@ -57,6 +59,12 @@ type scratch struct {
 	starts []declaration.Pos
 	spans  map[*string]span
 	segs   []seg
+	// the paragraphs, pointers to them and the texts of one paragraph's
+	// lines (see parser.paragraphs)
+	paras    []para
+	paraRefs []*para
+	texts    []string
+	own      []string // the document's own words (ownWords)
 }
 
 var scratches = sync.Pool{New: func() any { return &scratch{spans: map[*string]span{}} }}
@@ -67,7 +75,12 @@ func (sc *scratch) release() {
 	clear(sc.lines)
 	clear(sc.spans)
 	clear(sc.segs[:cap(sc.segs)])
+	clear(sc.paras)
+	clear(sc.paraRefs)
+	clear(sc.texts[:cap(sc.texts)])
+	clear(sc.own)
 	sc.lines, sc.starts, sc.segs = sc.lines[:0], sc.starts[:0], sc.segs[:0]
+	sc.paras, sc.paraRefs, sc.texts, sc.own = sc.paras[:0], sc.paraRefs[:0], sc.texts[:0], sc.own[:0]
 	scratches.Put(sc)
 }
 
@@ -124,6 +137,10 @@ type parser struct {
 	editorTitle               bool  // the title so far is an editor's (front matter), not the text's own
 	warnings                  int   // diagnostics reported, kept or not
 	segs                      []seg // segments' array, reused from one paragraph to the next
+	paras                     []para
+	paraRefs                  []*para
+	texts                     []string // scratch of paragraphs
+	own                       []string // scratch of finish
 }
 
 func (p *parser) parse() {

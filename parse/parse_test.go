@@ -519,8 +519,9 @@ func TestManyDiagnostics(t *testing.T) {
 }
 
 // BenchmarkParseHostile parses inputs built to be slow: one long line full
-// of dates, of unclosed brackets, of inline items, and 100,000 short
-// articles. ns/B should stay near BenchmarkParse's: no input is quadratic.
+// of dates, of unclosed brackets, of inline items, 100,000 short
+// articles, and one paragraph hard-wrapped over 20,000 lines. ns/B should
+// stay near BenchmarkParse's: no input is quadratic.
 func BenchmarkParseHostile(b *testing.B) {
 	var items, articles strings.Builder
 	for i := 1; i <= 20000; i++ {
@@ -534,6 +535,7 @@ func BenchmarkParseHostile(b *testing.B) {
 		{"brackets", "一、" + strings.Repeat("（", 100000)},
 		{"inline-items", "一、总则：" + items.String()},
 		{"articles", articles.String()},
+		{"wrapped", "Article 1\n\n" + strings.Repeat("the Parties shall consult each other on matters\n", 20000)},
 	} {
 		b.Run(c.name, func(b *testing.B) {
 			b.SetBytes(int64(len(c.text)))

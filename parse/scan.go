@@ -145,7 +145,7 @@ type hints struct {
 	year, month, day, digit bool // 年 月 日 0-9
 	book                    bool // 《
 	term                    bool // 称 稱 (以下简称)
-	known                   bool // 联 世 C U: the first letters of wellKnown names
+	known                   bool // 联 世 U: a letter every wellKnown name holds
 	bracket                 bool // any bracket checkBrackets follows
 	capital                 bool // T A C D P (C)onvention: the first letters of instrumentNouns
 	quote                   bool // " “ ("vessel" means)
@@ -202,8 +202,8 @@ var hintChars = []struct {
 	bits  hintBit
 }{
 	{"0123456789", hintDigit},
-	{"CU", hintKnown | hintCapital},
-	{"TADP", hintCapital},
+	{"U", hintKnown | hintCapital}, // all three English names of wellKnown hold a U
+	{"TADPC", hintCapital},
 	{"()[]", hintBracket},
 	{`"`, hintQuote},
 	{"年", hintYear}, {"月", hintMonth}, {"日", hintDay},

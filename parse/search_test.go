@@ -2,6 +2,8 @@ package parse
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -48,16 +50,57 @@ func TestHasHan(t *testing.T) {
 // TestMarkerFirst checks findMarker's cheap test against the table: no
 // character it turns away begins a marker of any style, whatever follows.
 func TestMarkerFirst(t *testing.T) {
-	tails := []string{"", " ", "1", "1.", "1. x", "、", "、x", ")", ") x", "）", "） x", ".", ". x", "．x", "\\. x", "rt 1 x", "RTICLE I. x",
-		"hapter 2 x", "HAPTER II x", "art 1 x", "ART I x", "一、", "一条 x", "1条 x", " 一 条 x", "—x", "— x", " x", "一）x", "甲）x", "i) x", "a) x", "A) x"}
 	for r := rune(0); r < 0x10000; r++ {
 		if markerFirst(r) || r >= 0xD800 && r <= 0xDFFF {
 			continue
 		}
-		for _, tail := range tails {
+		for _, tail := range markerTails {
 			if st, label, _, ok := findMarkerIn(string(r) + tail); ok {
 				t.Fatalf("%q: style %s reads marker %q, but markerFirst(%q) is false", string(r)+tail, st.name, label, r)
 			}
+		}
+	}
+}
+
+// markerTails follow a first character to make a marker of each style.
+var markerTails = []string{"", " ", "1", "1.", "1. x", "、", "、x", ")", ") x", "）", "） x", ".", ". x", "．x", "\\. x", "rt 1 x", "RTICLE I. x",
+	"hapter 2 x", "HAPTER II x", "art 1 x", "ART I x", "一、", "一条 x", "1条 x", " 一 条 x", "—x", "— x", " x", "一）x", "甲）x", "i) x", "a) x", "A) x",
+	"V) x", "１．x", "０、", "）x", "- x", " - x", "•x", "1) x", "１）x"}
+
+// TestStyleFirsts ties each style's firsts to its match: no marker of the
+// style begins with a character outside them, whatever follows. The
+// characters markerFirst turns away begin no marker at all
+// (TestMarkerFirst), so only the others need trying here.
+func TestStyleFirsts(t *testing.T) {
+	for r := rune(0); r < 0x10000; r++ {
+		if !markerFirst(r) {
+			continue
+		}
+		for _, st := range styles {
+			if st.units != nil || strings.ContainsRune(st.firsts, r) {
+				continue
+			}
+			for _, tail := range markerTails {
+				if label, _, ok := st.match(string(r) + tail); ok {
+					t.Errorf("%q: style %s reads marker %q, but %q is not among its firsts", string(r)+tail, st.name, label, r)
+				}
+			}
+		}
+	}
+	// and a marker of each style is still found
+	for _, s := range []string{"Part 1 x", "chapter II x", "ARTICLE 3. x", "第一、x", "十一、x", "（三）x", "(乙) x", "丙、x", "(4) x", "（b）x",
+		"(C) x", "(iv) x", "㈢ x", "１、x", "12. x", "c. x", "——x", "- x", "• x"} {
+		if _, _, _, ok := findMarker(s); !ok {
+			t.Errorf("findMarker(%q) finds no marker", s)
+		}
+	}
+}
+
+// TestCNNumerals ties cnNumerals to isCNNumeral.
+func TestCNNumerals(t *testing.T) {
+	for r := rune(0); r < 0x10000; r++ {
+		if got, want := strings.ContainsRune(cnNumerals, r), isCNNumeral(r); got != want {
+			t.Errorf("%q: in cnNumerals %v, isCNNumeral %v", r, got, want)
 		}
 	}
 }
@@ -210,6 +253,88 @@ func TestLeadFirsts(t *testing.T) {
 			if leadPattern.MatchString(string(r) + tail) {
 				t.Fatalf("%q matches leadPattern but %q is not in leadFirsts", string(r)+tail, r)
 			}
+		}
+	}
+}
+
+// TestLetterCounts checks letterCounts' byte loop against a range loop
+// over the characters, on texts of every kind and on texts cut inside a
+// character, as leading cuts them.
+func TestLetterCounts(t *testing.T) {
+	byRange := func(texts []string) (han, latin, trad, simp int) {
+		for s := range leading(texts, 4<<10) {
+			for _, r := range s {
+				switch {
+				case r >= 0x3400 && r <= 0x9FFF:
+					han++
+					switch script[r&0xFFFF] {
+					case 1:
+						trad++
+					case -1:
+						simp++
+					}
+				case r < 128 && (r|0x20) >= 'a' && (r|0x20) <= 'z':
+					latin++
+				}
+			}
+		}
+		return han, latin, trad, simp
+	}
+	cases := [][]string{nil, {""}, {"The Parties agree."}, {"中华人民共和国"}, {"國際條約"}, {"国际条约 and some English words here"},
+		{"abc中"[:4], "中"[1:]}, {"\xed\xa0\x80\xe3\x80\x80㐀鿿\xe9\xbf"}, {"é", "ü", "@[`{", "AZaz"}, {strings.Repeat("中", 1400), strings.Repeat("a", 4000)},
+		{strings.Repeat("x", 4095) + "國"}, {strings.Repeat("x", 4094) + "國"}, {"\xe3\x90\x80\xe3\x8f\xbf\xea\xb0\x80"}}
+	for _, texts := range cases {
+		h, l, tr, si := letterCounts(texts)
+		wh, wl, wtr, wsi := byRange(texts)
+		if h != wh || l != wl || tr != wtr || si != wsi {
+			t.Errorf("letterCounts(%.40q) = %d %d %d %d, want %d %d %d %d", texts, h, l, tr, si, wh, wl, wtr, wsi)
+		}
+	}
+}
+
+// TestKnownHint: every name of wellKnown sets the known hint, so that a
+// text without it holds none of them.
+func TestKnownHint(t *testing.T) {
+	for _, name := range wellKnown {
+		if !hintsOf(name).known {
+			t.Errorf("%q does not set the known hint", name)
+		}
+	}
+}
+
+// TestSelfRefEnds ties selfRefEnds to a search for each of selfRefs (本
+// in Chinese text, the others elsewhere), on texts with every form, at
+// the start, the end, after letters, and on the corpus when it is there.
+func TestSelfRefEnds(t *testing.T) {
+	texts := []string{"", "this Treaty", "This Agreement and THIS CONVENTION", "the present Convention; The present Protocol; THE PRESENT ACT",
+		"his Treaty", "HIS x", "athis x", "Tthis x", "tHIS x", "the presentthis ", "本协定和本条约", "本", "this ", "ThE PRESENT x", "he present x",
+		"Whereas this Charter, as the present Charter says, this"}
+	if dir := os.Getenv("DECLCONV_CORPUS"); dir != "" {
+		files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
+		for _, f := range files {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			texts = append(texts, strings.Split(string(data), "\n")...)
+		}
+	}
+	for _, text := range texts {
+		han := hasHan(text)
+		var want []int
+		for _, prefix := range selfRefs {
+			if han != (prefix == "本") {
+				continue
+			}
+			for at := range occurrences(text, prefix) {
+				want = append(want, at+len(prefix))
+			}
+		}
+		got := slices.Collect(selfRefEnds(text, han))
+		slices.Sort(got)
+		slices.Sort(want)
+		if !slices.Equal(got, want) {
+			t.Errorf("selfRefEnds(%.60q) = %v, want %v", text, got, want)
 		}
 	}
 }

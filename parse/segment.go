@@ -97,7 +97,7 @@ func attachmentHeading(t string) (label string, number int, title string, ok boo
 		number = n
 	} else if n := romanValue(strings.ToLower(num)); n > 0 {
 		number = n
-	} else if len(num) == 1 {
+	} else if len(num) == 1 && letterValue(num) > 0 { // a letter: Annex A, not Annex 0
 		number = letterValue(num)
 	}
 	return label, number, rest, true
