@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"runtime/metrics"
 	"slices"
 	"strconv"
 	"strings"
@@ -71,16 +72,47 @@ func (b *batch) setUp(args []string) error {
 // plan plans the batch. Planning holds a list that grows with the
 // inputs and makes much garbage on the way (paths joined, stat results):
 // the garbage is collected at a lower GOGC while it lasts, so that the
-// heap stays close to the list (unless GOGC is set).
+// heap stays close to the list; then the run's GOGC is set from what is
+// live (see runGCPercent). A GOGC in the environment rules throughout.
 func (b *batch) plan(args []string, formats []convert.Format, filter convert.Filter) (*convert.Planned, error) {
-	if os.Getenv("GOGC") == "" {
-		defer debug.SetGCPercent(debug.SetGCPercent(planGCPercent))
+	if os.Getenv("GOGC") != "" {
+		return b.batch(args, formats, filter).Plan()
 	}
-	return b.batch(args, formats, filter).Plan()
+	debug.SetGCPercent(planGCPercent)
+	planned, err := b.batch(args, formats, filter).Plan()
+	debug.SetGCPercent(runGCPercent(liveHeap()))
+	return planned, err
 }
 
 // planGCPercent is the GOGC of planning.
 const planGCPercent = 50
+
+// runGCPercent is the GOGC of the run, given the heap live after
+// planning. GOGC 100 lets the heap grow by as much again as is live, but
+// what is live then is mostly the plan, which holds no pointers and does
+// not grow, while the documents in flight need a few megabytes whatever
+// the plan's size. So the room is capped at runHeadroom: a plan of
+// 100,000 inputs (11–12 MB live) gets GOGC 50–55, and 44–46 MB of peak
+// RSS becomes under 40; 10,000 inputs (4 MB live) keep GOGC 100.
+func runGCPercent(live uint64) int {
+	if live <= runHeadroom {
+		return 100
+	}
+	return max(25, int(100*runHeadroom/live))
+}
+
+// runHeadroom is the most room the collector leaves above the live heap.
+const runHeadroom = 6 << 20
+
+// liveHeap is the heap the last collection found live, in bytes.
+func liveHeap() uint64 {
+	m := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	metrics.Read(m)
+	if m[0].Value.Kind() != metrics.KindUint64 {
+		return 0
+	}
+	return m[0].Value.Uint64()
+}
 
 // batch is the run the flags describe, for convert to plan.
 func (b *batch) batch(args []string, formats []convert.Format, filter convert.Filter) convert.Batch {

@@ -647,3 +647,23 @@ func TestInterrupt(t *testing.T) {
 		}
 	}
 }
+
+// TestRunGCPercent: the run's GOGC leaves at most runHeadroom above the
+// heap live after planning, and never goes below 25.
+func TestRunGCPercent(t *testing.T) {
+	for _, c := range []struct {
+		live uint64
+		want int
+	}{
+		{0, 100},
+		{4 << 20, 100},
+		{runHeadroom, 100},
+		{12 << 20, 50},
+		{24 << 20, 25},
+		{1 << 30, 25},
+	} {
+		if got := runGCPercent(c.live); got != c.want {
+			t.Errorf("runGCPercent(%d MB) = %d, want %d", c.live>>20, got, c.want)
+		}
+	}
+}
