@@ -542,6 +542,9 @@ func (p *parser) partiesFromOpening(own func() []string) []string {
 // two parties together sooner or later; a name that is an office (the
 // President and Australia) is not a party.
 func coordinatedWith(party string, texts []string) string {
+	if !slices.ContainsFunc(texts, func(t string) bool { return strings.Contains(t, party) }) {
+		return "" // no text names the party: no need to compile the pattern
+	}
 	name := `([A-Z][a-z]+(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][a-z]+){0,3})`
 	p := regexp.QuoteMeta(party)
 	pairs := regexp.MustCompile(`\b(?:[Tt]he\s+)?` + name + `\s+and\s+(?:the\s+)?` + p + `\b|\b` + p + `\s+and\s+(?:the\s+)?` + name + `\b`)
