@@ -79,6 +79,8 @@ type Runner struct {
 	Previous *Manifest
 	// NoManifest leaves Summary.Manifest's inputs empty, for a run that
 	// writes no manifest: a large batch then keeps nothing per input.
+	// Unless Previous is set, the results' entries then carry no SHA-256
+	// of the input or its outputs either: nothing reads them.
 	NoManifest bool
 	// Fingerprint is the options fingerprint recorded in the manifest
 	// (see [Fingerprint]).
@@ -378,8 +380,13 @@ func (r *Runner) do(ctx context.Context, j *Job, prev map[string]ManifestEntry, 
 		return res
 	}
 	res.size = int64(len(data))
-	h := sha256.Sum256(data)
-	res.Entry.SHA256 = hex.EncodeToString(h[:])
+	// The hashes of the input and its outputs are for the manifest and
+	// for an incremental run: a run with neither does without them.
+	hashes := !r.NoManifest || prev != nil
+	if hashes {
+		h := sha256.Sum256(data)
+		res.Entry.SHA256 = hex.EncodeToString(h[:])
+	}
 
 	cached := false
 	if prev != nil {
@@ -485,10 +492,12 @@ func (r *Runner) do(ctx context.Context, j *Job, prev map[string]ManifestEntry, 
 			res.fail(err)
 			return res
 		}
-		sum := sha256.Sum256(c.outs[i])
-		res.Entry.Outputs = append(res.Entry.Outputs, OutputRecord{
-			Path: filepath.ToSlash(t.Path), Format: t.Format.Name, Size: int64(len(c.outs[i])), SHA256: hex.EncodeToString(sum[:]),
-		})
+		rec := OutputRecord{Path: filepath.ToSlash(t.Path), Format: t.Format.Name, Size: int64(len(c.outs[i]))}
+		if hashes {
+			sum := sha256.Sum256(c.outs[i])
+			rec.SHA256 = hex.EncodeToString(sum[:])
+		}
+		res.Entry.Outputs = append(res.Entry.Outputs, rec)
 	}
 	return res
 }
