@@ -338,7 +338,7 @@ func dash(s string) (string, int, bool) {
 func bullet(s string) (string, int, bool) {
 	if len(s) > 2 && (s[0] == '-' || s[0] == '*' || strings.HasPrefix(s, "•")) {
 		_, size := utf8.DecodeRuneInString(s)
-		if s[size] == ' ' && strings.TrimSpace(s[size:]) != "" && strings.Trim(s, "-* ") != "" {
+		if len(s) > size && s[size] == ' ' && strings.TrimSpace(s[size:]) != "" && strings.Trim(s, "-* ") != "" {
 			return s[:size], 0, true
 		}
 	}
