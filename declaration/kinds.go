@@ -99,6 +99,19 @@ func BlockKinds() []BlockKind { return slices.Clone(blockKinds[:]) }
 // Valid reports whether k is one of [BlockKinds].
 func (k BlockKind) Valid() bool { return slices.Contains(blockKinds[:], k) }
 
+// InArchiveHeader reports whether b belongs to a newspaper archive's
+// header (### headline, issue date, page, column), which writers set as
+// one line of source information, not as the document's text.
+func (b *Block) InArchiveHeader() bool {
+	switch b.Kind {
+	case IssueDate, PageLine, ColumnLine:
+		return true
+	case Headline:
+		return b.Markup != ""
+	}
+	return false
+}
+
 // Level is how serious a diagnostic is.
 type Level string
 

@@ -28,7 +28,7 @@ func (d *Document) TitleBlock() *Block {
 			default:
 				continue
 			}
-			if b.Kind == Headline && b.Markup != "" {
+			if b.InArchiveHeader() {
 				continue // ### 标题 of the archive header
 			}
 			if SameTitle(b.Text, d.Title) {

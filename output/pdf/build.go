@@ -135,19 +135,6 @@ func (b *builder) body(s span, pt float64) *para {
 	return b.add(&para{spans: []span{s}, first: b.g.indent, size: pt, face: mainFace, align: justify})
 }
 
-// isArchive reports whether a front block belongs to a newspaper archive's
-// header (### headline, issue date, page, column), which is set as one
-// small line of source information.
-func isArchive(bl *declaration.Block) bool {
-	switch bl.Kind {
-	case declaration.IssueDate, declaration.PageLine, declaration.ColumnLine:
-		return true
-	case declaration.Headline:
-		return bl.Markup != ""
-	}
-	return false
-}
-
 // emptyField reports whether an archive line is a field's name with no
 // value (专栏： when the issue gave the article no column): a form's
 // blank, not text, so not drawn.
@@ -190,9 +177,9 @@ func (b *builder) blocks(bs []*declaration.Block) {
 			b.add(&para{separator: true, size: b.g.small, face: mainFace, align: left})
 			continue
 		}
-		if isArchive(bl) {
+		if bl.InArchiveHeader() {
 			p := b.add(&para{sep: "　", size: b.g.small, face: mainFace, align: center, grey: true})
-			for ; i < len(bs) && isArchive(bs[i]); i++ {
+			for ; i < len(bs) && bs[i].InArchiveHeader(); i++ {
 				if !emptyField(bs[i]) {
 					p.spans = append(p.spans, blockSpans(bs[i])...)
 				}

@@ -80,18 +80,6 @@ func (wr Options) Write(w io.Writer, d *declaration.Document) error {
 	return p.w.Flush()
 }
 
-// isArchive reports whether a front block belongs to a newspaper archive's
-// header (### headline, issue date, page, column).
-func isArchive(b *declaration.Block) bool {
-	switch b.Kind {
-	case declaration.IssueDate, declaration.PageLine, declaration.ColumnLine:
-		return true
-	case declaration.Headline:
-		return b.Markup != ""
-	}
-	return false
-}
-
 // bareLabel reports whether an archive line (markup stripped) is a field
 // label with nothing after it (专栏：), which the archive's template prints
 // for every page. Emphasis characters markup did not take (a lone *) do
@@ -153,10 +141,10 @@ func (p *printer) blocks(bs []*declaration.Block) {
 		if b.Kind == declaration.FrontMatter {
 			continue // YAML front matter, an HTML comment or <meta> line
 		}
-		if isArchive(b) {
+		if b.InArchiveHeader() {
 			// The archive header is one line of source information.
 			var f []string
-			for ; i < len(bs) && isArchive(bs[i]); i++ {
+			for ; i < len(bs) && bs[i].InArchiveHeader(); i++ {
 				if t := trimSpace(strip(bs[i].Text)); t != "" && !(bs[i].Kind == declaration.ColumnLine && bareLabel(t)) {
 					f = append(f, t)
 				}
