@@ -1,6 +1,11 @@
 package declaration
 
-import "slices"
+import (
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
 // Kind is what sort of document a declaration is.
 type Kind string
@@ -98,6 +103,23 @@ func BlockKinds() []BlockKind { return slices.Clone(blockKinds[:]) }
 
 // Valid reports whether k is one of [BlockKinds].
 func (k BlockKind) Valid() bool { return slices.Contains(blockKinds[:], k) }
+
+// EmptyField reports whether b is an archive's column line that names
+// its field with nothing after the colon (专栏： when the issue gave the
+// article no column): a blank of the archive's form, which writers leave
+// out. Emphasis characters alone (*专栏：*) are nothing.
+func (b *Block) EmptyField() bool {
+	if b.Kind != ColumnLine {
+		return false
+	}
+	t := b.Label + b.Text
+	i := strings.IndexAny(t, ":：")
+	if i < 0 {
+		return false
+	}
+	_, size := utf8.DecodeRuneInString(t[i:])
+	return strings.TrimFunc(t[i+size:], func(r rune) bool { return unicode.IsSpace(r) || r == '*' || r == '_' }) == ""
+}
 
 // InArchiveHeader reports whether b belongs to a newspaper archive's
 // header (### headline, issue date, page, column), which writers set as

@@ -135,18 +135,6 @@ func (b *builder) body(s span, pt float64) *para {
 	return b.add(&para{spans: []span{s}, first: b.g.indent, size: pt, face: mainFace, align: justify})
 }
 
-// emptyField reports whether an archive line is a field's name with no
-// value (专栏： when the issue gave the article no column): a form's
-// blank, not text, so not drawn.
-func emptyField(bl *declaration.Block) bool {
-	if bl.Kind != declaration.ColumnLine {
-		return false
-	}
-	t := strings.ReplaceAll(bl.Label+bl.Text, ":", "：")
-	_, value, ok := strings.Cut(t, "：")
-	return ok && strings.TrimSpace(value) == ""
-}
-
 // blockSpans is a block's label and text as spans, the text split into
 // paragraphs. The block's markup (Markdown ###, >) is source syntax, which
 // the PDF renders as typography instead.
@@ -180,7 +168,7 @@ func (b *builder) blocks(bs []*declaration.Block) {
 		if bl.InArchiveHeader() {
 			p := b.add(&para{sep: "　", size: b.g.small, face: mainFace, align: center, grey: true})
 			for ; i < len(bs) && bs[i].InArchiveHeader(); i++ {
-				if !emptyField(bs[i]) {
+				if !bs[i].EmptyField() {
 					p.spans = append(p.spans, blockSpans(bs[i])...)
 				}
 			}

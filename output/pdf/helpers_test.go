@@ -118,7 +118,7 @@ func expected(d *declaration.Document) string {
 	}
 	blocks := func(bs []*declaration.Block) {
 		for _, bl := range bs {
-			if bl.Kind != declaration.FrontMatter && !emptyField(bl) {
+			if bl.Kind != declaration.FrontMatter && !bl.EmptyField() {
 				add(bl.Label, bl.Text)
 			}
 		}

@@ -80,15 +80,6 @@ func (wr Options) Write(w io.Writer, d *declaration.Document) error {
 	return p.w.Flush()
 }
 
-// bareLabel reports whether an archive line (markup stripped) is a field
-// label with nothing after it (专栏：), which the archive's template prints
-// for every page. Emphasis characters markup did not take (a lone *) do
-// not count as something after it.
-func bareLabel(s string) bool {
-	s = strings.TrimRightFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '*' || r == '_' })
-	return strings.HasSuffix(s, "：") || strings.HasSuffix(s, ":")
-}
-
 // printer writes lines to w, keeping at most one blank line between them.
 type printer struct {
 	w       *bufio.Writer
@@ -145,7 +136,7 @@ func (p *printer) blocks(bs []*declaration.Block) {
 			// The archive header is one line of source information.
 			var f []string
 			for ; i < len(bs) && bs[i].InArchiveHeader(); i++ {
-				if t := trimSpace(strip(bs[i].Text)); t != "" && !(bs[i].Kind == declaration.ColumnLine && bareLabel(t)) {
+				if t := trimSpace(strip(bs[i].Text)); t != "" && !bs[i].EmptyField() {
 					f = append(f, t)
 				}
 			}

@@ -146,8 +146,8 @@ func printed(d *declaration.Document) []string {
 	}
 	blocks := func(bs []*declaration.Block) {
 		for _, b := range bs {
-			t := strings.TrimRightFunc(uncomment(b.Text), func(r rune) bool { return unicode.IsSpace(r) || r == '*' || r == '_' })
-			if b.Kind == declaration.FrontMatter || b.Kind == declaration.ColumnLine && (strings.HasSuffix(t, "：") || strings.HasSuffix(t, ":")) {
+			_, value, field := strings.Cut(strings.ReplaceAll(b.Label+b.Text, ":", "："), "：")
+			if b.Kind == declaration.FrontMatter || b.Kind == declaration.ColumnLine && field && strings.Trim(value, "*_ \t\n\r\f\v\u00a0\u3000") == "" {
 				continue
 			}
 			add(b.Label, b.Text)
