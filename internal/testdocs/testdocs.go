@@ -7,9 +7,11 @@ package testdocs
 
 import (
 	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/declconv/declconv/declaration"
+	"github.com/declconv/declconv/internal/testfiles"
 )
 
 // Load decodes and validates the canonical YAML document at path.
@@ -28,4 +30,15 @@ func Load(t testing.TB, path string) *declaration.Document {
 		t.Fatalf("%s: %v", path, err)
 	}
 	return d
+}
+
+// EditedTitle is the seed with its title field edited by hand to a title
+// no block says, for the writers' tests of the title rule
+// ([declaration.Document.TitleBlock]); old is the title it had.
+func EditedTitle(t testing.TB) (d *declaration.Document, old string) {
+	t.Helper()
+	d = Load(t, filepath.Join(testfiles.Root(t), "fixtures", "seed", "want.yaml"))
+	old = d.Title
+	d.Title = "东海共和国和西岭联邦联合声明"
+	return d, old
 }

@@ -2,7 +2,6 @@ package akn
 
 import (
 	"bytes"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -12,9 +11,7 @@ import (
 // TestEditedTitle: a hand-edited title field is the docTitle, as in
 // every writer (declaration's title rule); the block's old text is gone.
 func TestEditedTitle(t *testing.T) {
-	d := testdocs.Load(t, filepath.Join("..", "..", "fixtures", "seed", "want.yaml"))
-	old := d.Title
-	d.Title = "东海共和国和西岭联邦联合声明"
+	d, old := testdocs.EditedTitle(t)
 	var b bytes.Buffer
 	if err := (Options{}).Write(&b, d); err != nil {
 		t.Fatal(err)

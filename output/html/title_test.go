@@ -2,7 +2,6 @@ package html
 
 import (
 	"bytes"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -12,9 +11,7 @@ import (
 // TestEditedTitle: a hand-edited title field is the page's one <h1> and
 // its <title>, as in every writer (declaration's title rule).
 func TestEditedTitle(t *testing.T) {
-	d := testdocs.Load(t, filepath.Join("..", "..", "fixtures", "seed", "want.yaml"))
-	old := d.Title
-	d.Title = "东海共和国和西岭联邦联合声明"
+	d, old := testdocs.EditedTitle(t)
 	var b bytes.Buffer
 	if err := (Options{}).Write(&b, d); err != nil {
 		t.Fatal(err)

@@ -1,7 +1,6 @@
 package pdf
 
 import (
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -11,9 +10,8 @@ import (
 // TestEditedTitle: a hand-edited title field is what the page shows, in
 // place of the title block's old text (declaration's title rule).
 func TestEditedTitle(t *testing.T) {
-	d := testdocs.Load(t, filepath.Join("..", "..", "fixtures", "seed", "want.yaml"))
-	old := d.TitleBlock().Text
-	d.Title = "东海共和国和西岭联邦联合声明"
+	d, _ := testdocs.EditedTitle(t)
+	old := d.TitleBlock().Text // the block that said the title still holds it
 	g, err := Official.on(A4)
 	if err != nil {
 		t.Fatal(err)
