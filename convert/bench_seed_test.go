@@ -15,14 +15,7 @@ func BenchmarkSeedTextFormats(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	var formats []Format
-	for _, name := range []string{"yaml", "json", "txt"} {
-		f, ok := Lookup(name)
-		if !ok {
-			b.Fatalf("no format %s", name)
-		}
-		formats = append(formats, f)
-	}
+	formats := textFormats(b)
 	b.SetBytes(int64(len(data)))
 	for b.Loop() {
 		d, err := Read(bytes.NewReader(data), "input.txt", FromText)

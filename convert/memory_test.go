@@ -108,7 +108,8 @@ func manyInputs(t *testing.T, n int, data []byte) string {
 	return dir
 }
 
-func textFormats(t *testing.T) []Format {
+// textFormats are json, yaml and txt, the formats of a text batch.
+func textFormats(t testing.TB) []Format {
 	t.Helper()
 	var fs []Format
 	for _, name := range []string{"json", "yaml", "txt"} {
