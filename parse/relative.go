@@ -140,14 +140,12 @@ func hasRelativeWord(text string) bool {
 // relativeFirsts are the first characters of relativeYears and
 // relativeMonths.
 var relativeFirsts = func() string {
-	var b strings.Builder
+	var words []string
 	for _, r := range relativeYears {
-		first, _ := utf8.DecodeRuneInString(r.word)
-		b.WriteRune(first)
+		words = append(words, r.word)
 	}
 	for _, r := range relativeMonths {
-		first, _ := utf8.DecodeRuneInString(r.word)
-		b.WriteRune(first)
+		words = append(words, r.word)
 	}
-	return b.String()
+	return edgeRunes(utf8.DecodeRuneInString, words...)
 }()

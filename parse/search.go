@@ -32,3 +32,15 @@ func index(s, word string) int {
 
 // contains is strings.Contains by way of index.
 func contains(s, word string) bool { return index(s, word) >= 0 }
+
+// edgeRunes is the rune each of words begins with (decode
+// utf8.DecodeRuneInString) or ends with (utf8.DecodeLastRuneInString), as
+// one string: a cue that rules out a text holding none of them.
+func edgeRunes(decode func(string) (rune, int), words ...string) string {
+	var b strings.Builder
+	for _, w := range words {
+		r, _ := decode(w)
+		b.WriteRune(r)
+	}
+	return b.String()
+}

@@ -26,14 +26,7 @@ var closingFormulas = []*regexp.Regexp{
 var closingWords = []string{"切切此布", "此布", "此令", "特此布告", "特此通告", "特此公告", "特此通知", "特此通令", "此致敬礼", "专此电达", "此电"}
 
 // closingLasts are the last characters of closingWords.
-var closingLasts = func() string {
-	var b strings.Builder
-	for _, w := range closingWords {
-		r, _ := utf8.DecodeLastRuneInString(w)
-		b.WriteRune(r)
-	}
-	return b.String()
-}()
+var closingLasts = edgeRunes(utf8.DecodeLastRuneInString, closingWords...)
 
 // conclusionOpeners start a paragraph that looks back on the provisions
 // as a whole: after the last provision it is the document's conclusion,

@@ -243,14 +243,7 @@ var recitalWords = []string{"鉴于", "鑒於", "whereas", "recognizing", "recog
 	"desiring", "noting", "recalling", "convinced", "bearing in mind", "determined", "mindful", "affirming"}
 
 // recitalFirsts are the first characters of recitalWords.
-var recitalFirsts = func() string {
-	var b strings.Builder
-	for _, w := range recitalWords {
-		r, _ := utf8.DecodeRuneInString(w)
-		b.WriteRune(r)
-	}
-	return b.String()
-}()
+var recitalFirsts = edgeRunes(utf8.DecodeRuneInString, recitalWords...)
 
 func isRecital(s string) bool {
 	if r, _ := utf8.DecodeRuneInString(strings.TrimLeftFunc(s, unicode.IsSpace)); !strings.ContainsRune(recitalFirsts, unicode.ToLower(r)) {
