@@ -70,6 +70,7 @@ FUZZ_TARGETS := \
 	./parse:FuzzParse \
 	./declaration:FuzzDecode \
 	./declaration:FuzzJSONString \
+	./declaration:FuzzSameTitle \
 	./convert:FuzzSniff \
 	./convert:FuzzReadManifest \
 	./convert:FuzzReadFileList \

@@ -1,9 +1,9 @@
 package declaration
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // The title rule every writer follows: the document's Title field is
@@ -42,24 +42,73 @@ func (d *Document) TitleBlock() *Block {
 	return first
 }
 
-// titleCalls are what a title as written may have that the title field
-// leaves out: footnote calls and HTML tags.
-var titleCalls = regexp.MustCompile(`\[\d+\]|[⑴-⒇]|<[^>]*>`)
-
 // SameTitle reports whether a and b are the same title: their letters
 // and digits, case, markup, footnote calls and tags aside (a title
-// without letters or digits is compared whole, spaces aside).
+// without letters or digits is compared whole, spaces aside). It walks
+// both in step: writers ask it for every document.
 func SameTitle(a, b string) bool {
-	words := func(s string) string {
-		return strings.Map(func(r rune) rune {
-			if unicode.IsLetter(r) || unicode.IsNumber(r) {
-				return unicode.ToLower(r)
-			}
-			return -1
-		}, titleCalls.ReplaceAllString(s, ""))
+	ta, tb := titleRunes{s: a}, titleRunes{s: b}
+	ra := ta.next()
+	if ra < 0 {
+		return strings.Join(strings.Fields(a), "") == strings.Join(strings.Fields(b), "")
 	}
-	if wa := words(a); wa != "" {
-		return wa == words(b)
+	for {
+		if ra != tb.next() {
+			return false
+		}
+		if ra < 0 {
+			return true
+		}
+		ra = ta.next()
 	}
-	return strings.Join(strings.Fields(a), "") == strings.Join(strings.Fields(b), "")
+}
+
+// titleRunes reads a title's letters and digits, lower-cased, leaving out
+// what a title as written may have that the title field leaves out:
+// footnote calls ([1], ⑴ to ⒇) and HTML tags.
+type titleRunes struct {
+	s       string
+	i       int
+	noClose bool // no '>' from i on: a '<' opens no tag
+}
+
+// next is the next letter or digit, or -1 at the end.
+func (t *titleRunes) next() rune {
+	for t.i < len(t.s) {
+		if n := t.call(); n > 0 {
+			t.i += n
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(t.s[t.i:])
+		t.i += w
+		if unicode.IsLetter(r) || unicode.IsNumber(r) {
+			return unicode.ToLower(r)
+		}
+	}
+	return -1
+}
+
+// call is the length of the footnote call or tag at t.i, or 0.
+func (t *titleRunes) call() int {
+	s := t.s[t.i:]
+	switch c := s[0]; {
+	case c == '[':
+		n := 1
+		for n < len(s) && '0' <= s[n] && s[n] <= '9' {
+			n++
+		}
+		if n > 1 && n < len(s) && s[n] == ']' {
+			return n + 1
+		}
+	case c == '<' && !t.noClose:
+		if k := strings.IndexByte(s, '>'); k > 0 {
+			return k + 1
+		}
+		t.noClose = true
+	case c == 0xe2: // the lead byte of ⑴ to ⒇
+		if r, w := utf8.DecodeRuneInString(s); '⑴' <= r && r <= '⒇' {
+			return w
+		}
+	}
+	return 0
 }
