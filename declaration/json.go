@@ -100,16 +100,43 @@ func isEmptyJSON(v reflect.Value) bool {
 	return false
 }
 
+// jsonPlain are the ASCII bytes a JSON string takes as they are: from
+// the space up, but the quote and the backslash.
+var jsonPlain = func() (t [utf8.RuneSelf]bool) {
+	for b := ' '; b < utf8.RuneSelf; b++ {
+		t[b] = b != '"' && b != '\\'
+	}
+	return
+}()
+
+// plainRune is the length of the character at the start of s when it is
+// one of the multi-byte characters that are valid UTF-8 whatever their
+// continuation bytes and are not U+2028 or U+2029: two bytes, or three
+// from U+1000 to U+1FFF, U+3000 to U+CFFF or U+E000 to U+FFFF (the Han
+// script among them). Else 0, for the decoder to tell.
+func plainRune(s string) int {
+	switch b := s[0]; {
+	case 0xC2 <= b && b <= 0xDF:
+		if len(s) >= 2 && s[1]&0xC0 == 0x80 {
+			return 2
+		}
+	case b == 0xE1 || 0xE3 <= b && b <= 0xEC || b == 0xEE || b == 0xEF:
+		if len(s) >= 3 && s[1]&0xC0 == 0x80 && s[2]&0xC0 == 0x80 {
+			return 3
+		}
+	}
+	return 0
+}
+
 // string writes s quoted as encoding/json does without HTML escaping.
 func (e *jsonEmitter) string(s string) {
 	const hex = "0123456789abcdef"
 	e.buf = append(e.buf, '"')
 	start := 0
-	valid := utf8.ValidString(s)
 	for i := 0; i < len(s); {
 		b := s[i]
 		if b < utf8.RuneSelf {
-			if b >= 0x20 && b != '"' && b != '\\' {
+			if jsonPlain[b] {
 				i++
 				continue
 			}
@@ -134,8 +161,8 @@ func (e *jsonEmitter) string(s string) {
 			start = i
 			continue
 		}
-		if valid && b != 0xE2 {
-			i++ // inside valid UTF-8 only U+2028 and U+2029 (E2 80 A8/A9) need escaping
+		if n := plainRune(s[i:]); n > 0 {
+			i += n
 			continue
 		}
 		c, size := utf8.DecodeRuneInString(s[i:])

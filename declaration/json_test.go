@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/declconv/declconv/internal/testfiles"
 )
@@ -71,4 +72,32 @@ func FuzzJSONString(f *testing.F) {
 			t.Fatalf("%q: got %s, want %s", s, got, want.String())
 		}
 	})
+}
+
+// TestPlainRunes holds the fast paths of the JSON and YAML string
+// writers to the decoder: every lead byte with every two bytes after it.
+func TestPlainRunes(t *testing.T) {
+	for lead := 0x80; lead <= 0xFF; lead++ {
+		for b1 := 0; b1 <= 0xFF; b1++ {
+			for b2 := 0; b2 <= 0xFF; b2++ {
+				s := string([]byte{byte(lead), byte(b1), byte(b2)})
+				r, size := utf8.DecodeRuneInString(s)
+				valid := r != utf8.RuneError || size > 1
+				if n := plainRune(s); n > 0 && (!valid || n != size || r == '\u2028' || r == '\u2029') {
+					t.Fatalf("plainRune(% x) = %d, but it decodes as %U of %d bytes", s, n, r, size)
+				}
+				if n := printableRune(s); n > 0 && (!valid || n != size || !yamlPrintable(r) || r == 0x85 || r == '\u2028' || r == '\u2029') {
+					t.Fatalf("printableRune(% x) = %d, but it decodes as %U of %d bytes", s, n, r, size)
+				}
+				if n := plainRune(s[:2]); n > 0 && (n != 2 || utf8.RuneLen(r) != 2) {
+					t.Fatalf("plainRune(% x) = %d on two bytes", s[:2], n)
+				}
+			}
+		}
+	}
+	for _, s := range []string{"中", "é", "\u00a0", "ア"} {
+		if plainRune(s) != len(s) || printableRune(s) != len(s) {
+			t.Errorf("%q: plainRune %d, printableRune %d, want %d", s, plainRune(s), printableRune(s), len(s))
+		}
+	}
 }

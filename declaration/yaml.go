@@ -284,27 +284,53 @@ func plainSafe(s string) bool {
 		last == ' ' || last == ':' || last == '\t' {
 		return false
 	}
-	// One pass: no ": " or " #", no line break or tab, every character
-	// printable (and not one YAML 1.1 reads as a line break).
-	var prev byte
+	if strings.Contains(s, ": ") || strings.Contains(s, " #") {
+		return false
+	}
+	// Every character printable (and not one YAML 1.1 reads as a line
+	// break): no control character, line break or tab.
 	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if c < 0x20 || c == 0x7F || c == ' ' && prev == ':' || c == '#' && prev == ' ' {
+		if c := s[i]; c < utf8.RuneSelf {
+			if c < 0x20 || c == 0x7F {
 				return false
 			}
-			prev = c
 			i++
+			continue
+		}
+		if n := printableRune(s[i:]); n > 0 {
+			i += n
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if !yamlPrintable(r) || r == 0x85 || r == 0x2028 || r == 0x2029 {
 			return false
 		}
-		prev = 0
 		i += size
 	}
 	return true
+}
+
+// printableRune is the length of the character at the start of s when
+// it is one of the multi-byte characters that are valid UTF-8 and
+// printable for YAML whatever their continuation bytes (plainSafe's
+// common case): U+00A0 to U+07FF, U+1000 to U+1FFF and U+3000 to
+// U+CFFF, the Han script among them. Else 0, for the decoder to tell.
+func printableRune(s string) int {
+	switch b := s[0]; {
+	case b == 0xC2:
+		if len(s) >= 2 && 0xA0 <= s[1] && s[1] <= 0xBF {
+			return 2
+		}
+	case 0xC3 <= b && b <= 0xDF:
+		if len(s) >= 2 && s[1]&0xC0 == 0x80 {
+			return 2
+		}
+	case b == 0xE1 || 0xE3 <= b && b <= 0xEC:
+		if len(s) >= 3 && s[1]&0xC0 == 0x80 && s[2]&0xC0 == 0x80 {
+			return 3
+		}
+	}
+	return 0
 }
 
 // plainInFlow adds to what must be quoted the flow indicators, and the
