@@ -14,7 +14,7 @@
 // convert -j N), each taking one input at a time.
 //
 // Per input it does what convert's batch runner does (convert/batch.go):
-// os.Open and io.ReadAll of the input, then the input's outputs staged
+// os.Open, a stat and a read of the input at its size, then the input's outputs staged
 // and renamed, as stageFile and commit do (convert/write.go): for each
 // output a temporary file created in its directory with its final mode
 // (".NAME.DIGITS.tmp", O_EXCL, 0644 less the umask), one write of the
@@ -215,7 +215,18 @@ func do(j job, dir string, content []byte, fsync bool) error {
 	if err != nil {
 		return err
 	}
-	_, err = io.ReadAll(io.LimitReader(f, 64<<20+1)) // convert's limit
+	// convert's readInput: a stat, then a read into a buffer of the
+	// file's size and one that finds its end
+	info, err := f.Stat()
+	if err == nil {
+		buf := make([]byte, info.Size()+1)
+		for err == nil {
+			_, err = f.Read(buf)
+		}
+		if err == io.EOF {
+			err = nil
+		}
+	}
 	f.Close()
 	if err != nil {
 		return err
