@@ -142,11 +142,11 @@ func Sniff(data []byte) From {
 	}
 	found, content, ended, first := false, false, false, true
 	for raw := range bytes.Lines(data) {
-		line := strings.TrimRight(string(raw), " \t\r\n")
-		blank := line == "" || strings.HasPrefix(strings.TrimLeft(line, " \t"), "#")
+		line := bytes.TrimRight(raw, " \t\r\n")
+		blank := len(line) == 0 || bytes.HasPrefix(bytes.TrimLeft(line, " \t"), []byte("#"))
 		if first && !blank {
 			first = false
-			if yamlSchemaLine.MatchString(line) {
+			if yamlSchemaLine.Match(line) {
 				return FromYAML // it starts as a canonical file
 			}
 		}
@@ -155,13 +155,13 @@ func Sniff(data []byte) From {
 			if !blank {
 				return FromText // more after the document: front matter
 			}
-		case line == "---" || line == "...":
+		case string(line) == "---" || string(line) == "...":
 			if content {
 				ended = true
 			}
 		case !blank:
 			content = true
-			if yamlSchemaLine.MatchString(line) {
+			if yamlSchemaLine.Match(line) {
 				found = true
 			}
 		}

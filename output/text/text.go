@@ -30,6 +30,7 @@ package text
 
 import (
 	"bufio"
+	"bytes"
 	"errors"
 	"io"
 	"math"
@@ -60,7 +61,13 @@ func (wr Options) Write(w io.Writer, d *declaration.Document) error {
 	if width <= 0 {
 		width = DefaultWidth
 	}
-	p := &printer{w: bufio.NewWriter(w), width: width, title: d.Title}
+	p := &printer{width: width, title: d.Title}
+	if buf, ok := w.(*bytes.Buffer); ok {
+		p.w = buf // no copy through a bufio.Writer's 4 KB into memory
+	} else {
+		bw := bufio.NewWriter(w)
+		p.w, p.flushTo = bw, bw
+	}
 	p.titleAt = d.TitleBlock()
 	if p.titleAt == nil && d.Title != "" {
 		p.apart(d.Title)
@@ -77,12 +84,16 @@ func (wr Options) Write(w io.Writer, d *declaration.Document) error {
 	for _, a := range d.Attachments {
 		p.attachment(a)
 	}
-	return p.w.Flush()
+	if p.flushTo != nil {
+		return p.flushTo.Flush()
+	}
+	return nil
 }
 
 // printer writes lines to w, keeping at most one blank line between them.
 type printer struct {
-	w       *bufio.Writer
+	w       lineWriter
+	flushTo *bufio.Writer // w when it buffers for the caller's writer
 	width   int
 	started bool // a line has been written
 	blank   bool // a blank line is due before the next line
@@ -91,6 +102,13 @@ type printer struct {
 	titleAt *declaration.Block // the block printed as the title
 
 	lines []string // what wrap returned last, its array reused
+}
+
+// lineWriter is what the printer writes with: a *bufio.Writer, whose
+// errors wait for Flush, or a *bytes.Buffer, which has none.
+type lineWriter interface {
+	WriteByte(byte) error
+	WriteString(string) (int, error)
 }
 
 // gap asks for a blank line before the next line, if any.

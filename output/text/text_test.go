@@ -376,6 +376,26 @@ func TestWriteError(t *testing.T) {
 // TestFixtures renders every canonical test document (fixtures/*/want.yaml,
 // internal/testdocs/testdata/*/want.yaml) and compares it with
 // want.txt beside it (go test -update rewrites want.txt).
+// TestWriterKinds: a *bytes.Buffer is written straight into, any other
+// writer through a buffer; the bytes are the same.
+func TestWriterKinds(t *testing.T) {
+	var direct bytes.Buffer
+	var through strings.Builder
+	for _, d := range []*declaration.Document{sampleZh(), testdocs.Load(t, filepath.Join(testfiles.Root(t), "fixtures", "seed", "want.yaml"))} {
+		direct.Reset()
+		through.Reset()
+		if err := (Options{}).Write(&direct, d); err != nil {
+			t.Fatal(err)
+		}
+		if err := (Options{}).Write(&through, d); err != nil {
+			t.Fatal(err)
+		}
+		if direct.String() != through.String() || direct.Len() == 0 {
+			t.Errorf("a bytes.Buffer got %d bytes, a strings.Builder %d, not the same", direct.Len(), through.Len())
+		}
+	}
+}
+
 func TestFixtures(t *testing.T) {
 	for _, path := range testfiles.Canonical(t) {
 		dir := filepath.Dir(path)
