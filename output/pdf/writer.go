@@ -115,12 +115,12 @@ func (w *Options) render(d *declaration.Document) ([]byte, error) {
 		}
 		f := fs.faces[id]
 		s.family[id] = faceID(id).family() + sanitize(f.Family)
-		pdf.AddUTF8FontFromBytes(s.family[id], "", f.Subset(used[id]))
+		addFont(pdf, s.family[id], f, used[id])
 	}
 	if s.family[mainFace] == "" {
 		// A document with nothing to draw still gets page numbers.
 		s.family[mainFace] = mainFace.family() + "empty"
-		pdf.AddUTF8FontFromBytes(s.family[mainFace], "", fs.faces[mainFace].Subset([]rune(folioChars)))
+		addFont(pdf, s.family[mainFace], fs.faces[mainFace], []rune(folioChars))
 	}
 	for id := range numFaces {
 		if s.family[id] == "" {

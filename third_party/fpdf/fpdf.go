@@ -4535,9 +4535,19 @@ func (f *Fpdf) putfonts() {
 				fontName := "utf8" + font.Name
 				usedRunes := font.usedRunes
 				delete(usedRunes, 0)
-				utf8FontStream := font.utf8File.GenerateCutFont(usedRunes)
+				// declconv patch: a font added by AddUTF8Subset is cut
+				// from its parts, not from its file parsed again.
+				var utf8FontStream []byte
+				var CodeSignDictionary map[int]int
+				var lastRune int
+				if font.subset != nil {
+					utf8FontStream, CodeSignDictionary, lastRune = font.subset.cut(usedRunes)
+				} else {
+					utf8FontStream = font.utf8File.GenerateCutFont(usedRunes)
+					CodeSignDictionary = font.utf8File.CodeSymbolDictionary
+					lastRune = font.utf8File.LastRune
+				}
 				utf8FontSize := len(utf8FontStream)
-				CodeSignDictionary := font.utf8File.CodeSymbolDictionary
 				delete(CodeSignDictionary, 0)
 
 				// declconv patch: the ToUnicode map (the same identity
@@ -4561,7 +4571,7 @@ func (f *Fpdf) putfonts() {
 				if font.Desc.MissingWidth != 0 {
 					f.out("/DW " + strconv.Itoa(font.Desc.MissingWidth))
 				}
-				f.generateCIDFontMap(&font, font.utf8File.LastRune)
+				f.generateCIDFontMap(&font, lastRune)
 				f.out("/CIDToGIDMap " + strconv.Itoa(descN+1) + " 0 R>>")
 				f.out("endobj")
 

@@ -21,7 +21,8 @@ const (
 // The PDF library parses whatever font it is given for every document, so
 // handing it a few hundred glyphs instead of a whole CJK face makes it
 // cheap; it then subsets the result again for embedding, copying the
-// glyphs and the hinting tables as they are.
+// glyphs and the hinting tables as they are. (The PDF writer hands the
+// library the subset's [Parts] instead, which spares it the parse.)
 //
 // The subset carries no hinting: no fpgm, prep, cvt or gasp table and no
 // glyph instructions. Hinting only snaps outlines to the pixel grid of a
@@ -29,6 +30,34 @@ const (
 // automatically; the instructions of a hinted face (WenQuanYi Micro Hei)
 // are nearly a third of its subset, in every PDF.
 func (f *Face) Subset(runes []rune) []byte {
+	p, ok := f.SubsetParts(runes)
+	if !ok {
+		// A format 4 subtable this long would overflow its length field:
+		// give the library the whole face (slower, same output).
+		return assemble(f.tables)
+	}
+	return assemble(p.Tables)
+}
+
+// Parts is a subset (see [Face.Subset]) before it is assembled into a
+// file: its tables, and the pieces of them a reader would otherwise parse
+// the file again for.
+type Parts struct {
+	// Tables are the file's tables by tag.
+	Tables map[string][]byte
+	// Glyphs is each glyph's data by glyph ID, a slice of the glyf table
+	// padded to four bytes.
+	Glyphs [][]byte
+	// Runes are the characters the subset maps, ascending, and GIDs
+	// their glyphs, as its cmap has them.
+	Runes []rune
+	GIDs  []uint16
+}
+
+// SubsetParts is Subset before assembly. ok is false when the subset's
+// character map would not fit a format 4 subtable (thousands of
+// characters in scattered runs), where Subset gives the whole face.
+func (f *Face) SubsetParts(runes []rune) (p *Parts, ok bool) {
 	keep := map[uint16]bool{0: true} // .notdef stays, as every font needs it
 	for _, r := range runes {
 		if f.Has(r) {
@@ -54,9 +83,7 @@ func (f *Face) Subset(runes []rune) []byte {
 	slices.SortFunc(pairs, func(a, b cmapPair) int { return int(a.r) - int(b.r) })
 	pairs = slices.CompactFunc(pairs, func(a, b cmapPair) bool { return a.r == b.r })
 	if 16+8*(len(pairs)+1) > 0xFFFF {
-		// A format 4 subtable this long would overflow its length field:
-		// give the library the whole face (slower, same output).
-		return assemble(f.tables)
+		return nil, false
 	}
 
 	be := binary.BigEndian
@@ -70,11 +97,12 @@ func (f *Face) Subset(runes []rune) []byte {
 		size += int(f.loca[g+1]-f.loca[g]) + 3
 	}
 	outGlyf := make([]byte, 0, size)
+	at := make([]int, n+1)
 	for i, g := range old {
+		at[i] = len(outGlyf)
 		be.PutUint32(loca[4*i:], uint32(len(outGlyf)))
-		at := len(outGlyf)
 		outGlyf = appendUnhinted(outGlyf, glyf[f.loca[g]:f.loca[g+1]])
-		f.renumber(outGlyf[at:], newID)
+		f.renumber(outGlyf[at[i]:], newID)
 		for len(outGlyf)%4 != 0 {
 			outGlyf = append(outGlyf, 0)
 		}
@@ -87,6 +115,11 @@ func (f *Face) Subset(runes []rune) []byte {
 		}
 	}
 	be.PutUint32(loca[4*n:], uint32(len(outGlyf)))
+	at[n] = len(outGlyf)
+	glyphs := make([][]byte, n)
+	for i := range glyphs {
+		glyphs[i] = outGlyf[at[i]:at[i+1]:at[i+1]]
+	}
 
 	head := append([]byte(nil), f.tables["head"]...)
 	be.PutUint16(head[50:], 1) // long loca offsets
@@ -120,7 +153,11 @@ func (f *Face) Subset(runes []rune) []byte {
 	if t, ok := f.tables["OS/2"]; ok {
 		tables["OS/2"] = t
 	}
-	return assemble(tables)
+	p = &Parts{Tables: tables, Glyphs: glyphs, Runes: make([]rune, len(pairs)), GIDs: make([]uint16, len(pairs))}
+	for i, pair := range pairs {
+		p.Runes[i], p.GIDs[i] = rune(pair.r), pair.g
+	}
+	return p, true
 }
 
 // appendUnhinted appends one glyph's data to dst without its
