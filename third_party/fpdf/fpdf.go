@@ -4662,8 +4662,26 @@ func (f *Fpdf) generateCIDFontMap(font *fontDefType, LastRune int) {
 	startCid := 1
 	cwLen := LastRune + 1
 
-	// for each character
-	for cid := startCid; cid < cwLen; cid++ {
+	// for each character. declconv patch: of a font added by
+	// AddUTF8Subset, only those of its character map (the others' width
+	// is 0), not all 65,536.
+	cids := func(yield func(int) bool) {
+		for cid := startCid; cid < cwLen; cid++ {
+			if !yield(cid) {
+				return
+			}
+		}
+	}
+	if font.subset != nil {
+		cids = func(yield func(int) bool) {
+			for _, r := range font.subset.Runes {
+				if cid := int(r); cid >= startCid && cid < cwLen && !yield(cid) {
+					return
+				}
+			}
+		}
+	}
+	for cid := range cids {
 		if font.Cw[cid] == 0x00 {
 			continue
 		}

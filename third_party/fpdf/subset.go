@@ -60,6 +60,12 @@ type UTF8Subset struct {
 	// Runes (ascending) map to GIDs, as the file's format 4 cmap does.
 	Runes []rune
 	GIDs  []uint16
+	// Widths, when not nil, is a zeroed slice of 65,536 ints that the
+	// font's width table (by character) is written into, instead of a new
+	// one: half a megabyte to clear per font and document. Its owner may
+	// reuse it once done with the Fpdf, after setting back to 0 the
+	// entries of Runes and entry 0.
+	Widths []int
 }
 
 // AddUTF8Subset adds a UTF-8 font as AddUTF8FontFromBytes does given the
@@ -106,7 +112,10 @@ func (f *Fpdf) AddUTF8Subset(familyStr, styleStr string, s *UTF8Subset) {
 // of characters.
 func (s *UTF8Subset) widths() []int {
 	scale := 1000.0 / float64(binary.BigEndian.Uint16(s.Head[18:]))
-	cw := make([]int, 256*256)
+	cw := s.Widths
+	if len(cw) != 256*256 {
+		cw = make([]int, 256*256)
+	}
 	count := 0
 	for i, r := range s.Runes {
 		g := int(s.GIDs[i])
