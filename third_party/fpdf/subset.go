@@ -206,60 +206,104 @@ func (s *UTF8Subset) cut(usedRunes map[int]int) (program []byte, cidToGID map[in
 		visit(g, 0)
 	}
 
-	size := 0
+	// The file, its tables in assembleTables' (sorted) order: glyf first,
+	// written in place, then head, hhea, hmtx, loca, maxp.
+	glyfLen := 0
 	for _, g := range gids {
-		size += len(s.Glyphs[g])
+		glyfLen += (len(s.Glyphs[g]) + 3) &^ 3
 	}
-	glyf := make([]byte, 0, size)
-	hmtx := make([]byte, 0, 4*len(gids))
-	offsets := make([]int, 0, len(gids)+1)
-	for _, g := range gids {
-		hmtx = append(hmtx, s.Hmtx[4*g:4*g+4]...)
-		offsets = append(offsets, len(glyf))
-		at := len(glyf)
-		glyf = append(glyf, s.Glyphs[g]...)
-		data := glyf[at:]
-		if len(data) > 2 && int16(binary.BigEndian.Uint16(data)) < 0 {
+	locaFormat, locaLen := 0, 2*(len(gids)+1)
+	if (glyfLen+1)>>1 > 0xFFFF {
+		locaFormat, locaLen = 1, 4*(len(gids)+1)
+	}
+	tags := [...]string{"glyf", "head", "hhea", "hmtx", "loca", "maxp"}
+	lens := [...]int{glyfLen, len(s.Head), len(s.Hhea), 4 * len(gids), locaLen, len(s.Maxp)}
+	var at [len(tags) + 1]int
+	at[0] = 12 + 16*len(tags)
+	for i, n := range lens {
+		at[i+1] = at[i] + (n+3)&^3
+	}
+	out := make([]byte, at[len(tags)])
+	be := binary.BigEndian
+	glyf, head, hhea := out[at[0]:at[0]+glyfLen], out[at[1]:at[1]+lens[1]], out[at[2]:at[2]+lens[2]]
+	hmtx, loca, maxp := out[at[3]:at[3]+lens[3]], out[at[4]:at[4]+lens[4]], out[at[5]:at[5]+lens[5]]
+	pos := 0
+	for i, g := range gids {
+		copy(hmtx[4*i:], s.Hmtx[4*g:4*g+4])
+		if locaFormat == 1 {
+			be.PutUint32(loca[4*i:], uint32(pos))
+		} else {
+			be.PutUint16(loca[2*i:], uint16(pos/2))
+		}
+		data := glyf[pos : pos+len(s.Glyphs[g])]
+		copy(data, s.Glyphs[g])
+		if len(data) > 2 && int16(be.Uint16(data)) < 0 {
 			for at := 10; at+4 <= len(data); {
-				flags := binary.BigEndian.Uint16(data[at:])
-				comp := int(binary.BigEndian.Uint16(data[at+2:]))
-				binary.BigEndian.PutUint16(data[at+2:], uint16(index[comp]))
+				flags := be.Uint16(data[at:])
+				comp := int(be.Uint16(data[at+2:]))
+				be.PutUint16(data[at+2:], uint16(index[comp]))
 				at += componentLen(flags)
 				if flags&symbolContinue == 0 {
 					break
 				}
 			}
 		}
-		for len(glyf)%4 != 0 {
-			glyf = append(glyf, 0)
-		}
+		pos += (len(data) + 3) &^ 3 // padded with zeros
 	}
-	offsets = append(offsets, len(glyf))
-
-	var loca []byte
-	locaFormat := 0
-	if (len(glyf)+1)>>1 > 0xFFFF {
-		locaFormat = 1
-		loca = make([]byte, 4*len(offsets))
-		for i, o := range offsets {
-			binary.BigEndian.PutUint32(loca[4*i:], uint32(o))
-		}
+	if locaFormat == 1 {
+		be.PutUint32(loca[4*len(gids):], uint32(pos))
 	} else {
-		loca = make([]byte, 2*len(offsets))
-		for i, o := range offsets {
-			binary.BigEndian.PutUint16(loca[2*i:], uint16(o/2))
-		}
+		be.PutUint16(loca[2*len(gids):], uint16(pos/2))
 	}
-	head := slices.Clone(s.Head)
+	copy(head, s.Head)
 	clear(head[8:12])
-	binary.BigEndian.PutUint16(head[50:], uint16(locaFormat))
-	hhea := slices.Clone(s.Hhea)
-	binary.BigEndian.PutUint16(hhea[34:], uint16(len(gids)))
-	maxp := slices.Clone(s.Maxp)
-	binary.BigEndian.PutUint16(maxp[4:], uint16(len(gids)))
-	// The tags in assembleTables' order (sorted).
-	return assembleSorted([]string{"glyf", "head", "hhea", "hmtx", "loca", "maxp"},
-		[][]byte{glyf, head, hhea, hmtx, loca, maxp}), cidToGID, lastRune
+	be.PutUint16(head[50:], uint16(locaFormat))
+	copy(hhea, s.Hhea)
+	be.PutUint16(hhea[34:], uint16(len(gids)))
+	copy(maxp, s.Maxp)
+	be.PutUint16(maxp[4:], uint16(len(gids)))
+
+	// The header and table directory, and head's checkSumAdjustment, as
+	// assembleTables writes them.
+	n := len(tags)
+	findSize, writer := 1, 0
+	for findSize*2 <= n {
+		findSize *= 2
+		writer++
+	}
+	findSize *= 16
+	be.PutUint32(out[0:], 0x00010000)
+	be.PutUint16(out[4:], uint16(n))
+	be.PutUint16(out[6:], uint16(findSize))
+	be.PutUint16(out[8:], uint16(writer))
+	be.PutUint16(out[10:], uint16(n*16-findSize))
+	var sum uint32 // of the whole file: its tables are padded to 4 bytes
+	for i, tag := range tags {
+		t := out[at[i] : at[i]+lens[i]]
+		rec := out[12+16*i:]
+		copy(rec, tag)
+		tableSum := sum32(t)
+		be.PutUint32(rec[4:], tableSum)
+		be.PutUint32(rec[8:], uint32(at[i]))
+		be.PutUint32(rec[12:], uint32(len(t)))
+		sum += tableSum
+	}
+	sum += sum32(out[:at[0]])
+	// calcInt32({0xB1B0, 0xAFBA}, checksum): on a borrow from the low
+	// half it adds one to the high half instead of taking one away, and
+	// the output must keep that.
+	x0, x1 := 0xB1B0, 0xAFBA
+	y0, y1 := int(sum>>16), int(sum&0xFFFF)
+	if y1 > x1 {
+		x1 += 1 << 16
+		x0++
+	}
+	if y0 > x0 {
+		x0 += 1 << 16
+	}
+	be.PutUint16(head[8:], uint16(x0-y0))
+	be.PutUint16(head[10:], uint16(x1-y1))
+	return out, cidToGID, lastRune
 }
 
 // componentLen is the length of a composite glyph's component record with
@@ -278,60 +322,6 @@ func componentLen(flags uint16) int {
 		n += 8
 	}
 	return n
-}
-
-// assembleSorted is assembleTables for tables whose tags are sorted, with
-// head's checkSumAdjustment zero: the same bytes, written in one buffer.
-func assembleSorted(tags []string, tables [][]byte) []byte {
-	n := len(tags)
-	findSize, writer := 1, 0
-	for findSize*2 <= n {
-		findSize *= 2
-		writer++
-	}
-	findSize *= 16
-	size := 12 + 16*n
-	for _, t := range tables {
-		size += (len(t) + 3) &^ 3
-	}
-	out := make([]byte, size)
-	be := binary.BigEndian
-	be.PutUint32(out[0:], 0x00010000)
-	be.PutUint16(out[4:], uint16(n))
-	be.PutUint16(out[6:], uint16(findSize))
-	be.PutUint16(out[8:], uint16(writer))
-	be.PutUint16(out[10:], uint16(n*16-findSize))
-	offset := 12 + 16*n
-	head := 0
-	for i, tag := range tags {
-		t := tables[i]
-		if tag == "head" {
-			head = offset
-		}
-		rec := out[12+16*i:]
-		copy(rec, tag)
-		be.PutUint32(rec[4:], sum32(t))
-		be.PutUint32(rec[8:], uint32(offset))
-		be.PutUint32(rec[12:], uint32(len(t)))
-		copy(out[offset:], t)
-		offset += (len(t) + 3) &^ 3
-	}
-	// calcInt32({0xB1B0, 0xAFBA}, checksum): on a borrow from the low
-	// half it adds one to the high half instead of taking one away, and
-	// the output must keep that.
-	sum := sum32(out)
-	x0, x1 := 0xB1B0, 0xAFBA
-	y0, y1 := int(sum>>16), int(sum&0xFFFF)
-	if y1 > x1 {
-		x1 += 1 << 16
-		x0++
-	}
-	if y0 > x0 {
-		x0 += 1 << 16
-	}
-	be.PutUint16(out[head+8:], uint16(x0-y0))
-	be.PutUint16(out[head+10:], uint16(x1-y1))
-	return out
 }
 
 // sum32 is generateChecksum as one number: the sum of b's big-endian
