@@ -718,6 +718,7 @@ type Fpdf struct {
 		buf []byte       // buffer used to format numbers.
 		col bytes.Buffer // buffer used to build color strings.
 	}
+	textBuf []byte // a text operator being built (declconv patch, see Text)
 }
 
 const (

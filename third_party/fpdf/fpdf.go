@@ -43,6 +43,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf16"
 )
 
 var gl struct {
@@ -2567,6 +2569,56 @@ func (f *Fpdf) Bookmark(txtStr string, level int, y float64) {
 // precisely on the page, but it is usually easier to use Cell(), MultiCell()
 // or Write() which are the standard methods to print text.
 func (f *Fpdf) Text(x, y float64, txtStr string) {
+	if f.isCurrentUTF8 && !f.isRTL && !f.underline && !f.strikeout && !f.colorFlag {
+		f.textUTF8(x, y, txtStr)
+		return
+	}
+	f.text(x, y, txtStr)
+}
+
+// textUTF8 is text for a UTF-8 font, without underline, strikeout,
+// colour or right-to-left order: the same operator, built in one reused
+// buffer instead of five strings. Each byte of the UTF-16 text is escaped
+// as escape would. (declconv patch: Text was about 5 % of a PDF's CPU.)
+func (f *Fpdf) textUTF8(x, y float64, txtStr string) {
+	b := append(f.textBuf[:0], "BT "...)
+	b = strconv.AppendFloat(b, x*f.k, 'f', 2, 64)
+	b = append(b, ' ')
+	b = strconv.AppendFloat(b, (f.h-y)*f.k, 'f', 2, 64)
+	b = append(b, " Td ("...)
+	appendEscaped := func(c byte) {
+		switch c {
+		case '\\', '(', ')':
+			b = append(b, '\\', c)
+		case '\r':
+			b = append(b, '\\', 'r')
+		default:
+			b = append(b, c)
+		}
+	}
+	for _, r := range txtStr {
+		f.currentFont.usedRunes[int(r)] = int(r)
+		if r1, r2 := utf16.EncodeRune(r); r1 != unicode.ReplacementChar {
+			appendEscaped(byte(r1 >> 8))
+			appendEscaped(byte(r1))
+			appendEscaped(byte(r2 >> 8))
+			appendEscaped(byte(r2))
+		} else {
+			appendEscaped(byte(r >> 8))
+			appendEscaped(byte(r))
+		}
+	}
+	b = append(b, ") Tj ET\n"...)
+	f.textBuf = b
+	if f.state == 2 {
+		must(f.pages[f.page].Write(b))
+	} else {
+		must(f.buffer.Write(b))
+	}
+}
+
+// text is Text's general case.
+func (f *Fpdf) text(x, y float64, txtStr string) {
 	var txt2 string
 	if f.isCurrentUTF8 {
 		if f.isRTL {

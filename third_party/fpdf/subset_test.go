@@ -5,6 +5,7 @@ package fpdf
 import (
 	"math/rand/v2"
 	"testing"
+	"unicode/utf8"
 )
 
 // TestCIDWidths compares cidWidths with upstream's generateCIDFontMap on
@@ -187,4 +188,48 @@ func referenceCIDWidths(cids func(yield func(int) bool), font *fontDefType) stri
 		}
 	}
 	return w.String()
+}
+
+// TestTextUTF8 compares Text's UTF-8 path (textUTF8) with its general one
+// on random strings: characters whose UTF-16 bytes must be escaped
+// (U+2829, U+5C0D, U+0D28, ASCII parentheses and backslashes), characters
+// beyond U+FFFF (surrogate pairs), and invalid UTF-8.
+func TestTextUTF8(t *testing.T) {
+	head := make([]byte, 54)
+	head[18], head[19] = 0x03, 0xE8 // unitsPerEm 1000
+	pdf := New("P", "mm", "A4", "")
+	pdf.AddUTF8Subset("t", "", &UTF8Subset{
+		Glyphs: [][]byte{nil}, Hmtx: make([]byte, 4),
+		Head: head, Hhea: make([]byte, 36), Maxp: make([]byte, 6),
+	})
+	pdf.AddPage()
+	pdf.SetFont("t", "", 10)
+	if pdf.Err() {
+		t.Fatal(pdf.Error())
+	}
+	page := pdf.pages[pdf.page]
+	rng := rand.New(rand.NewPCG(14, 3))
+	pool := []rune{'(', ')', '\\', '\r', 'a', ' ', 0x2829, 0x5C0D, 0x0D28, 0x4E2D, 0x3001, 0xFF08, 0x1F600, 0x20000, 0xFFFD}
+	for n := range 2000 {
+		var s []byte
+		for range rng.IntN(12) {
+			switch rng.IntN(6) {
+			case 0:
+				s = append(s, byte(0x80+rng.IntN(0x80))) // a stray continuation or lead byte
+			case 1:
+				s = utf8.AppendRune(s, rune(rng.IntN(0x110000)))
+			default:
+				s = utf8.AppendRune(s, pool[rng.IntN(len(pool))])
+			}
+		}
+		x, y := rng.Float64()*200, rng.Float64()*280
+		at := page.Len()
+		pdf.text(x, y, string(s))
+		want := string(page.Bytes()[at:])
+		at = page.Len()
+		pdf.textUTF8(x, y, string(s))
+		if got := string(page.Bytes()[at:]); got != want {
+			t.Fatalf("case %d, %q:\n got %q\nwant %q", n, s, got, want)
+		}
+	}
 }
