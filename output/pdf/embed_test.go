@@ -3,9 +3,12 @@ package pdf
 import (
 	"bytes"
 	"encoding/binary"
+	"fmt"
+	"maps"
 	"math/rand/v2"
 	"os"
 	"slices"
+	"sync"
 	"testing"
 	"time"
 
@@ -77,7 +80,11 @@ func TestAddFontSameBytes(t *testing.T) {
 			if sub == nil {
 				t.Fatalf("%s: %d characters: not added from parts", path, len(runes))
 			}
+			table := sub.Widths
 			releaseWidths(sub) // the next case reuses its width table
+			if i := slices.IndexFunc(table, func(w int) bool { return w != 0 }); i >= 0 {
+				t.Fatalf("%s: width table released with entry %d set", path, i)
+			}
 			if !bytes.Equal(fromFile, fromParts) {
 				t.Errorf("%s, %d characters, %d drawn: the PDFs differ (%d and %d bytes)", path, len(runes), len(drawn), len(fromFile), len(fromParts))
 			}
@@ -108,4 +115,38 @@ func drawWith(t *testing.T, runes []rune, add func(*fpdf.Fpdf)) []byte {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
+}
+
+// TestWriteConcurrent writes the test documents from several goroutines
+// at once with one Options, as a batch does, and checks that each PDF is
+// the one written alone: the pooled width tables and the per-face metrics
+// are shared between documents.
+func TestWriteConcurrent(t *testing.T) {
+	w := testWriter(t)
+	docs := documents(t)
+	names := slices.Sorted(maps.Keys(docs))
+	want := map[string][]byte{}
+	for _, name := range names {
+		want[name] = render(t, w, docs[name])
+	}
+	var wg sync.WaitGroup
+	errs := make(chan error, 4*len(names))
+	for g := range 4 {
+		wg.Go(func() {
+			for i := range names {
+				name := names[(i+g*len(names)/4)%len(names)]
+				var buf bytes.Buffer
+				if err := w.Write(&buf, docs[name]); err != nil {
+					errs <- err
+				} else if !bytes.Equal(buf.Bytes(), want[name]) {
+					errs <- fmt.Errorf("%s: written at the same time as others, the PDF differs from the one written alone", name)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
 }
