@@ -2,7 +2,7 @@ package pdf
 
 import (
 	"fmt"
-	"slices"
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -64,11 +64,18 @@ func (l GlyphErrors) Unwrap() []error { return declaration.Errors(l) }
 func (fs *fontSet) check(file string, paras []*para, extra []span) (used [numFaces][]rune, err error) {
 	seen := map[rune]bool{}
 	var missing GlyphErrors
+	// The characters of each face as a bit set: faces draw only the
+	// Basic Multilingual Plane (font.Face.Has), and read in order the set
+	// lists them sorted, without sorting every character of the document.
+	var drawn [numFaces]*[0x10000 / 64]uint64
 	visit := func(s span, want faceID) {
 		pos := s.pos
 		for i, r := range s.text {
 			if id, ok := fs.pick(r, want, styleAt(s.marks, i)); ok {
-				used[id] = append(used[id], r)
+				if drawn[id] == nil {
+					drawn[id] = new([0x10000 / 64]uint64)
+				}
+				drawn[id][r/64] |= 1 << (r % 64)
 			} else if !unicode.IsSpace(r) && !seen[r] {
 				// Whitespace a font lacks is left out, not drawn: it is
 				// space either way.
@@ -102,9 +109,21 @@ func (fs *fontSet) check(file string, paras []*para, extra []span) (used [numFac
 	if len(missing) > 0 {
 		return used, missing
 	}
-	for i := range used {
-		slices.Sort(used[i])
-		used[i] = slices.Compact(used[i])
+	for id, set := range drawn {
+		if set == nil {
+			continue
+		}
+		n := 0
+		for _, w := range set {
+			n += bits.OnesCount64(w)
+		}
+		used[id] = make([]rune, 0, n)
+		for k, w := range set {
+			for w != 0 {
+				used[id] = append(used[id], rune(64*k+bits.TrailingZeros64(w)))
+				w &= w - 1
+			}
+		}
 	}
 	return used, nil
 }

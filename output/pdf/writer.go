@@ -12,6 +12,7 @@ import (
 	"codeberg.org/go-pdf/fpdf"
 
 	"github.com/declconv/declconv/declaration"
+	"github.com/declconv/declconv/output/pdf/font"
 )
 
 // Options writes a declaration as PDF. Its zero value works: the official
@@ -109,18 +110,30 @@ func (w *Options) render(d *declaration.Document) ([]byte, error) {
 	pdf.SetCompression(true)
 	pdf.SetCatalogSort(true) // resources in a fixed order, not map order
 	s := &setter{pdf: pdf, g: g, fs: fs, header: header}
+	var subsets []*fpdf.UTF8Subset
+	defer func() {
+		// The library is done with the document by then.
+		for _, sub := range subsets {
+			releaseWidths(sub)
+		}
+	}()
+	add := func(family string, f *font.Face, runes []rune) {
+		if sub := addFont(pdf, family, f, runes); sub != nil {
+			subsets = append(subsets, sub)
+		}
+	}
 	for id := range numFaces {
 		if len(used[id]) == 0 {
 			continue
 		}
 		f := fs.faces[id]
 		s.family[id] = faceID(id).family() + sanitize(f.Family)
-		pdf.AddUTF8FontFromBytes(s.family[id], "", f.Subset(used[id]))
+		add(s.family[id], f, used[id])
 	}
 	if s.family[mainFace] == "" {
 		// A document with nothing to draw still gets page numbers.
 		s.family[mainFace] = mainFace.family() + "empty"
-		pdf.AddUTF8FontFromBytes(s.family[mainFace], "", fs.faces[mainFace].Subset([]rune(folioChars)))
+		add(s.family[mainFace], fs.faces[mainFace], []rune(folioChars))
 	}
 	for id := range numFaces {
 		if s.family[id] == "" {

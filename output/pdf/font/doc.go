@@ -12,7 +12,9 @@
 // measure lines itself. [Load] prepares each face once per process;
 // [Face.Subset] then cuts, per document, a small font holding only the
 // glyphs the document draws, without hinting (of no use in a PDF), which
-// keeps the library's own per-document font work (it re-parses the font
-// it is given) proportional to the document rather than to a 20 MB
-// collection, and the embedded font as small as its outlines.
+// keeps the library's own per-document font work proportional to the
+// document rather than to a 20 MB collection, and the embedded font as
+// small as its outlines. The writer hands the library that subset's parts
+// ([Face.SubsetParts]: glyphs, tables, character map), so that it need not
+// parse the font file again.
 package font

@@ -2,6 +2,7 @@ package font
 
 import (
 	"encoding/binary"
+	mbits "math/bits"
 	"slices"
 )
 
@@ -21,7 +22,8 @@ const (
 // The PDF library parses whatever font it is given for every document, so
 // handing it a few hundred glyphs instead of a whole CJK face makes it
 // cheap; it then subsets the result again for embedding, copying the
-// glyphs and the hinting tables as they are.
+// glyphs and the hinting tables as they are. (The PDF writer hands the
+// library the subset's [Parts] instead, which spares it the parse.)
 //
 // The subset carries no hinting: no fpgm, prep, cvt or gasp table and no
 // glyph instructions. Hinting only snaps outlines to the pixel grid of a
@@ -29,34 +31,95 @@ const (
 // automatically; the instructions of a hinted face (WenQuanYi Micro Hei)
 // are nearly a third of its subset, in every PDF.
 func (f *Face) Subset(runes []rune) []byte {
-	keep := map[uint16]bool{0: true} // .notdef stays, as every font needs it
+	p, ok := f.SubsetParts(runes)
+	if !ok {
+		// A format 4 subtable this long would overflow its length field:
+		// give the library the whole face (slower, same output).
+		return assemble(f.tables)
+	}
+	// post version 3: no glyph names, which would refer to the old IDs.
+	post := append([]byte(nil), f.tables["post"][:min(32, len(f.tables["post"]))]...)
+	post = append(post, make([]byte, 32-len(post))...)
+	binary.BigEndian.PutUint32(post[0:], 0x00030000)
+	pairs := make([]cmapPair, len(p.Runes))
+	for i, r := range p.Runes {
+		pairs[i] = cmapPair{uint16(r), p.GIDs[i]}
+	}
+	tables := map[string][]byte{
+		"post": post,
+		"cmap": format4(pairs),
+		"name": trimName(f.tables["name"]),
+	}
+	// OS/2 gives the library the descriptor's cap height, weight and
+	// licence flags. Everything else (hinting, layout, bitmaps, vertical
+	// metrics) a PDF reader does not use for a CID font.
+	if t, ok := f.tables["OS/2"]; ok {
+		tables["OS/2"] = t
+	}
+	for tag, t := range p.Tables {
+		tables[tag] = t
+	}
+	return assemble(tables)
+}
+
+// Parts is a subset (see [Face.Subset]) before it is assembled into a
+// file: the tables that hold its glyphs, and the pieces of them a reader
+// would otherwise parse the file again for.
+type Parts struct {
+	// Tables are the subset's head, hhea, maxp, loca, glyf and hmtx,
+	// by tag. (Subset adds cmap, name, post and OS/2.)
+	Tables map[string][]byte
+	// Glyphs is each glyph's data by glyph ID, a slice of the glyf table
+	// padded to four bytes.
+	Glyphs [][]byte
+	// Runes are the characters the subset maps, ascending, and GIDs
+	// their glyphs, as its cmap has them.
+	Runes []rune
+	GIDs  []uint16
+}
+
+// SubsetParts is Subset before assembly. ok is false when the subset's
+// character map would not fit a format 4 subtable (thousands of
+// characters in scattered runs), where Subset gives the whole face.
+func (f *Face) SubsetParts(runes []rune) (p *Parts, ok bool) {
+	// The glyphs kept, as a bit set by glyph ID: .notdef stays, as every
+	// font needs it. Read in order, it lists them sorted.
+	keep := make([]uint64, (len(f.advances)+63)/64)
+	keep[0] = 1
 	for _, r := range runes {
 		if f.Has(r) {
 			f.keepGlyph(f.cmap[r], keep, 0)
 		}
 	}
-	old := make([]uint16, 0, len(keep))
-	for g := range keep {
-		old = append(old, g)
-	}
-	slices.Sort(old)
-	newID := make(map[uint16]uint16, len(old))
-	for i, g := range old {
-		newID[g] = uint16(i)
-	}
-
-	var pairs []cmapPair
-	for _, r := range runes {
-		if f.Has(r) {
-			pairs = append(pairs, cmapPair{uint16(r), newID[f.cmap[r]]})
+	var old []uint16
+	for w, bits := range keep {
+		for bits != 0 {
+			old = append(old, uint16(64*w+mbits.TrailingZeros64(bits)))
+			bits &= bits - 1
 		}
 	}
-	slices.SortFunc(pairs, func(a, b cmapPair) int { return int(a.r) - int(b.r) })
+	// A glyph's ID in the subset is its place in old (0 when not kept,
+	// for a component beyond the depth keepGlyph follows).
+	newID := func(g uint16) uint16 {
+		i, found := slices.BinarySearch(old, g)
+		if !found {
+			return 0
+		}
+		return uint16(i)
+	}
+
+	pairs := make([]cmapPair, 0, len(runes))
+	for _, r := range runes {
+		if f.Has(r) {
+			pairs = append(pairs, cmapPair{uint16(r), newID(f.cmap[r])})
+		}
+	}
+	if !slices.IsSortedFunc(pairs, func(a, b cmapPair) int { return int(a.r) - int(b.r) }) {
+		slices.SortFunc(pairs, func(a, b cmapPair) int { return int(a.r) - int(b.r) })
+	}
 	pairs = slices.CompactFunc(pairs, func(a, b cmapPair) bool { return a.r == b.r })
 	if 16+8*(len(pairs)+1) > 0xFFFF {
-		// A format 4 subtable this long would overflow its length field:
-		// give the library the whole face (slower, same output).
-		return assemble(f.tables)
+		return nil, false
 	}
 
 	be := binary.BigEndian
@@ -70,11 +133,12 @@ func (f *Face) Subset(runes []rune) []byte {
 		size += int(f.loca[g+1]-f.loca[g]) + 3
 	}
 	outGlyf := make([]byte, 0, size)
+	at := make([]int, n+1)
 	for i, g := range old {
+		at[i] = len(outGlyf)
 		be.PutUint32(loca[4*i:], uint32(len(outGlyf)))
-		at := len(outGlyf)
 		outGlyf = appendUnhinted(outGlyf, glyf[f.loca[g]:f.loca[g+1]])
-		f.renumber(outGlyf[at:], newID)
+		renumber(outGlyf[at[i]:], newID)
 		for len(outGlyf)%4 != 0 {
 			outGlyf = append(outGlyf, 0)
 		}
@@ -87,6 +151,11 @@ func (f *Face) Subset(runes []rune) []byte {
 		}
 	}
 	be.PutUint32(loca[4*n:], uint32(len(outGlyf)))
+	at[n] = len(outGlyf)
+	glyphs := make([][]byte, n)
+	for i := range glyphs {
+		glyphs[i] = outGlyf[at[i]:at[i+1]:at[i+1]]
+	}
 
 	head := append([]byte(nil), f.tables["head"]...)
 	be.PutUint16(head[50:], 1) // long loca offsets
@@ -103,24 +172,15 @@ func (f *Face) Subset(runes []rune) []byte {
 			be.PutUint16(maxp[at:], 0)
 		}
 	}
-	// post version 3: no glyph names, which would refer to the old IDs.
-	post := append([]byte(nil), f.tables["post"][:min(32, len(f.tables["post"]))]...)
-	post = append(post, make([]byte, 32-len(post))...)
-	be.PutUint32(post[0:], 0x00030000)
-
 	tables := map[string][]byte{
-		"head": head, "hhea": hhea, "maxp": maxp, "post": post,
+		"head": head, "hhea": hhea, "maxp": maxp,
 		"loca": loca, "glyf": outGlyf, "hmtx": outHmtx,
-		"cmap": format4(pairs),
-		"name": trimName(f.tables["name"]),
 	}
-	// OS/2 gives the library the descriptor's cap height, weight and
-	// licence flags. Everything else (hinting, layout, bitmaps, vertical
-	// metrics) a PDF reader does not use for a CID font.
-	if t, ok := f.tables["OS/2"]; ok {
-		tables["OS/2"] = t
+	p = &Parts{Tables: tables, Glyphs: glyphs, Runes: make([]rune, len(pairs)), GIDs: make([]uint16, len(pairs))}
+	for i, pair := range pairs {
+		p.Runes[i], p.GIDs[i] = rune(pair.r), pair.g
 	}
-	return assemble(tables)
+	return p, true
 }
 
 // appendUnhinted appends one glyph's data to dst without its
@@ -161,13 +221,13 @@ func appendUnhinted(dst, data []byte) []byte {
 
 // renumber rewrites the component glyph IDs of a composite glyph (data is
 // a copy) to their IDs in the subset.
-func (f *Face) renumber(data []byte, newID map[uint16]uint16) {
+func renumber(data []byte, newID func(uint16) uint16) {
 	if len(data) < 10 || int16(binary.BigEndian.Uint16(data)) >= 0 {
 		return
 	}
 	for at := 10; at+4 <= len(data); {
 		flags := binary.BigEndian.Uint16(data[at:])
-		binary.BigEndian.PutUint16(data[at+2:], newID[binary.BigEndian.Uint16(data[at+2:])])
+		binary.BigEndian.PutUint16(data[at+2:], newID(binary.BigEndian.Uint16(data[at+2:])))
 		at += componentSize(flags)
 		if flags&moreComps == 0 {
 			break
@@ -194,8 +254,8 @@ func componentSize(flags uint16) int {
 
 // keepGlyph marks g and, for a composite glyph, its components. depth
 // bounds the recursion against fonts whose composites refer to themselves.
-func (f *Face) keepGlyph(g uint16, keep map[uint16]bool, depth int) {
-	keep[g] = true
+func (f *Face) keepGlyph(g uint16, keep []uint64, depth int) {
+	keep[g/64] |= 1 << (g % 64)
 	if depth > 8 || int(g)+1 >= len(f.loca) {
 		return
 	}
@@ -206,7 +266,7 @@ func (f *Face) keepGlyph(g uint16, keep map[uint16]bool, depth int) {
 	for at := 10; at+4 <= len(data); {
 		flags := binary.BigEndian.Uint16(data[at:])
 		comp := binary.BigEndian.Uint16(data[at+2:])
-		if int(comp) < len(f.advances) && !keep[comp] {
+		if int(comp) < len(f.advances) && keep[comp/64]&(1<<(comp%64)) == 0 {
 			f.keepGlyph(comp, keep, depth+1)
 		}
 		at += componentSize(flags)
