@@ -309,16 +309,7 @@ func TestSelfRefEnds(t *testing.T) {
 	texts := []string{"", "this Treaty", "This Agreement and THIS CONVENTION", "the present Convention; The present Protocol; THE PRESENT ACT",
 		"his Treaty", "HIS x", "athis x", "Tthis x", "tHIS x", "the presentthis ", "本协定和本条约", "本", "this ", "ThE PRESENT x", "he present x",
 		"Whereas this Charter, as the present Charter says, this"}
-	if dir := os.Getenv("DECLCONV_CORPUS"); dir != "" {
-		files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
-		for _, f := range files {
-			data, err := os.ReadFile(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			texts = append(texts, strings.Split(string(data), "\n")...)
-		}
-	}
+	texts = append(texts, corpusLines(t)...)
 	for _, text := range texts {
 		han := hasHan(text)
 		var want []int
@@ -335,6 +326,52 @@ func TestSelfRefEnds(t *testing.T) {
 		slices.Sort(want)
 		if !slices.Equal(got, want) {
 			t.Errorf("selfRefEnds(%.60q) = %v, want %v", text, got, want)
+		}
+	}
+}
+
+// corpusLines are the lines of the corpus documents when the corpus is
+// there, to compare a scanner with the rule it replaces on real text.
+func corpusLines(t *testing.T) []string {
+	var lines []string
+	if dir := os.Getenv("DECLCONV_CORPUS"); dir != "" {
+		files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
+		for _, f := range files {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			lines = append(lines, strings.Split(string(data), "\n")...)
+		}
+	}
+	return lines
+}
+
+// TestNounsAt ties nounsAt's one pass to a search for each of
+// instrumentNouns, on texts with every noun, as words and inside words,
+// at the start and the end, and on the corpus when it is there.
+func TestNounsAt(t *testing.T) {
+	texts := []string{"", "Treaty", "the Treaty of Peace", "Treaties", "Acts and Action", "Contract", "Pact, Accord; Act.", "Communiqué",
+		"Communiqu", "JointCommuniqué", "the Memorandum", "Statutes of the Statute", "TreatyAgreement", "a Protocol,Convention-Charter",
+		"Constitution Covenant Declaration", "ACT TREATY", "中华人民共和国宪法 Constitution", "xAct Act"}
+	for _, n := range instrumentNouns {
+		texts = append(texts, n, "x"+n, n+"s", n+" "+n, "("+n+")")
+	}
+	texts = append(texts, corpusLines(t)...)
+	for _, text := range texts {
+		var want []int
+		for _, n := range instrumentNouns {
+			for k := range occurrences(text, n) {
+				i := k + len(n)
+				if k > 0 && isASCIILetter(text[k-1]) || i < len(text) && isASCIILetter(text[i]) && n != "Communiqu" {
+					continue
+				}
+				want = append(want, k)
+			}
+		}
+		slices.Sort(want)
+		if got := nounsAt(text); !slices.Equal(got, want) {
+			t.Errorf("nounsAt(%.60q) = %v, want %v", text, got, want)
 		}
 	}
 }
