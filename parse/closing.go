@@ -76,12 +76,12 @@ func (p *parser) signatureLine(t string, st *signatureState) {
 		d.Signatories = append(d.Signatories, declaration.Signatory{Name: squeeze(m[2]), Role: m[1]})
 	case forParty.MatchString(t):
 		st.party = strings.TrimRight(forParty.FindStringSubmatch(t)[1], ".:")
-	case len(cells) > 1 && st.columns == nil && !signedMark.MatchString(t):
+	case len(cells) > 1 && st.columns == nil && !hasSignedMark(t):
 		st.columns = cells
 	case len(cells) > 1 && len(cells) == len(st.columns):
 		// names (or （签字）) under the roles written in columns
 		for i, c := range cells {
-			if signedMark.MatchString(c) {
+			if hasSignedMark(c) {
 				continue
 			}
 			// 外交部长　王镕 under 东海共和国政府代表: office and name
@@ -104,7 +104,7 @@ func (p *parser) signatureLine(t string, st *signatureState) {
 			d.Signatories = append(d.Signatories, s)
 			st.party = ""
 		}
-	case len(cells) == 1 && st.columns == nil && !signedMark.MatchString(t) && !placeDateZH.MatchString(t) && nameLike(cells[0]):
+	case len(cells) == 1 && st.columns == nil && !hasSignedMark(t) && !placeDateZH.MatchString(t) && nameLike(cells[0]):
 		d.Signatories = append(d.Signatories, declaration.Signatory{Name: cells[0]}) // an issuing body
 	}
 }

@@ -119,8 +119,8 @@ func (p *parser) signedInBody() {
 			p.doc.Signed = s
 			return false
 		}
-		if !hasSigningWord(pr.Text) {
-			return true
+		if !contains(pr.Text, "日在") || !hasSigningWord(pr.Text) {
+			return true // words signingBody needs: most provisions hold neither
 		}
 		m := signingBody.FindStringSubmatch(pr.Text)
 		if m == nil {

@@ -2,6 +2,7 @@ package parse
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
@@ -171,15 +172,89 @@ func TestIsNoteMarker(t *testing.T) {
 	}
 }
 
-// TestMayBeSignedMark: every text signedMark matches passes the test.
-func TestMayBeSignedMark(t *testing.T) {
-	for _, s := range []string{"（签字）", "王明（签名）", "(签署)", "（盖章）", "(Signed)", "(signed) John", "(Sgd.) X", "(Sgd) X", "(R. G. CASEY) For Australia", "(J. SMITH) On behalf of"} {
-		if !signedMark.MatchString(s) {
-			t.Errorf("signedMark does not match %q", s)
+// TestHasSignedMark ties hasSignedMark to signedMark on the marks of
+// both forms, on texts made of their pieces at random, and on the
+// corpus's lines.
+func TestHasSignedMark(t *testing.T) {
+	texts := []string{"（签字）", "王明（签名）", "(签署)", "（盖章）", "(Signed)", "(signed) John", "(Sgd.) X", "(Sgd) X", "(Sgd..) X", "(Sgd.）",
+		"(R. G. CASEY) For Australia", "(J. SMITH) On behalf of", "(J. SMITH) Forward", "x (J. SMITH) For", "(签字", "签字）", "（（签字）"}
+	texts = append(texts, piecesAtRandom(2000, "(", "（", ")", "）", "签字", "签名", "签署", "盖章", "签", "Signed", "signed", "Sgd", ".",
+		"(R. G. CASEY)", "(J", " For", " for", " On behalf of", " on behalf of", " ", "A", "x", "Forx")...)
+	texts = append(texts, corpusLines(t)...)
+	for _, s := range texts {
+		if got, want := hasSignedMark(s), signedMark.MatchString(s); got != want {
+			t.Errorf("hasSignedMark(%q) = %v, signedMark says %v", s, got, want)
 		}
-		if !mayBeSignedMark(s) {
-			t.Errorf("mayBeSignedMark(%q) is false, but signedMark matches it", s)
+	}
+}
+
+// piecesAtRandom makes n texts of one to eight pieces drawn at random,
+// the same ones on every run, to compare a scanner with the rule it
+// replaces on texts no one wrote out.
+func piecesAtRandom(n int, pieces ...string) []string {
+	r := rand.New(rand.NewPCG(1, 2))
+	out := make([]string, n)
+	for i := range out {
+		var b strings.Builder
+		for range 1 + r.IntN(8) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
 		}
+		out[i] = b.String()
+	}
+	return out
+}
+
+// TestClosingFormulaCues ties closingFormula, with its cheap tests, to
+// the patterns and words it stands for, each tried on the whole text:
+// on the formulas in several cases, on texts made of their pieces at
+// random, and on the corpus's lines.
+func TestClosingFormulaCues(t *testing.T) {
+	byPatterns := func(t string) bool {
+		for _, f := range closingFormulas {
+			if t != "" && strings.IndexByte("iIdDgGsSmMtTeE(", t[0]) >= 0 && f.re.MatchString(t[:min(len(t), 40)]) {
+				return true
+			}
+		}
+		tail := strings.TrimRight(strings.TrimSpace(t), "。！")
+		for _, w := range closingWords {
+			if strings.HasSuffix(tail, w) {
+				return true
+			}
+		}
+		return false
+	}
+	formulas := []string{"in witness whereof", "in faith thereof", "In Testimony Whereof", "IN CONFIRMATION WHEREOF", "done at", "DATED this",
+		"Given under", "signed in", "made on", "ſigned at", "(text ends", "end of text", "End Text", "(END TEXT", "in witneſs whereof"}
+	texts := slices.Clone(formulas)
+	for _, f := range formulas {
+		texts = append(texts, strings.ToUpper(f), strings.ToLower(f), f+" the", f+"x", " "+f)
+	}
+	pieces := append([]string{" ", "。", "！", "\u00a0", "\u0085", "\t", "\n", "x", "和", "此", "布"}, formulas...)
+	texts = append(texts, piecesAtRandom(3000, append(pieces, closingWords...)...)...)
+	texts = append(texts, corpusLines(t)...)
+	for _, s := range texts {
+		if got, want := closingFormula(s), byPatterns(s); got != want {
+			t.Errorf("closingFormula(%q) = %v, the patterns say %v", s, got, want)
+		}
+	}
+}
+
+// TestSigningBodyCues: every text signingBody matches holds 日在 and a
+// signing word, the tests signedInBody makes before it.
+func TestSigningBodyCues(t *testing.T) {
+	texts := piecesAtRandom(5000, "于", "於", "一九九五年九月十一日", "日", "在", "北京", "签订", "签署", "订立", "簽訂", "簽署", "訂立", "，", "x")
+	texts = append(texts, "本协定于一九九五年九月十一日在北京签订", "於1995年9月11日在北京簽訂")
+	matched := 0
+	for _, s := range texts {
+		if signingBody.MatchString(s) {
+			matched++
+			if !contains(s, "日在") || !hasSigningWord(s) {
+				t.Errorf("signingBody matches %q, which the cheap tests turn away", s)
+			}
+		}
+	}
+	if matched < 2 {
+		t.Errorf("signingBody matched %d texts: the test tries too little", matched)
 	}
 }
 

@@ -2,7 +2,9 @@ package parse
 
 import (
 	"regexp"
+	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/declconv/declconv/declaration"
@@ -15,10 +17,16 @@ import (
 
 // closingFormulas open the paragraph that starts the closing: the treaty
 // formulas in English, the end of a text quoted in a cable.
-var closingFormulas = []*regexp.Regexp{
-	regexp.MustCompile(`(?i)^in (?:witness|faith|testimony|confirmation) (?:whereof|thereof)\b`),
-	regexp.MustCompile(`(?i)^(?:done|dated|given|signed|made)\s+(?:at|in|on|this|under)\b`),
-	regexp.MustCompile(`(?i)^\(?(?:text ends|end of text|end text)\b`),
+// Each has the first two bytes its matches can start with, in lower case
+// (ASCII letters | 0x20): a cheap test before the pattern
+// (TestClosingFormulaCues ties them).
+var closingFormulas = []struct {
+	re     *regexp.Regexp
+	starts []string
+}{
+	{regexp.MustCompile(`(?i)^in (?:witness|faith|testimony|confirmation) (?:whereof|thereof)\b`), []string{"in"}},
+	{regexp.MustCompile(`(?i)^(?:done|dated|given|signed|made)\s+(?:at|in|on|this|under)\b`), []string{"do", "da", "gi", "si", "ma"}},
+	{regexp.MustCompile(`(?i)^\(?(?:text ends|end of text|end text)\b`), []string{"(t", "(e", "te", "en"}},
 }
 
 // closingWords end the paragraph that starts the closing: the formulas
@@ -163,17 +171,23 @@ func attachmentStarts(paras []*para) []int {
 func closingFormula(t string) bool {
 	// The formulas are short and start with one of a few letters: no need
 	// to scan a long paragraph, nor most paragraphs at all.
-	if t != "" && strings.IndexByte("iIdDgGsSmMtTeE(", t[0]) >= 0 {
-		head := t[:min(len(t), 40)]
-		for _, re := range closingFormulas {
-			if re.MatchString(head) {
+	if len(t) >= 2 && strings.IndexByte("iIdDgGsSmMtTeE(", t[0]) >= 0 {
+		head, start := t[:min(len(t), 40)], string([]byte{t[0] | 0x20, t[1] | 0x20})
+		for _, f := range closingFormulas {
+			if slices.Contains(f.starts, start) && f.re.MatchString(head) {
 				return true
 			}
 		}
 	}
-	tail := strings.TrimRight(strings.TrimSpace(t), "。！")
+	// The last character, as it stands before the spaces and then the 。
+	// or ！ that end the text, is the cheap test: most paragraphs end
+	// otherwise.
+	tail := strings.TrimRightFunc(t, unicode.IsSpace)
+	for strings.HasSuffix(tail, "。") || strings.HasSuffix(tail, "！") {
+		tail = tail[:len(tail)-len("。")]
+	}
 	if r, _ := utf8.DecodeLastRuneInString(tail); !strings.ContainsRune(closingLasts, r) {
-		return false // the cheap test first: most paragraphs end otherwise
+		return false
 	}
 	for _, w := range closingWords {
 		if strings.HasSuffix(tail, w) {
@@ -207,7 +221,7 @@ func (p *parser) closingKind(q *para) declaration.BlockKind {
 		n <= 80 && strings.Contains(t, ",") && cityDateEN.MatchString(t), // a short line: CANBERRA, 21 January 1944
 		len(t) > 5 && strings.ContainsAny(t[:1], "DdSsMmGg") && placeDateEN.MatchString(t):
 		return declaration.PlaceDate
-	case mayBeSignedMark(t) && signedMark.MatchString(t),
+	case hasSignedMark(t),
 		n <= 40 && strings.ContainsAny(t, " 　") && roleName.MatchString(t),
 		startsFor && n < 90 && forParty.MatchString(t),
 		q.indent >= 10 && n <= 40 && !strings.Contains(t, "\n"),
@@ -222,11 +236,35 @@ func (p *parser) closingKind(q *para) declaration.BlockKind {
 	return ""
 }
 
-// mayBeSignedMark is a cheap test before signedMark: a mark holds 签 or
-// 盖 (签字, 盖章) or Signed or Sgd, or the line starts with a parenthesis.
-func mayBeSignedMark(t string) bool {
-	return strings.HasPrefix(t, "(") || contains(t, "签") || contains(t, "盖") || strings.Contains(t, "igned") || strings.Contains(t, "Sgd")
+// hasSignedMark is signedMark.MatchString(t): its first form, a mark in
+// brackets, is looked for only after the brackets that stand in t, and
+// the pattern runs only for the second, which opens the line with "(X"
+// (TestHasSignedMark ties the two).
+func hasSignedMark(t string) bool {
+	if len(t) > 1 && t[0] == '(' && t[1] >= 'A' && t[1] <= 'Z' && signedMark.MatchString(t) {
+		return true
+	}
+	for _, open := range []string{"(", "（"} {
+		for i := range occurrences(t, open) {
+			rest := t[i+len(open):]
+			for _, w := range signedWords {
+				if after, ok := strings.CutPrefix(rest, w); ok {
+					if w == "Sgd" {
+						after = strings.TrimPrefix(after, ".")
+					}
+					if strings.HasPrefix(after, ")") || strings.HasPrefix(after, "）") {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
 }
+
+// signedWords are the words of signedMark's first form, in brackets
+// (Sgd with or without a full stop).
+var signedWords = []string{"签字", "签名", "签署", "盖章", "Signed", "signed", "Sgd"}
 
 // isIssuer: a short line that is only the name of an issuing body.
 func isIssuer(t string) bool {
