@@ -599,25 +599,59 @@ func number(s string) int {
 
 // monthNames lists the byte offsets of up to max English month names in
 // s, whole words in any case, that have a digit soon after them (max < 0:
-// all).
+// all). It looks at the start of each word only, and tells a month by its
+// first three letters (monthOf3) before it compares the rest.
 func monthNames(s string, max int) []int {
 	var out []int
 	for i := 0; i+3 <= len(s) && len(out) != max; i++ {
-		if !monthFirsts[s[i]] || i > 0 && isASCIILetter(s[i-1]) {
-			continue // not the first letter of a month at the start of a word
+		if !isASCIILetter(s[i]) {
+			continue
 		}
-		for _, m := range months {
-			if m[0] != s[i]|0x20 || m[1] != s[i+1]|0x20 {
-				continue // the first two letters tell most words from the months
-			}
-			end := i + len(m)
-			if len(s) >= end && strings.EqualFold(s[i:end], m) && (end == len(s) || !isASCIILetter(s[end])) && (digitSoonAfter(s[end:]) || digitSoonBefore(s[:i])) {
+		// i starts a word: the loop steps over the rest of it below
+		if m := monthOf3(s[i], s[i+1], s[i+2]); m > 0 {
+			name := months[m-1]
+			end := i + len(name)
+			if len(s) >= end && strings.EqualFold(s[i:end], name) && (end == len(s) || !isASCIILetter(s[end])) && (digitSoonAfter(s[end:]) || digitSoonBefore(s[:i])) {
 				out = append(out, i)
-				break
 			}
+		}
+		for i+1 < len(s) && isASCIILetter(s[i+1]) {
+			i++
 		}
 	}
 	return out
+}
+
+// monthOf3 is the number of the month whose name starts with the letters
+// a, b, c in any case, 0 if none.
+func monthOf3(a, b, c byte) int {
+	switch uint32(a|0x20)<<16 | uint32(b|0x20)<<8 | uint32(c|0x20) {
+	case 'j'<<16 | 'a'<<8 | 'n':
+		return 1
+	case 'f'<<16 | 'e'<<8 | 'b':
+		return 2
+	case 'm'<<16 | 'a'<<8 | 'r':
+		return 3
+	case 'a'<<16 | 'p'<<8 | 'r':
+		return 4
+	case 'm'<<16 | 'a'<<8 | 'y':
+		return 5
+	case 'j'<<16 | 'u'<<8 | 'n':
+		return 6
+	case 'j'<<16 | 'u'<<8 | 'l':
+		return 7
+	case 'a'<<16 | 'u'<<8 | 'g':
+		return 8
+	case 's'<<16 | 'e'<<8 | 'p':
+		return 9
+	case 'o'<<16 | 'c'<<8 | 't':
+		return 10
+	case 'n'<<16 | 'o'<<8 | 'v':
+		return 11
+	case 'd'<<16 | 'e'<<8 | 'c':
+		return 12
+	}
+	return 0
 }
 
 // monthFirsts are the first letters of the months, in both cases.

@@ -450,3 +450,74 @@ func TestNounsAt(t *testing.T) {
 		}
 	}
 }
+
+// TestIndexClausePunct ties indexClausePunct, which steps from character
+// to character, to a look at every byte, on the punctuation it finds
+// among Chinese, English and other characters, on texts cut inside a
+// character at either end, and on the corpus's lines.
+func TestIndexClausePunct(t *testing.T) {
+	everyByte := func(s string, latin bool) (int, int) {
+		for j := 0; j < len(s); j++ {
+			switch c := s[j]; {
+			case c == ':' || c == ';':
+				return j, 1
+			case latin && (c == '.' || c == '-' || c == '\'' || c == '"') && j > 0 && j+1 < len(s) && s[j+1] == ' ' && s[j-1] != ' ':
+				return j, 1
+			case strings.HasPrefix(s[j:], "：") || strings.HasPrefix(s[j:], "；") || strings.HasPrefix(s[j:], "。"):
+				return j, 3
+			}
+		}
+		return -1, 0
+	}
+	texts := piecesAtRandom(5000, "：", "；", "。", "，", "、", "《", "》", "中", "é", "𠀀", ":", ";", ".", "-", "'", "\"", " ", "a", "\u3000")
+	texts = append(texts, corpusLines(t)...)
+	for _, s := range slices.Clone(texts) {
+		for cut := 1; cut < 3 && cut < len(s); cut++ {
+			texts = append(texts, s[cut:], s[:len(s)-cut])
+		}
+	}
+	for _, s := range texts {
+		for _, latin := range []bool{false, true} {
+			i, n := indexClausePunct(s, latin)
+			if wi, wn := everyByte(s, latin); i != wi || n != wn {
+				t.Errorf("indexClausePunct(%q, %v) = %d, %d; want %d, %d", s, latin, i, n, wi, wn)
+			}
+		}
+	}
+}
+
+// TestMonthNames ties monthNames, which looks at the start of each word,
+// to a look at every byte that tries each month, on names in every case,
+// inside words, with digits before, after and not at all, and on the
+// corpus's lines.
+func TestMonthNames(t *testing.T) {
+	everyByte := func(s string) []int {
+		var out []int
+		for i := 0; i+3 <= len(s); i++ {
+			if !monthFirsts[s[i]] || i > 0 && isASCIILetter(s[i-1]) {
+				continue
+			}
+			for _, m := range months {
+				end := i + len(m)
+				if len(s) >= end && strings.EqualFold(s[i:end], m) && (end == len(s) || !isASCIILetter(s[end])) && (digitSoonAfter(s[end:]) || digitSoonBefore(s[:i])) {
+					out = append(out, i)
+					break
+				}
+			}
+		}
+		return out
+	}
+	pieces := []string{" ", ", ", "3", "1962", "rd ", " of ", "x", "é", "中", "-", "May", "may", "MAY", "Mayor", "Ma", "ſeptember", "Jun"}
+	for _, m := range months {
+		pieces = append(pieces, m, strings.ToUpper(m), strings.ToUpper(m[:1])+m[1:])
+	}
+	texts := append(piecesAtRandom(5000, pieces...), corpusLines(t)...)
+	for _, s := range texts {
+		if got, want := monthNames(s, -1), everyByte(s); !slices.Equal(got, want) {
+			t.Errorf("monthNames(%q) = %v, want %v", s, got, want)
+		}
+		if got, want := monthNames(s, 1), everyByte(s); len(want) > 0 && !slices.Equal(got, want[:1]) {
+			t.Errorf("monthNames(%q, 1) = %v, want %v", s, got, want[:1])
+		}
+	}
+}
