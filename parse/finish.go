@@ -270,17 +270,6 @@ var script = func() (m [0x10000]int8) {
 	return m
 }()
 
-// scripted marks the characters script tells apart, a bit each: unlike
-// script, this set fits in the processor's fastest cache.
-var scripted = func() (set [0x10000 / 64]uint64) {
-	for r, s := range script {
-		if s != 0 {
-			set[r>>6] |= 1 << (r & 63)
-		}
-	}
-	return set
-}()
-
 // leading yields texts in order, cut so that together they hold at most
 // n bytes: what is read at the start of a document to tell something of
 // the whole.
@@ -341,9 +330,6 @@ func letterCounts(texts []string) (han, latin, trad, simp int) {
 			i += 2
 			if r >= 0x3400 {
 				han++
-				if scripted[r>>6]&(1<<(r&63)) == 0 {
-					continue // most characters are common to both scripts
-				}
 				switch script[r] {
 				case 1:
 					trad++

@@ -208,14 +208,12 @@ func markerCandidates(text string, atStart bool) []candidate {
 }
 
 // indexClausePunct finds the first ：；。 : or ; in s (with latin, also
-// . - ' or " before a space), and its length. It looks at the first byte
-// of each character (the UTF-8 of ：；。 is EF BC 9A, EF BC 9B, E3 80 82)
-// and steps over the rest, a third of the bytes of a Chinese text; s is
-// UTF-8 (TestIndexClausePunct ties it to a look at every byte).
+// . - ' or " before a space), byte by byte (the UTF-8 of ：；。 is EF BC 9A,
+// EF BC 9B, E3 80 82), and its length.
 func indexClausePunct(s string, latin bool) (int, int) {
-	for j := 0; j < len(s); j += int(utf8Width[s[j]]) {
+	for j := 0; j < len(s); j++ {
 		if !clausePunctLead[s[j]] {
-			continue // most characters are none of them
+			continue // most bytes start none of them
 		}
 		switch c := s[j]; {
 		case c == ':' || c == ';':
@@ -235,26 +233,6 @@ func indexClausePunct(s string, latin bool) (int, int) {
 var clausePunctLead = func() (t [256]bool) {
 	for _, c := range []byte(":;.-'\"\xEF\xE3") {
 		t[c] = true
-	}
-	return t
-}()
-
-// utf8Width is the length of the character a byte starts in UTF-8: 1
-// for ASCII, and for a byte inside a character (or invalid), so that a
-// loop stepping by it sees every byte it would not step over in valid
-// text.
-var utf8Width = func() (t [256]uint8) {
-	for c := range t {
-		switch {
-		case c >= 0xF0 && c <= 0xF4:
-			t[c] = 4
-		case c >= 0xE0 && c <= 0xEF:
-			t[c] = 3
-		case c >= 0xC2 && c <= 0xDF:
-			t[c] = 2
-		default:
-			t[c] = 1
-		}
 	}
 	return t
 }()

@@ -343,10 +343,20 @@ var instrumentNouns = []string{"Treaty", "Agreement", "Convention", "Charter", "
 
 // instrumentNames finds the names of instruments an English text cites.
 func instrumentNames(text string) []instrumentRef {
-	at := nounsAt(text)
+	var at []int // where a noun stands
+	for _, n := range instrumentNouns {
+		for k := range occurrences(text, n) {
+			i := k + len(n)
+			if k > 0 && isASCIILetter(text[k-1]) || i < len(text) && isASCIILetter(text[i]) && n != "Communiqu" {
+				continue // Action, Acts, Contract
+			}
+			at = append(at, k)
+		}
+	}
 	if len(at) == 0 {
 		return nil
 	}
+	slices.Sort(at)
 	var out []instrumentRef
 	done := 0
 	for _, i := range at {
@@ -363,40 +373,6 @@ func instrumentNames(text string) []instrumentRef {
 	}
 	return out
 }
-
-// nounsAt lists, in order, where one of instrumentNouns stands as a word
-// of its own (not Action, Acts, Contract; Communiqu as the start of
-// Communiqué), in one pass over text: a search for each of fourteen
-// nouns stopped at every capital T, A, C of an English text.
-func nounsAt(text string) []int {
-	var at []int
-	for k := 0; k < len(text); k++ {
-		c := text[k]
-		if c < 'A' || c > 'Z' || !nounFirsts[c-'A'] || k > 0 && isASCIILetter(text[k-1]) {
-			continue
-		}
-		for _, n := range instrumentNouns {
-			if n[0] != c || !strings.HasPrefix(text[k:], n) {
-				continue
-			}
-			if i := k + len(n); i < len(text) && isASCIILetter(text[i]) && n != "Communiqu" {
-				break // no noun starts where another does
-			}
-			at = append(at, k)
-			k += len(n) - 1
-			break
-		}
-	}
-	return at
-}
-
-// nounFirsts marks the capitals instrumentNouns begin with.
-var nounFirsts = func() (t [26]bool) {
-	for _, n := range instrumentNouns {
-		t[n[0]-'A'] = true
-	}
-	return t
-}()
 
 // wordAfter is the end of the word of ASCII letters and apostrophes at i.
 func wordAfter(text string, i int) int {
