@@ -31,7 +31,8 @@ func TestIndex(t *testing.T) {
 }
 
 // TestHasHan checks hasHan's byte scan against a range loop over the
-// characters, on valid text and on text cut inside a character.
+// characters, on valid text, on text cut inside a character, and after
+// runs of ASCII of every length up to 20 (it passes over eight at a time).
 func TestHasHan(t *testing.T) {
 	byRange := func(s string) bool {
 		for _, r := range s {
@@ -41,7 +42,12 @@ func TestHasHan(t *testing.T) {
 		}
 		return false
 	}
-	for _, s := range []string{"", "abc", "中", "abc中", "《》“”（）", "\u33ff", "\u3400", "\u9fff", "\ua000", "\uf900", "\ufaff", "\ufb00", "𠀀", "é", "中"[:2], "中"[1:], "a" + "中"[:2] + "b", "\xed\xa0\x80", "\xe0\x9f\xbf"} {
+	texts := []string{"", "abc", "中", "abc中", "《》“”（）", "\u33ff", "\u3400", "\u9fff", "\ua000", "\uf900", "\ufaff", "\ufb00", "𠀀", "é", "中"[:2], "中"[1:], "a" + "中"[:2] + "b", "\xed\xa0\x80", "\xe0\x9f\xbf"}
+	for n := range 20 { // past the eight bytes of ASCII at a time, at every offset
+		pad := strings.Repeat("a", n)
+		texts = append(texts, pad+"中", pad+"é中", pad+"中"[:2], pad+"\u33ff"+pad, "中"[1:]+pad+"x")
+	}
+	for _, s := range texts {
 		if got, want := hasHan(s), byRange(s); got != want {
 			t.Errorf("hasHan(%q) = %v, want %v", s, got, want)
 		}
