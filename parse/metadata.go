@@ -49,11 +49,33 @@ func selfRefEnds(t string, han bool) iter.Seq[int] {
 // Treaty on …. Begins", "…协定全文如下". Each row has a plain word that
 // must stand in the text before the expression is tried.
 var enclosures = []struct {
-	word string
-	re   *regexp.Regexp
+	word, upper string // upper: the word in capitals, which stands for it too (TestEnclosureUppers)
+	re          *regexp.Regexp
 }{
-	{"ext of", regexp.MustCompile(`(?i)\btext of (?:the )?([^.:;]{1,120}?)(?:\s+begins|[.:;])`)},
-	{"全文如下", regexp.MustCompile(`([\p{Han}《》]{2,40}?)全文如下`)},
+	{"ext of", "EXT OF", regexp.MustCompile(`(?i)\btext of (?:the )?([^.:;]{1,120}?)(?:\s+begins|[.:;])`)},
+	{"全文如下", "全文如下", regexp.MustCompile(`([\p{Han}《》]{2,40}?)全文如下`)},
+}
+
+// selfKinds are the rows of kinds that can follow a self-reference, in
+// table order: [0] the English ones, [1] the Chinese ones (" act" is no
+// self-reference shape).
+var selfKinds = func() (rows [2][]struct {
+	word string
+	kind declaration.Kind
+}) {
+	for _, k := range kinds {
+		if strings.TrimSpace(k.word) == k.word {
+			rows[b2i(hasHan(k.word))] = append(rows[b2i(hasHan(k.word))], k)
+		}
+	}
+	return rows
+}()
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // ownKind tells the kind of a document whose title names none from its
@@ -64,12 +86,8 @@ func ownKind(verbatim []string) declaration.Kind {
 	for _, t := range verbatim {
 		han := hasHan(t)
 		for i := range selfRefEnds(t, han) {
-			for _, k := range kinds {
-				w := strings.TrimSpace(k.word)
-				if w != k.word || hasHan(w) != han {
-					continue // " act" is no self-reference shape
-				}
-				if len(t)-i >= len(w) && strings.EqualFold(t[i:i+len(w)], w) {
+			for _, k := range selfKinds[b2i(han)] {
+				if len(t)-i >= len(k.word) && strings.EqualFold(t[i:i+len(k.word)], k.word) {
 					count[k.kind]++
 					break
 				}
@@ -87,7 +105,7 @@ func ownKind(verbatim []string) declaration.Kind {
 	}
 	for t := range leading(verbatim, 4<<10) { // the covering words stand at the start
 		for _, e := range enclosures {
-			if !strings.Contains(t, e.word) && !strings.Contains(t, strings.ToUpper(e.word)) {
+			if !strings.Contains(t, e.word) && !strings.Contains(t, e.upper) {
 				continue
 			}
 			if m := e.re.FindStringSubmatch(t); m != nil {

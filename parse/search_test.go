@@ -463,3 +463,12 @@ func TestMonthNames(t *testing.T) {
 		}
 	}
 }
+
+// TestEnclosureUppers: each row of enclosures gives its word in capitals.
+func TestEnclosureUppers(t *testing.T) {
+	for _, e := range enclosures {
+		if e.upper != strings.ToUpper(e.word) {
+			t.Errorf("enclosure %q: upper %q, want %q", e.word, e.upper, strings.ToUpper(e.word))
+		}
+	}
+}
