@@ -15,7 +15,96 @@ import (
 // wordDates are English dates with the year written out in words, as
 // treaties date themselves: the twenty-fifth day of September, one
 // thousand nine hundred and twenty-six. Group yw is read by yearInWords.
-var wordDates = regexp.MustCompile(`(?i)\b(?:(?P<dw>(?:twenty|thirty)?-?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)|(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?)\s+day\s+of\s+(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December),?\s+(?:in\s+the\s+year\s+)?(?P<yw>(?:one|two)\s+thousand(?:[\s-]+(?:and|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\b)*)`)
+// The pattern is the rule, but it is run in two parts (wordDatesIn):
+// whole, it has no literal to start from and tried hundreds of
+// instructions at every byte of a text.
+var wordDates = regexp.MustCompile(`(?i)\b` + wordDateDay + `\s+` + wordDateRest)
+
+const (
+	// wordDateDay is the day: twenty-fifth, 25th, 25.
+	wordDateDay = `(?:(?P<dw>(?:twenty|thirty)?-?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)|(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?)`
+	// wordDateRest is the rest, from the word "day".
+	wordDateRest = `day\s+of\s+(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December),?\s+(?:in\s+the\s+year\s+)?(?P<yw>(?:one|two)\s+thousand(?:[\s-]+(?:and|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\b)*)`
+)
+
+var (
+	wordDateDayAlone = regexp.MustCompile(`(?i)^` + wordDateDay + `$`)
+	wordDateRestAt   = regexp.MustCompile(`(?i)^` + wordDateRest)
+)
+
+// wordDate is a match of wordDates at text[start:end], its groups as
+// written ("" where a group took no part).
+type wordDate struct {
+	start, end     int
+	dw, d, mon, yw string
+}
+
+// wordDatesIn finds what wordDates.FindAllStringSubmatchIndex finds,
+// left to right, not overlapping (TestWordDatesIn ties the two). A match
+// holds the word "day" (any case) after spaces, and its day is the word
+// before those spaces: only there are the two parts tried, the day on
+// each start in that word that the pattern's \b allows, the rest from
+// "day" on.
+func wordDatesIn(text string) []wordDate {
+	var out []wordDate
+	pos := 0 // where the last match ended: the next starts no sooner
+	for at := pos; at+3 <= len(text); at++ {
+		if text[at]|0x20 != 'd' || text[at+1]|0x20 != 'a' || text[at+2]|0x20 != 'y' {
+			continue
+		}
+		e := at // the day ends where the spaces before "day" start
+		for e > pos && isRegexpSpace(text[e-1]) {
+			e--
+		}
+		if e == at || e == pos {
+			continue
+		}
+		w := e // the start of the word before the spaces
+		for w > pos && !isRegexpSpace(text[w-1]) {
+			w--
+		}
+		start := -1
+		for q := w; q < e && start < 0; q++ {
+			if atWordBoundary(text, q) && wordDateDayAlone.MatchString(text[q:e]) {
+				start = q
+			}
+		}
+		if start < 0 {
+			continue
+		}
+		rest := wordDateRestAt.FindStringSubmatchIndex(text[at:])
+		if rest == nil {
+			continue
+		}
+		m := wordDate{start: start, end: at + rest[1]}
+		day := wordDateDayAlone.FindStringSubmatch(text[start:e])
+		m.dw, m.d = day[wordDateDayAlone.SubexpIndex("dw")], day[wordDateDayAlone.SubexpIndex("d")]
+		group := func(name string) string {
+			i := wordDateRestAt.SubexpIndex(name)
+			if rest[2*i] < 0 {
+				return ""
+			}
+			return text[at+rest[2*i] : at+rest[2*i+1]]
+		}
+		m.mon, m.yw = group("mon"), group("yw")
+		out = append(out, m)
+		pos = m.end
+		at = pos - 1
+	}
+	return out
+}
+
+// isRegexpSpace: c is a space to \s of a regular expression.
+func isRegexpSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
+}
+
+// atWordBoundary: \b of a regular expression holds before byte i of text.
+func atWordBoundary(text string, i int) bool {
+	word := func(c byte) bool { return isWordByte(c) || c == '_' }
+	before := i > 0 && word(text[i-1])
+	return i < len(text) && before != word(text[i]) || i == len(text) && before
+}
 
 // numberWords are the values of English number words, for years in words.
 var numberWords = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -111,21 +200,13 @@ func (p *parser) findDatesHinted(text string, h hints) []dateMatch {
 		endPass()
 	}
 	if strings.Contains(text, "housand") || strings.Contains(text, "HOUSAND") {
-		re := wordDates
-		for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
-			get := func(name string) string {
-				i := re.SubexpIndex(name)
-				if i < 0 || m[2*i] < 0 {
-					return ""
-				}
-				return text[m[2*i]:m[2*i+1]]
+		for _, m := range wordDatesIn(text) {
+			d := number(m.d)
+			if m.dw != "" {
+				d = ordinalDay(m.dw)
 			}
-			d := number(get("d"))
-			if w := get("dw"); w != "" {
-				d = ordinalDay(w)
-			}
-			if y := yearInWords(get("yw")); y >= 1000 {
-				add(m[0], m[1], y, monthNumber(get("mon")), d)
+			if y := yearInWords(m.yw); y >= 1000 {
+				add(m.start, m.end, y, monthNumber(m.mon), d)
 			}
 		}
 		endPass()

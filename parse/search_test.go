@@ -472,3 +472,75 @@ func TestEnclosureUppers(t *testing.T) {
 		}
 	}
 }
+
+// TestWordDatesIn ties wordDatesIn, which runs the pattern in two parts
+// near the word "day", to wordDates run over the whole text: on dates as
+// treaties write them, on texts made of their pieces at random (cases,
+// spaces, words run together, two dates and more in one text), and on
+// the corpus's lines.
+func TestWordDatesIn(t *testing.T) {
+	whole := func(text string) []wordDate {
+		var out []wordDate
+		for _, m := range wordDates.FindAllStringSubmatchIndex(text, -1) {
+			get := func(name string) string {
+				i := wordDates.SubexpIndex(name)
+				if m[2*i] < 0 {
+					return ""
+				}
+				return text[m[2*i]:m[2*i+1]]
+			}
+			out = append(out, wordDate{start: m[0], end: m[1], dw: get("dw"), d: get("d"), mon: get("mon"), yw: get("yw")})
+		}
+		return out
+	}
+	texts := []string{"DONE at Geneva the twenty-fifth day of September, one thousand nine hundred and twenty-six, in one copy",
+		"this 21st day of January, One thousand nine hundred and forty-four.", "the 3 DAY OF MAY TWO THOUSAND",
+		"on the first day of June in the year one thousand nine hundred", "x21st day of May, one thousand", "-first day of May, one thousand",
+		"twenty-first day of May, one thousand1st day of May, one thousand", "Monday of May, one thousand", "5th  \t day\nof June,one thousand",
+		"the 3 day of May, one thousand nine hundred and twenty-first day of June, two thousand"}
+	// Dates built slot by slot, each slot now and then something else.
+	r := rand.New(rand.NewPCG(3, 4))
+	pick := func(choices ...string) string { return choices[r.IntN(len(choices))] }
+	odd := func() string {
+		return pick("x", "_", "-", "ſ", "é", "中", "", " ", "\t", "day", "of", ",", "1", "Day", "thousand", "and")
+	}
+	slot := func(choices ...string) string {
+		if r.IntN(8) == 0 {
+			return odd()
+		}
+		return pick(choices...)
+	}
+	for range 20000 {
+		var b strings.Builder
+		for range 1 + r.IntN(3) {
+			b.WriteString(slot("", " ", "the ", "x", "-", "twenty-", "thirty", "(", "a_"))
+			b.WriteString(slot("first", "Fifth", "TWENTIETH", "twenty-first", "thirty-first", "ſecond", "21", "3", "123", "21st", "2nd", "12TH", "tenth"))
+			b.WriteString(slot(" ", "  ", "\t", "\n", " \n "))
+			b.WriteString(slot("day", "DAY", "Day", "days", "dAy"))
+			b.WriteString(slot(" ", "\n"))
+			b.WriteString(slot("of", "OF"))
+			b.WriteString(slot(" ", "  "))
+			b.WriteString(slot("September", "MAY", "june", "Jun"))
+			b.WriteString(slot(", ", " ", ",", ",\n"))
+			b.WriteString(slot("", "in the year ", "IN THE YEAR\n"))
+			b.WriteString(slot("one", "Two", "ONE", "three"))
+			b.WriteString(slot(" ", "\t"))
+			b.WriteString(slot("thousand", "THOUSAND", "Thousand", "thousands"))
+			b.WriteString(slot("", " nine hundred", "-nine hundred and forty-four", " and", " hundreds", "x", ".", " one", " and twenty", "-twenty"))
+			b.WriteString(slot("", " ", ". ", ", in one copy "))
+		}
+		texts = append(texts, b.String())
+	}
+	texts = append(texts, corpusLines(t)...)
+	found := 0
+	for _, s := range texts {
+		got, want := wordDatesIn(s), whole(s)
+		found += len(want)
+		if !slices.Equal(got, want) {
+			t.Errorf("wordDatesIn(%q) = %+v\nwant %+v", s, got, want)
+		}
+	}
+	if found < 100 {
+		t.Errorf("only %d dates found: the texts try too little", found)
+	}
+}
