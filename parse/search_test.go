@@ -544,3 +544,35 @@ func TestWordDatesIn(t *testing.T) {
 		t.Errorf("only %d dates found: the texts try too little", found)
 	}
 }
+
+// TestNounsAt ties nounsAt's search for each capital to a search for
+// each of instrumentNouns, on texts with every noun, as a word and inside
+// words, at the start and the end, at random, and on the corpus's lines.
+func TestNounsAt(t *testing.T) {
+	texts := []string{"", "Treaty", "the Treaty of Peace", "Treaties", "Acts and Action", "Contract", "Pact, Accord; Act.", "Communiqué",
+		"Communiqu", "JointCommuniqué", "the Memorandum", "Statutes of the Statute", "TreatyAgreement", "a Protocol,Convention-Charter",
+		"Constitution Covenant Declaration", "ACT TREATY", "中华人民共和国宪法 Constitution", "xAct Act"}
+	pieces := []string{" ", "x", "s", "-", "é", "C", "A", "Co", "Ac"}
+	for _, n := range instrumentNouns {
+		texts = append(texts, n, "x"+n, n+"s", n+" "+n, "("+n+")")
+		pieces = append(pieces, n)
+	}
+	texts = append(texts, piecesAtRandom(5000, pieces...)...)
+	texts = append(texts, corpusLines(t)...)
+	for _, text := range texts {
+		var want []int
+		for _, n := range instrumentNouns {
+			for k := range occurrences(text, n) {
+				i := k + len(n)
+				if k > 0 && isASCIILetter(text[k-1]) || i < len(text) && isASCIILetter(text[i]) && n != "Communiqu" {
+					continue
+				}
+				want = append(want, k)
+			}
+		}
+		slices.Sort(want)
+		if got := nounsAt(text); !slices.Equal(got, want) {
+			t.Errorf("nounsAt(%.60q) = %v, want %v", text, got, want)
+		}
+	}
+}
