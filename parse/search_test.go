@@ -576,3 +576,21 @@ func TestNounsAt(t *testing.T) {
 		}
 	}
 }
+
+// TestNotesFirsts: isNotesHeading, with its test of the first character,
+// says what notesHead says of the squeezed text, on the headings in
+// every form, on texts made of their pieces at random, and on the
+// corpus's lines.
+func TestNotesFirsts(t *testing.T) {
+	byPattern := func(t string) bool {
+		return len(t) <= 80 && utf8.RuneCountInString(t) <= 20 && notesHead.MatchString(squeeze(t))
+	}
+	texts := []string{"注释", "注　　释", " Notes", "NOTES:", "附注：", "Footnote", "註釋", "注", "\u00a0注:", "x注释"}
+	texts = append(texts, piecesAtRandom(5000, "注", "释", "附", "註", "釋", "Note", "NOTE", "s", "S", "Foot", "note", "：", ":", " ", "\u3000", "\u00a0", "\t", "x")...)
+	texts = append(texts, corpusLines(t)...)
+	for _, s := range texts {
+		if got, want := isNotesHeading(s), byPattern(s); got != want {
+			t.Errorf("isNotesHeading(%q) = %v, notesHead says %v", s, got, want)
+		}
+	}
+}

@@ -199,8 +199,19 @@ func closingFormula(t string) bool {
 
 // isNotesHeading: 注释, 注　　释, Notes, 附注：.
 func isNotesHeading(t string) bool {
-	return len(t) <= 80 && utf8.RuneCountInString(t) <= 20 && notesHead.MatchString(squeeze(t))
+	if len(t) > 80 {
+		return false
+	}
+	// The cheap test first: each form starts with one of notesFirsts.
+	if r, _ := utf8.DecodeRuneInString(strings.TrimLeftFunc(t, unicode.IsSpace)); !strings.ContainsRune(notesFirsts, r) {
+		return false
+	}
+	return utf8.RuneCountInString(t) <= 20 && notesHead.MatchString(squeeze(t))
 }
+
+// notesFirsts are the characters that begin the forms of notesHead
+// (TestNotesFirsts ties the two).
+const notesFirsts = "注附註NF"
 
 // closingKind classifies a paragraph that can end a document, or "".
 //
