@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -592,5 +593,33 @@ func TestNotesFirsts(t *testing.T) {
 		if got, want := isNotesHeading(s), byPattern(s); got != want {
 			t.Errorf("isNotesHeading(%q) = %v, notesHead says %v", s, got, want)
 		}
+	}
+}
+
+// TestRangeConnectors: every text dayAfterRange or cnDayAfterRange
+// matches starts, after blanks, with one of the connectors rangeEnds
+// tests for before it runs them; tried on ranges as they are written
+// and on texts made of their pieces at random.
+func TestRangeConnectors(t *testing.T) {
+	texts := []string{" to 30th, 1960", "-30", " and 5", "–5", "—5", "至五日", "到 5 日", "－3日", "～3日", "~3日", "-3日", "—三日"}
+	texts = append(texts, piecesAtRandom(20000, " ", "\t", "to", "and", "-", "–", "—", "至", "到", "－", "～", "~", "5", "30", "th", ",", "1960", "三", "日", "x")...)
+	matched := 0
+	for _, s := range texts {
+		for _, c := range []struct {
+			re         *regexp.Regexp
+			connectors []string
+		}{{dayAfterRange, rangeConnectorsEN}, {cnDayAfterRange, rangeConnectorsZH}} {
+			if !c.re.MatchString(s) {
+				continue
+			}
+			matched++
+			after := strings.TrimLeft(s, " \t")
+			if !slices.ContainsFunc(c.connectors, func(w string) bool { return strings.HasPrefix(after, w) }) {
+				t.Errorf("%q is matched by %v but starts with none of %q", s, c.re, c.connectors)
+			}
+		}
+	}
+	if matched < 100 {
+		t.Errorf("only %d texts matched: the test tries too little", matched)
 	}
 }
