@@ -587,15 +587,24 @@ func (p *parser) completeDate(text string, y, m, d int) (declaration.Date, bool)
 	if !validDate(y, m, d) {
 		return date, false
 	}
-	switch {
-	case m <= 0:
-		date.ISO = fmt.Sprintf("%04d", y)
-	case d <= 0:
-		date.ISO = fmt.Sprintf("%04d-%02d", y, m)
-	default:
-		date.ISO = fmt.Sprintf("%04d-%02d-%02d", y, m, d)
-	}
+	date.ISO = isoDate(y, max(m, 0), max(d, 0))
 	return date, true
+}
+
+// isoDate writes year y (0–9999), month m and day d (1–99; 0 leaves it
+// out, and the day with it) as fmt's "%04d-%02d-%02d" would: 1944,
+// 1944-01, 1944-01-21 (TestISODate), without fmt's cost, which showed in
+// a profile: the corpus holds a date every few lines.
+func isoDate(y, m, d int) string {
+	b := make([]byte, 0, len("2006-01-02"))
+	b = append(b, byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10))
+	if m > 0 {
+		b = append(b, '-', byte('0'+m/10), byte('0'+m%10))
+		if d > 0 {
+			b = append(b, '-', byte('0'+d/10), byte('0'+d%10))
+		}
+	}
+	return string(b)
 }
 
 // validDate is declaration.ValidISODate of the ISO value completeDate

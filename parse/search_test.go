@@ -623,3 +623,24 @@ func TestRangeConnectors(t *testing.T) {
 		t.Errorf("only %d texts matched: the test tries too little", matched)
 	}
 }
+
+// TestISODate ties isoDate to the fmt formats completeDate wrote with,
+// for every month and day of years at the ends of its range and between.
+func TestISODate(t *testing.T) {
+	for _, y := range []int{0, 7, 42, 999, 1000, 1944, 2026, 9999} {
+		for m := 0; m <= 12; m++ {
+			for d := 0; d <= 31; d++ {
+				want := fmt.Sprintf("%04d-%02d-%02d", y, m, d)
+				switch {
+				case m == 0:
+					want = fmt.Sprintf("%04d", y)
+				case d == 0:
+					want = fmt.Sprintf("%04d-%02d", y, m)
+				}
+				if got := isoDate(y, m, d); got != want {
+					t.Errorf("isoDate(%d, %d, %d) = %q, want %q", y, m, d, got, want)
+				}
+			}
+		}
+	}
+}
