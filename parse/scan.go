@@ -81,6 +81,8 @@ func (p *parser) scan() {
 		refs[title] = len(d.References)
 		d.References = append(d.References, declaration.Reference{Title: title, Date: date, Action: action, At: []string{u.id}, Pos: loc.at(at)})
 	}
+	// the title as the two tests of a text naming itself compare it
+	squeezedTitle, lowerTitle := squeeze(d.Title), strings.ToLower(d.Title)
 	for u := range p.units() {
 		text := *u.text
 		if text == "" {
@@ -120,14 +122,14 @@ func (p *parser) scan() {
 		}
 		if h.instrument {
 			for _, r := range shortNamedInstruments(text) {
-				if !strings.HasSuffix(squeeze(d.Title), r.title) { // the text naming itself
+				if !strings.HasSuffix(squeezedTitle, r.title) { // the text naming itself
 					addRef(u, loc, r.title, r.at, nil, "")
 				}
 			}
 		}
 		if h.capital {
 			for _, r := range instrumentNames(text) {
-				if !strings.Contains(strings.ToLower(d.Title), strings.ToLower(r.title)) { // the text naming itself
+				if !strings.Contains(lowerTitle, strings.ToLower(r.title)) { // the text naming itself
 					addRef(u, loc, r.title, r.at, nil, "")
 				}
 			}
