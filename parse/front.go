@@ -363,7 +363,7 @@ const leadFirsts = "【新中本人塔路美法"
 // starting with "between".
 func (p *parser) title() {
 	l, ok := p.peek()
-	if !ok || endsSentence(l.text) || utf8.RuneCountInString(l.text) > 120 {
+	if !ok || endsSentence(l.text) || runesAtMost(l.text, 121) > 120 {
 		return
 	}
 	if _, _, _, marked := findMarker(l.text); marked || strings.HasPrefix(l.text, "#") {

@@ -244,3 +244,14 @@ func mayStartMarker(r rune) bool {
 }
 
 func runeLen(s string) int { return utf8.RuneCountInString(s) }
+
+// runesAtMost is min(runeLen(s), n) without counting the characters of a
+// text too long to hold fewer than n of them (a character is at most four
+// bytes): the tests of a short line, "at most 40 characters", run on
+// long paragraphs too (TestRunesAtMost).
+func runesAtMost(s string, n int) int {
+	if len(s) >= 4*n {
+		return n
+	}
+	return min(utf8.RuneCountInString(s), n)
+}

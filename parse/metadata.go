@@ -159,10 +159,10 @@ func (p *parser) ownTitle() {
 		if m := mdHeading.FindStringSubmatch(t); m != nil { // also ##Heading without the space
 			t, md = strings.TrimSpace(m[2]), true
 		}
-		if _, _, _, marked := findMarker(t); marked || runeLen(t) > 300 {
+		if _, _, _, marked := findMarker(t); marked || runesAtMost(t, 301) > 300 {
 			break
 		}
-		if isMarking(t) || runeLen(t) <= 80 && len(p.findDates(t)) > 0 {
+		if isMarking(t) || runesAtMost(t, 81) <= 80 && len(p.findDates(t)) > 0 {
 			continue // a dateline: CANBERRA, 21 January 1944
 		}
 		caps := isCapitals(t)
@@ -544,7 +544,7 @@ func (p *parser) partiesFromOpening(own func() []string) []string {
 	// not a heading), in the preamble or else in the body.
 	var opening string
 	for _, b := range d.Preamble {
-		if (b.Kind == declaration.Para || b.Kind == declaration.Recital) && runeLen(b.Text) >= 40 && !p.dateline(b.Text) {
+		if (b.Kind == declaration.Para || b.Kind == declaration.Recital) && runesAtMost(b.Text, 40) >= 40 && !p.dateline(b.Text) {
 			opening = b.Text
 			break
 		}

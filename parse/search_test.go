@@ -644,3 +644,22 @@ func TestISODate(t *testing.T) {
 		}
 	}
 }
+
+// TestRunesAtMost ties runesAtMost to a count of every character, on
+// texts of ASCII, Chinese, four-byte characters and invalid bytes of
+// lengths around four times the bound.
+func TestRunesAtMost(t *testing.T) {
+	texts := piecesAtRandom(3000, "a", "中", "𠀀", "é", "\xff", "中"[:2], "  ")
+	for _, piece := range []string{"a", "中", "𠀀", "\xff"} {
+		for k := range 50 {
+			texts = append(texts, strings.Repeat(piece, k))
+		}
+	}
+	for _, s := range texts {
+		for n := 1; n <= 12; n++ {
+			if got, want := runesAtMost(s, n), min(utf8.RuneCountInString(s), n); got != want {
+				t.Errorf("runesAtMost(%q, %d) = %d, want %d", s, n, got, want)
+			}
+		}
+	}
+}

@@ -67,7 +67,7 @@ func attachmentHeading(t string) (label string, number int, title string, ok boo
 	if t == "" || !strings.HasPrefix(t, "附") && !strings.ContainsRune("AaSsEe", rune(t[0])) {
 		return "", 0, "", false // the cheap test first: most paragraphs start otherwise
 	}
-	if strings.Contains(t, "\n") || utf8.RuneCountInString(t) > 60 || endsWithAny(t, "。；，,;") {
+	if strings.Contains(t, "\n") || runesAtMost(t, 61) > 60 || endsWithAny(t, "。；，,;") {
 		return "", 0, "", false
 	}
 	m := attachmentHead.FindStringSubmatchIndex(t)
@@ -206,7 +206,7 @@ func isNotesHeading(t string) bool {
 	if r, _ := utf8.DecodeRuneInString(strings.TrimLeftFunc(t, unicode.IsSpace)); !strings.ContainsRune(notesFirsts, r) {
 		return false
 	}
-	return utf8.RuneCountInString(t) <= 20 && notesHead.MatchString(squeeze(t))
+	return runesAtMost(t, 21) <= 20 && notesHead.MatchString(squeeze(t))
 }
 
 // notesFirsts are the characters that begin the forms of notesHead
@@ -219,7 +219,7 @@ const notesFirsts = "注附註NF"
 // match: this runs on the last paragraphs of every document.
 func (p *parser) closingKind(q *para) declaration.BlockKind {
 	t := q.s.text
-	n := utf8.RuneCountInString(t)
+	n := runesAtMost(t, 90) // the tests below count no further
 	startsFor := len(t) > 4 && strings.EqualFold(t[:4], "for ")
 	if first, _, multi := strings.Cut(t, "\n"); multi && startsFor && forParty.MatchString(first) {
 		return declaration.Signature
@@ -280,7 +280,7 @@ var signedWords = []string{"签字", "签名", "签署", "盖章", "Signed", "si
 // isIssuer: a short line that is only the name of an issuing body.
 func isIssuer(t string) bool {
 	t = strings.TrimSpace(t)
-	if strings.Contains(t, "\n") || utf8.RuneCountInString(t) > 24 || !hasHan(t) || strings.ContainsAny(t, "，。；：！？、") {
+	if strings.Contains(t, "\n") || runesAtMost(t, 25) > 24 || !hasHan(t) || strings.ContainsAny(t, "，。；：！？、") {
 		return false
 	}
 	return hasAnySuffix(t, bodySuffixes)
@@ -289,7 +289,7 @@ func isIssuer(t string) bool {
 // weakClosing: a short line without sentence punctuation, such as a name,
 // an office or an issuing body, around a signature or place-and-date line.
 func weakClosing(t string) bool {
-	return !strings.Contains(t, "\n") && utf8.RuneCountInString(t) <= 40 && !endsSentence(t)
+	return !strings.Contains(t, "\n") && runesAtMost(t, 41) <= 40 && !endsSentence(t)
 }
 
 // splitClosing finds where the closing of a part starts: at the first of

@@ -244,7 +244,7 @@ func bracketedLine(s string) bool {
 // dateline: one short line that ends with a date (The White House,
 // Washington, 20 June 1962).
 func (p *parser) dateline(s string) bool {
-	if strings.Contains(s, "\n") || runeLen(s) > 80 {
+	if strings.Contains(s, "\n") || runesAtMost(s, 81) > 80 {
 		return false
 	}
 	s = strings.TrimRight(s, ".]）) ")
