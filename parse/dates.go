@@ -561,14 +561,14 @@ func numberBefore(text string, i int) (string, int) {
 }
 
 // isCNDigit: the characters of a year written in Chinese numerals.
-func isCNDigit(r rune) bool {
-	return strings.ContainsRune("一二三四五六七八九〇○零Ｏ", r)
-}
+func isCNDigit(r rune) bool { return cnDigitChars.has(r) }
+
+var cnDigitChars = newRuneSet("一二三四五六七八九〇○零Ｏ")
 
 // isCNCount: the characters of a month or day in Chinese numerals.
-func isCNCount(r rune) bool {
-	return strings.ContainsRune("一二三四五六七八九十廿卅", r)
-}
+func isCNCount(r rune) bool { return cnCountChars.has(r) }
+
+var cnCountChars = newRuneSet("一二三四五六七八九十廿卅")
 
 // completeDate builds a Date; a missing year comes from the publication
 // or dispatch and is marked inferred.

@@ -103,7 +103,7 @@ func markerFirst(r rune) bool {
 	case r == '第', r == '（', r == '—', r == '•', r >= '㈠' && r <= '㈩', r >= '０' && r <= '９':
 		return true
 	}
-	return isCNNumeral(r) || strings.ContainsRune(stems, r)
+	return isCNNumeral(r) || stemSet.has(r)
 }
 
 // findMarkerIn tries the styles of the table on s, in order, those that

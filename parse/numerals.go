@@ -134,6 +134,8 @@ func romanValue(s string) int {
 // stems are the heavenly stems used as ordinals: 甲 → 1 … 癸 → 10.
 const stems = "甲乙丙丁戊己庚辛壬癸"
 
+var stemSet = newRuneSet(stems)
+
 func stemValue(s string) int {
 	rs := []rune(s)
 	if len(rs) != 1 {

@@ -445,7 +445,8 @@ var (
 		"废除", "订立", "拟订", "保存", "执行", "遵守", "违反", "撕毁", "破坏",
 		"達成", "簽署", "簽訂", "發表", "通過", "締結", "公佈", "發佈", "頒佈", "雙方", "兩國", "多邊", "雙邊"} // and actionWords (签署, 发表 …)
 	// functionChars never stand in a short name, nor do numerals (三大协议).
-	functionChars = "的之和与與及或了等各该該本此这這其所被对對向在于於为為将將同把一二三四五六七八九十两兩几幾多"
+	functionChars   = "的之和与與及或了等各该該本此这這其所被对對向在于於为為将將同把一二三四五六七八九十两兩几幾多"
+	functionCharSet = newRuneSet(functionChars)
 )
 
 func shortNamedInstruments(text string) []instrumentRef {
@@ -466,7 +467,7 @@ func shortNamedInstruments(text string) []instrumentRef {
 			start := at
 			for n := 0; n < 2 && start > 0; n++ {
 				r, size := utf8.DecodeLastRuneInString(text[:start])
-				if !hasHan(string(r)) || strings.ContainsRune(functionChars, r) {
+				if !isHan(r) || functionCharSet.has(r) {
 					start = -1
 					break
 				}
@@ -476,7 +477,7 @@ func shortNamedInstruments(text string) []instrumentRef {
 				continue
 			}
 			before := text[:start]
-			if last, _ := utf8.DecodeLastRuneInString(before); before != "" && hasHan(string(last)) &&
+			if last, _ := utf8.DecodeLastRuneInString(before); before != "" && isHan(last) &&
 				!slices.ContainsFunc(instrumentOpeners, func(w string) bool { return strings.HasSuffix(before, w) }) {
 				continue // 二中全会宣言: the name goes on before these two characters
 			}

@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -44,3 +45,22 @@ func edgeRunes(decode func(string) (rune, int), words ...string) string {
 	}
 	return b.String()
 }
+
+// runeSet is a set of characters, sorted, for a test that runs on every
+// character or paragraph: strings.ContainsRune encodes the character and
+// searches the set's string for it each time (TestRuneSets).
+type runeSet []rune
+
+func newRuneSet(chars string) runeSet {
+	set := []rune(chars)
+	slices.Sort(set)
+	return slices.Compact(set)
+}
+
+func (set runeSet) has(r rune) bool {
+	_, ok := slices.BinarySearch(set, r)
+	return ok
+}
+
+// isHan: r is a Chinese character, as hasHan(string(r)) says.
+func isHan(r rune) bool { return r >= 0x3400 && r <= 0x9FFF || r >= 0xF900 && r <= 0xFAFF }

@@ -663,3 +663,26 @@ func TestRunesAtMost(t *testing.T) {
 		}
 	}
 }
+
+// TestRuneSets ties each runeSet to strings.ContainsRune on the string it
+// is made from, for every character and for values that are none.
+func TestRuneSets(t *testing.T) {
+	for _, c := range []struct {
+		set   runeSet
+		chars string
+	}{
+		{cnDigitChars, "一二三四五六七八九〇○零Ｏ"}, {cnCountChars, "一二三四五六七八九十廿卅"}, {functionCharSet, functionChars}, {stemSet, stems},
+		{closingLasts, edgeRunes(utf8.DecodeLastRuneInString, closingWords...)}, {noteFirstSet, noteFirsts},
+	} {
+		for r := rune(-1); r <= utf8.MaxRune+1; r++ {
+			if got, want := c.set.has(r), strings.ContainsRune(c.chars, r); got != want {
+				t.Fatalf("set of %q: has(%U) = %v, want %v", c.chars, r, got, want)
+			}
+		}
+	}
+	for r := rune(-1); r <= utf8.MaxRune+1; r++ {
+		if got, want := isHan(r), hasHan(string(r)); got != want {
+			t.Fatalf("isHan(%U) = %v, hasHan says %v", r, got, want)
+		}
+	}
+}

@@ -34,7 +34,7 @@ var closingFormulas = []struct {
 var closingWords = []string{"切切此布", "此布", "此令", "特此布告", "特此通告", "特此公告", "特此通知", "特此通令", "此致敬礼", "专此电达", "此电"}
 
 // closingLasts are the last characters of closingWords.
-var closingLasts = edgeRunes(utf8.DecodeLastRuneInString, closingWords...)
+var closingLasts = newRuneSet(edgeRunes(utf8.DecodeLastRuneInString, closingWords...))
 
 // conclusionOpeners start a paragraph that looks back on the provisions
 // as a whole: after the last provision it is the document's conclusion,
@@ -50,11 +50,13 @@ var noteMarkers = regexp.MustCompile(`^(?:〔[0-9０-９]+〕|\[[0-9]+\]|[⑴-�
 // fixes (TestIsNoteMarker ties the two).
 func isNoteMarker(t string) bool {
 	r, _ := utf8.DecodeRuneInString(t)
-	return strings.ContainsRune(noteFirsts, r) && noteMarkers.MatchString(t)
+	return noteFirstSet.has(r) && noteMarkers.MatchString(t)
 }
 
 // noteFirsts are the characters that begin the forms of noteMarkers.
 const noteFirsts = "〔[_*附注註说說nN⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
+
+var noteFirstSet = newRuneSet(noteFirsts)
 
 // attachmentHeads are the headings that start an attachment: 附件一,
 // 附：, 附录, Annex I, SCHEDULE 2, Appendix A, Enclosure.
@@ -186,7 +188,7 @@ func closingFormula(t string) bool {
 	for strings.HasSuffix(tail, "。") || strings.HasSuffix(tail, "！") {
 		tail = tail[:len(tail)-len("。")]
 	}
-	if r, _ := utf8.DecodeLastRuneInString(tail); !strings.ContainsRune(closingLasts, r) {
+	if r, _ := utf8.DecodeLastRuneInString(tail); !closingLasts.has(r) {
 		return false
 	}
 	for _, w := range closingWords {
