@@ -427,7 +427,20 @@ var (
 	dateLineRe  = regexp.MustCompile(`^[(（]?[0-9０-９一二三四五六七八九十〇○零Ｏ]{4}\s*年[0-9０-９一二三四五六七八九十\s]*月?[0-9０-９一二三四五六七八九十廿卅\s]*日?[)）]?$`)
 )
 
-func isDateLine(s string) bool { return strings.Contains(s, "年") && dateLineRe.MatchString(s) }
+func isDateLine(s string) bool {
+	// The cheap test first (TestPatternCues).
+	return startsWithYearDigit(s) && strings.Contains(s, "年") && dateLineRe.MatchString(s)
+}
+
+// startsWithYearDigit: s starts with one of yearDigits, after a
+// parenthesis at most, as every text dateLineRe matches does.
+func startsWithYearDigit(s string) bool {
+	r, _ := utf8.DecodeRuneInString(strings.TrimPrefix(strings.TrimPrefix(s, "("), "（"))
+	return yearDigits.has(r)
+}
+
+// yearDigits are the characters of the year dateLineRe starts with.
+var yearDigits = newRuneSet("0123456789０１２３４５６７８９一二三四五六七八九十〇○零Ｏ")
 
 var parenYear = regexp.MustCompile(`^[(（][0-9０-９一二三四五六七八九〇○零Ｏ]{4}\s*年`)
 

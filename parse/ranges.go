@@ -26,7 +26,9 @@ var (
 	// and cnDayAfterRange match, after blanks (TestRangeConnectors).
 	rangeConnectorsEN = []string{"to", "and", "-", "–", "—"}
 	rangeConnectorsZH = []string{"至", "到", "—", "－", "-", "～", "~"}
-	rangeConnector    = regexp.MustCompile(`^[ \t]*(?:to|-|–|—|/|至|到)[ \t]*$`)
+	// rangeConnectorsBefore end what dayBeforeRange matches, before blanks.
+	rangeConnectorsBefore = []string{"to", "and", "-", "–", "—", "/"}
+	rangeConnector        = regexp.MustCompile(`^[ \t]*(?:to|-|–|—|/|至|到)[ \t]*$`)
 )
 
 // rangeEnds returns the ends of ranges that found (the dates of text, in
@@ -60,6 +62,9 @@ func (p *parser) rangeEnds(text string, found []dateMatch) []dateMatch {
 		var before []dateMatch
 		for at, next := m.start, d; startsWithDay(m.date.Text); {
 			off := max(0, at-16)
+			if !endsWithConnector(text[off:at]) {
+				break // the cheap test first: most dates follow no connector
+			}
 			s := dayBeforeRange.FindStringSubmatchIndex(text[off:at])
 			if s == nil {
 				break
@@ -108,6 +113,13 @@ func (p *parser) rangeEnds(text string, found []dateMatch) []dateMatch {
 		}
 	}
 	return out
+}
+
+// endsWithConnector: s ends with one of rangeConnectorsBefore, then
+// blanks, as every text dayBeforeRange matches does (TestPatternCues).
+func endsWithConnector(s string) bool {
+	s = strings.TrimRight(s, " \t")
+	return slices.ContainsFunc(rangeConnectorsBefore, func(c string) bool { return strings.HasSuffix(s, c) })
 }
 
 // rangeEnd is the date of a range's end written as a day alone.

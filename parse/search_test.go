@@ -686,3 +686,44 @@ func TestRuneSets(t *testing.T) {
 		}
 	}
 }
+
+// TestPatternCues: every text a pattern matches passes the cheap test
+// its caller makes before running it, on texts made of the pattern's
+// pieces at random and on the corpus's lines.
+func TestPatternCues(t *testing.T) {
+	lines := corpusLines(t)
+	for _, c := range []struct {
+		name   string
+		re     *regexp.Regexp
+		cue    func(string) bool
+		pieces []string
+	}{
+		{"dayBeforeRange", dayBeforeRange, endsWithConnector,
+			[]string{"3", "14", "123", "st", "th", " ", "\t", "to", "and", "-", "–", "—", "/", ",", "x", "May"}},
+		{"dateLineRe", dateLineRe, startsWithYearDigit,
+			[]string{"(", "（", ")", "）", "1995", "１９９４", "一九九五", "二○○一", "十", "年", "年", "九月", "9", "十一日", "日", " ", "廿", "x"}},
+		{"roleName", roleName, func(s string) bool { return containsAny(s, roleNameWords) },
+			append([]string{"中", "华", " ", "　", "\t", "王", "明", "x"}, roleNameWords...)},
+		{"sourceNote", sourceNote, mayBeSourceNote,
+			[]string{"（", "(", "《", "》", "）", ")", "[", "]", "_", "x", "人民日报"}},
+	} {
+		texts := append(piecesAtRandom(20000, c.pieces...), lines...)
+		matched := 0
+		for _, s := range texts {
+			if c.re.MatchString(s) {
+				matched++
+				if !c.cue(s) {
+					t.Errorf("%s matches %q, which its cheap test turns away", c.name, s)
+				}
+			}
+		}
+		if matched < 20 {
+			t.Errorf("%s matched %d texts: the test tries too little", c.name, matched)
+		}
+	}
+	for _, s := range append(piecesAtRandom(5000, "(", "（", "1", "一", "年", "月", "日", "x", " "), lines...) {
+		if got, want := isDateLine(s), strings.Contains(s, "年") && dateLineRe.MatchString(s); got != want {
+			t.Errorf("isDateLine(%q) = %v, the pattern says %v", s, got, want)
+		}
+	}
+}

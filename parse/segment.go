@@ -235,14 +235,14 @@ func (p *parser) closingKind(q *para) declaration.BlockKind {
 		len(t) > 5 && strings.ContainsAny(t[:1], "DdSsMmGg") && placeDateEN.MatchString(t):
 		return declaration.PlaceDate
 	case hasSignedMark(t),
-		n <= 40 && strings.ContainsAny(t, " 　") && roleName.MatchString(t),
+		n <= 40 && strings.ContainsAny(t, " 　") && containsAny(t, roleNameWords) && roleName.MatchString(t),
 		startsFor && n < 90 && forParty.MatchString(t),
 		q.indent >= 10 && n <= 40 && !strings.Contains(t, "\n"),
 		spaced && n <= 60 && !endsSentence(t) && padded.MatchString(t),
 		isIssuer(t),
 		n <= 80 && !endsSentence(t) && p.dateline(t): // an office and a date: Minister for Trade 6th July, 1957
 		return declaration.Signature
-	case (strings.HasPrefix(t, "（") || strings.HasPrefix(t, "(") || strings.HasPrefix(t, "[") || strings.HasPrefix(t, "_")) && sourceNote.MatchString(t),
+	case mayBeSourceNote(t) && sourceNote.MatchString(t),
 		isNoteMarker(t):
 		return declaration.Note
 	}
@@ -278,6 +278,12 @@ func hasSignedMark(t string) bool {
 // signedWords are the words of signedMark's first form, in brackets
 // (Sgd with or without a full stop).
 var signedWords = []string{"签字", "签名", "签署", "盖章", "Signed", "signed", "Sgd"}
+
+// mayBeSourceNote: t starts as every text sourceNote matches does
+// (TestPatternCues).
+func mayBeSourceNote(t string) bool {
+	return strings.HasPrefix(t, "（《") || strings.HasPrefix(t, "(《") || strings.HasPrefix(t, "[") || strings.HasPrefix(t, "_[")
+}
 
 // isIssuer: a short line that is only the name of an issuing body.
 func isIssuer(t string) bool {
