@@ -453,10 +453,11 @@ func parenthesizedRecord(s string) bool {
 func (p *parser) setTitle(t string) {
 	t = cleanTitle(t)
 	p.doc.Title = t
-	if k := kindOf(t); k != declaration.Other || p.doc.Kind == declaration.Other {
+	k := kindOf(t)
+	if k != declaration.Other || p.doc.Kind == declaration.Other {
 		p.doc.Kind = k
 	}
-	if parties := partiesOf(t); parties != nil {
+	if parties := partiesOf(t, k); parties != nil {
 		p.doc.Parties = parties
 	}
 }
@@ -565,8 +566,9 @@ var (
 )
 
 // partiesOf finds the parties named in a title: 甲国和乙国关于…,
-// Agreement between A and B.
-func partiesOf(title string) []string {
+// Agreement between A and B. k is the kind the title names (kindOf), which
+// its caller has found already.
+func partiesOf(title string, k declaration.Kind) []string {
 	// Each pattern runs only where the words it needs stand (关于, by).
 	if m := zhPartiesIn(title); m != nil {
 		// 共和国 contains 和: keep it whole while splitting.
@@ -582,7 +584,7 @@ func partiesOf(title string) []string {
 			return out // several parties, or one government speaking
 		}
 	}
-	if k := kindOf(title); k != declaration.Other {
+	if k != declaration.Other {
 		// 甲国和乙国联合声明: the names before the kind word
 		for _, kw := range kinds {
 			if kw.kind == k && strings.HasSuffix(title, kw.word) {
