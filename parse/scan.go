@@ -288,7 +288,7 @@ var definitions = []struct {
 	re  *regexp.Regexp
 	cue func(text string, h hints) bool
 }{
-	{definedZH, func(_ string, h hints) bool { return h.term && h.bracket }},
+	{definedZH, func(text string, h hints) bool { return h.term && h.bracket && opensTerm(text) }},
 	{definedEN, func(text string, h hints) bool {
 		return h.bracket && (strings.Contains(text, "ereafter") || strings.Contains(text, "ereinafter"))
 	}},
@@ -298,6 +298,28 @@ var definitions = []struct {
 	{meansZH, func(text string, h hints) bool {
 		return h.term && (strings.Contains(text, "所称") || strings.Contains(text, "所稱"))
 	}},
+}
+
+// opensTerm: a parenthesis in text opens a term as definedZH's matches
+// do, （以下简称, (下称, （称 … (TestPatternCues): most texts that hold 称
+// and a bracket hold 名称 or 称号, not a definition.
+func opensTerm(text string) bool {
+	for _, open := range []string{"（", "("} {
+		for i := range occurrences(text, open) {
+			rest := text[i+len(open):]
+			for _, before := range []string{"以下", "下文", "下", ""} {
+				r, ok := strings.CutPrefix(rest, before)
+				if !ok {
+					continue
+				}
+				r = strings.TrimPrefix(strings.TrimPrefix(r, "简"), "簡")
+				if strings.HasPrefix(r, "称") || strings.HasPrefix(r, "稱") {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // definedTerms are the terms text defines, in order: by a parenthesis

@@ -704,6 +704,8 @@ func TestPatternCues(t *testing.T) {
 			[]string{"(", "（", ")", "）", "1995", "１９９４", "一九九五", "二○○一", "十", "年", "年", "九月", "9", "十一日", "日", " ", "廿", "x"}},
 		{"roleName", roleName, func(s string) bool { return containsAny(s, roleNameWords) },
 			append([]string{"中", "华", " ", "　", "\t", "王", "明", "x"}, roleNameWords...)},
+		{"definedZH", definedZH, opensTerm,
+			[]string{"（", "(", "）", ")", "以下", "下文", "下", "简", "簡", "称", "稱", "为", "：", "“", "”", "双方", "甲方", "名", "，"}},
 		{"sourceNote", sourceNote, mayBeSourceNote,
 			[]string{"（", "(", "《", "》", "）", ")", "[", "]", "_", "x", "人民日报"}},
 	} {
