@@ -188,7 +188,7 @@ func (p *parser) signingFormula(s string) *declaration.Signing {
 // containsAny: one of words stands in s.
 func containsAny(s string, words []string) bool {
 	for _, w := range words {
-		if strings.Contains(s, w) {
+		if contains(s, w) {
 			return true
 		}
 	}

@@ -429,7 +429,7 @@ var (
 
 func isDateLine(s string) bool {
 	// The cheap test first (TestPatternCues).
-	return startsWithYearDigit(s) && strings.Contains(s, "年") && dateLineRe.MatchString(s)
+	return startsWithYearDigit(s) && contains(s, "年") && dateLineRe.MatchString(s)
 }
 
 // startsWithYearDigit: s starts with one of yearDigits, after a
@@ -527,7 +527,7 @@ func kindOf(title string) declaration.Kind {
 			}
 		}
 	}
-	if best != declaration.Other && !strings.Contains(t, "关于") && !strings.Contains(t, "關於") {
+	if best != declaration.Other && !contains(t, "关于") && !contains(t, "關於") {
 		if containsAny(t[:start], actedOn) {
 			return declaration.Other
 		}

@@ -105,7 +105,7 @@ func ownKind(verbatim []string) declaration.Kind {
 	}
 	for t := range leading(verbatim, 4<<10) { // the covering words stand at the start
 		for _, e := range enclosures {
-			if !strings.Contains(t, e.word) && !strings.Contains(t, e.upper) {
+			if !contains(t, e.word) && !contains(t, e.upper) {
 				continue
 			}
 			if m := e.re.FindStringSubmatch(t); m != nil {
@@ -565,7 +565,7 @@ func (p *parser) partiesFromOpening(own func() []string) []string {
 			add(m[2])
 		}
 	}
-	if head := opening[:min(len(opening), 600)]; strings.Contains(head, "of") && containsAny(head, openingOffices) {
+	if head := opening[:min(len(opening), 600)]; contains(head, "of") && containsAny(head, openingOffices) {
 		for _, m := range openingPartyEN.FindAllStringSubmatch(head, -1) {
 			add(m[1])
 		}

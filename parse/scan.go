@@ -109,7 +109,7 @@ func (p *parser) scan() {
 				break
 			}
 			for i := 0; ; {
-				j := strings.Index(text[i:], name)
+				j := index(text[i:], name)
 				if j < 0 {
 					break
 				}
@@ -290,13 +290,13 @@ var definitions = []struct {
 }{
 	{definedZH, func(text string, h hints) bool { return h.term && h.bracket && opensTerm(text) }},
 	{definedEN, func(text string, h hints) bool {
-		return h.bracket && (strings.Contains(text, "ereafter") || strings.Contains(text, "ereinafter"))
+		return h.bracket && (contains(text, "ereafter") || contains(text, "ereinafter"))
 	}},
 	{meansEN, func(text string, h hints) bool {
-		return h.quote && (strings.Contains(text, " mean") || strings.Contains(text, "refers to"))
+		return h.quote && (contains(text, " mean") || contains(text, "refers to"))
 	}},
 	{meansZH, func(text string, h hints) bool {
-		return h.term && (strings.Contains(text, "所称") || strings.Contains(text, "所稱"))
+		return h.term && (contains(text, "所称") || contains(text, "所稱"))
 	}},
 }
 

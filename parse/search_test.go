@@ -15,13 +15,17 @@ import (
 )
 
 // TestIndex checks index against strings.Index on Chinese and English
-// text, the word at the start, the end, overlapping itself and absent.
+// text, the word at the start, the end, overlapping itself and absent, on
+// texts made of the words at random and on the corpus's lines.
 func TestIndex(t *testing.T) {
 	texts := []string{
 		"", "签", "本协定于一九九五年九月十一日在北京签订，双方签字。", "签签签订立", "The Treaty was signed at Geneva.",
 		"中华人民共和国和哈萨克斯坦共和国联合声明", "订", "x订立", "简称简称（以下简称“双方”）", "security and (2) the", "(a) and (b)", " (", "(", "a  b",
 	}
-	words := []string{" (", " and", "  ", "签", "签订", "订立", "本", "联合声明", "signed", "a", "。", "（以下简称", "国和", "Geneva.", "共和国联合声明", "签签订"}
+	words := []string{" (", " and", "  ", "签", "签订", "订立", "本", "联合声明", "signed", "a", "。", "（以下简称", "国和", "Geneva.", "共和国联合声明", "签签订",
+		"housand", "ereafter", "ext of", "fff", "xax", "aa", "年", "日在", "Done"}
+	texts = append(texts, piecesAtRandom(3000, append([]string{"x", "f", "e", " ", "中"}, words...)...)...)
+	texts = append(texts, corpusLines(t)...)
 	for _, s := range texts {
 		for _, w := range words {
 			if got, want := index(s, w), strings.Index(s, w); got != want {

@@ -230,7 +230,7 @@ func (p *parser) closingKind(q *para) declaration.BlockKind {
 	switch {
 	case q.rule:
 		return declaration.Note
-	case n <= 60 && strings.Contains(t, "日") && placeDateZH.MatchString(t),
+	case n <= 60 && contains(t, "日") && placeDateZH.MatchString(t),
 		n <= 80 && strings.Contains(t, ",") && cityDateEN.MatchString(t), // a short line: CANBERRA, 21 January 1944
 		len(t) > 5 && strings.ContainsAny(t[:1], "DdSsMmGg") && placeDateEN.MatchString(t):
 		return declaration.PlaceDate
