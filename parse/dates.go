@@ -199,7 +199,7 @@ func (p *parser) findDatesHinted(text string, h hints) []dateMatch {
 		}
 		endPass()
 	}
-	if contains(text, "housand") || contains(text, "HOUSAND") {
+	if h.u && (contains(text, "housand") || contains(text, "HOUSAND")) {
 		for _, m := range wordDatesIn(text) {
 			d := number(m.d)
 			if m.dw != "" {

@@ -153,6 +153,7 @@ type hints struct {
 	quote                   bool // " “ ("vessel" means)
 	instrument              bool // 协 条 公 宣 宪 …: the first characters of shortInstrumentKinds
 	monthLetter             bool // J F M A S O N D, either case: the first letters of the months
+	u                       bool // u or U, which "thousand" holds: most texts hold no year in words
 }
 
 func hintsOf(text string) hints {
@@ -175,7 +176,7 @@ func hintsOf(text string) hints {
 		year: bits&hintYear != 0, month: bits&hintMonth != 0, day: bits&hintDay != 0, digit: bits&hintDigit != 0,
 		book: bits&hintBook != 0, term: bits&hintTerm != 0, known: bits&hintKnown != 0, bracket: bits&hintBracket != 0,
 		capital: bits&hintCapital != 0, quote: bits&hintQuote != 0, instrument: bits&hintInstrument != 0,
-		monthLetter: bits&hintMonthLetter != 0,
+		monthLetter: bits&hintMonthLetter != 0, u: bits&hintU != 0,
 	}
 }
 
@@ -195,6 +196,7 @@ const (
 	hintQuote
 	hintInstrument
 	hintMonthLetter
+	hintU
 )
 
 // hintChars are the characters each hint looks for: the table hintsOf
@@ -216,6 +218,7 @@ var hintChars = []struct {
 	{"“", hintBracket | hintQuote},
 	{"（）》”「」『』〔〕【】", hintBracket},
 	{"JFMASONDjfmasond", hintMonthLetter}, // as monthFirsts
+	{"uU", hintU},
 }
 
 // hintOfRune is hintChars by character, for the Basic Multilingual Plane.

@@ -378,6 +378,16 @@ func TestLetterCounts(t *testing.T) {
 	}
 }
 
+// TestThousandHint: the words findDatesHinted looks for before wordDates
+// set the hint it tests first.
+func TestThousandHint(t *testing.T) {
+	for _, w := range []string{"housand", "HOUSAND"} {
+		if !hintsOf(w).u {
+			t.Errorf("%q does not set the u hint", w)
+		}
+	}
+}
+
 // TestKnownHint: every name of wellKnown sets the known hint, so that a
 // text without it holds none of them.
 func TestKnownHint(t *testing.T) {
