@@ -155,7 +155,7 @@ func hasFormulaWord(s string) bool {
 				break
 			}
 			for _, w := range signingWords {
-				if strings.HasPrefix(s[from+i:], w) {
+				if w[0] == c && strings.HasPrefix(s[from+i:], w) {
 					return true
 				}
 			}
