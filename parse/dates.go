@@ -675,7 +675,7 @@ func ordinalDay(w string) int {
 // number reads digits (ASCII or full-width) or a Chinese numeral; 0 when
 // s is empty or neither.
 func number(s string) int {
-	if strings.ContainsAny(s, " \t\u3000") {
+	if hasBlank(s) {
 		s = strings.Join(strings.Fields(s), "")
 	}
 	if n := digitValue(s); n >= 0 {

@@ -743,3 +743,13 @@ func TestPatternCues(t *testing.T) {
 		}
 	}
 }
+
+// TestHasBlank ties hasBlank to strings.ContainsAny on texts of blanks,
+// Chinese, other characters and invalid bytes at random.
+func TestHasBlank(t *testing.T) {
+	for _, s := range piecesAtRandom(5000, " ", "\t", "\u3000", "\u3000"[:1], "\u3000"[1:], "\xe3", "\x80", "一", "十", "a", "\xff", "\u3001", "\u00a0") {
+		if got, want := hasBlank(s), strings.ContainsAny(s, " \t\u3000"); got != want {
+			t.Errorf("hasBlank(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
