@@ -753,3 +753,18 @@ func TestHasBlank(t *testing.T) {
 		}
 	}
 }
+
+// TestTrimBlanks ties trimBlanks to strings.TrimLeft, and citationNexts
+// to the string it is made from.
+func TestTrimBlanks(t *testing.T) {
+	for _, s := range piecesAtRandom(5000, " ", "\u3000", "\u3000"[:2], "\t", "一", "第", "a", "\xff") {
+		if got, want := trimBlanks(s), strings.TrimLeft(s, " \u3000"); got != want {
+			t.Errorf("trimBlanks(%q) = %q, want %q", s, got, want)
+		}
+	}
+	for r := rune(-1); r <= utf8.MaxRune+1; r++ {
+		if got, want := citationNexts.has(r), strings.ContainsRune("的所规規至、和及或第中之款项項（(", r); got != want {
+			t.Fatalf("citationNexts.has(%U) = %v, want %v", r, got, want)
+		}
+	}
+}
