@@ -522,6 +522,9 @@ func kindOf(title string) declaration.Kind {
 	for i := 0; i < len(t); i++ {
 		for _, row := range kindsByFirstByte[t[i]] {
 			w := kinds[row].word
+			if i+1 < len(t) && len(w) > 1 && t[i+1] != w[1] {
+				continue // the second byte tells most Chinese words apart
+			}
 			if end := i + len(w); strings.HasPrefix(t[i:], w) && (end > at || end == at && int(row) < bestRow) {
 				best, at, start, bestRow = kinds[row].kind, end, i, int(row)
 			}
