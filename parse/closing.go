@@ -9,11 +9,14 @@ import (
 )
 
 var (
-	placeDateZH    = regexp.MustCompile(`^(?:[0-9０-９一二三四五六七八九十〇○零Ｏ]{4}\s*年)?\s*[0-9０-９一二三四五六七八九十]{1,2}\s*月\s*[0-9０-９一二三四五六七八九十廿卅]{1,3}\s*日\s*(?:[于在]\s*(\p{Han}{1,8}))?$`)
-	placeDateEN    = regexp.MustCompile(`(?i)^(?:done|signed|dated|made)\s+(?:at|in|on|this)\b`)
-	cityDateEN     = regexp.MustCompile(`^([A-Z][A-Za-z .'-]+),\s+[0-9]{1,2}\s+[A-Za-z]+\s+[0-9]{4}\.?$`)
-	signedMark     = regexp.MustCompile(`[（(](?:签字|签名|签署|盖章|Signed|signed|Sgd\.?)[）)]|^\([A-Z][A-Z. '-]+\)\s+(?:[Oo]n behalf of|[Ff]or)\b`)
-	roleName       = regexp.MustCompile(`^(\p{Han}{0,24}?(?:主席|总统|总理|首相|部长|外长|代表|司令员|司令|政委|委员长|秘书长|大使|国王))[\s　]+(\p{Han}(?:[ \t　]*\p{Han}){1,3})$`)
+	placeDateZH = regexp.MustCompile(`^(?:[0-9０-９一二三四五六七八九十〇○零Ｏ]{4}\s*年)?\s*[0-9０-９一二三四五六七八九十]{1,2}\s*月\s*[0-9０-９一二三四五六七八九十廿卅]{1,3}\s*日\s*(?:[于在]\s*(\p{Han}{1,8}))?$`)
+	placeDateEN = regexp.MustCompile(`(?i)^(?:done|signed|dated|made)\s+(?:at|in|on|this)\b`)
+	cityDateEN  = regexp.MustCompile(`^([A-Z][A-Za-z .'-]+),\s+[0-9]{1,2}\s+[A-Za-z]+\s+[0-9]{4}\.?$`)
+	signedMark  = regexp.MustCompile(`[（(](?:签字|签名|签署|盖章|Signed|signed|Sgd\.?)[）)]|^\([A-Z][A-Z. '-]+\)\s+(?:[Oo]n behalf of|[Ff]or)\b`)
+	roleName    = regexp.MustCompile(`^(\p{Han}{0,24}?(?:` + strings.Join(roleNameWords, "|") + `))[\s　]+(\p{Han}(?:[ \t　]*\p{Han}){1,3})$`)
+	// roleNameWords are the offices roleName knows: one stands in every
+	// line it matches, a test before the pattern.
+	roleNameWords  = []string{"主席", "总统", "总理", "首相", "部长", "外长", "代表", "司令员", "司令", "政委", "委员长", "秘书长", "大使", "国王"}
 	forParty       = regexp.MustCompile(`(?i)^for\s+(?:the\s+)?(.{3,80}?):?$`)
 	sourceNote     = regexp.MustCompile(`^[（(]《.*[）)]$|^_?\[`)
 	padded         = regexp.MustCompile(`\S[ \t　]{2,}\S`)
@@ -76,12 +79,12 @@ func (p *parser) signatureLine(t string, st *signatureState) {
 		d.Signatories = append(d.Signatories, declaration.Signatory{Name: squeeze(m[2]), Role: m[1]})
 	case forParty.MatchString(t):
 		st.party = strings.TrimRight(forParty.FindStringSubmatch(t)[1], ".:")
-	case len(cells) > 1 && st.columns == nil && !signedMark.MatchString(t):
+	case len(cells) > 1 && st.columns == nil && !hasSignedMark(t):
 		st.columns = cells
 	case len(cells) > 1 && len(cells) == len(st.columns):
 		// names (or （签字）) under the roles written in columns
 		for i, c := range cells {
-			if signedMark.MatchString(c) {
+			if hasSignedMark(c) {
 				continue
 			}
 			// 外交部长　王镕 under 东海共和国政府代表: office and name
@@ -104,7 +107,7 @@ func (p *parser) signatureLine(t string, st *signatureState) {
 			d.Signatories = append(d.Signatories, s)
 			st.party = ""
 		}
-	case len(cells) == 1 && st.columns == nil && !signedMark.MatchString(t) && !placeDateZH.MatchString(t) && nameLike(cells[0]):
+	case len(cells) == 1 && st.columns == nil && !hasSignedMark(t) && !placeDateZH.MatchString(t) && nameLike(cells[0]):
 		d.Signatories = append(d.Signatories, declaration.Signatory{Name: cells[0]}) // an issuing body
 	}
 }

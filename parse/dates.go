@@ -15,7 +15,96 @@ import (
 // wordDates are English dates with the year written out in words, as
 // treaties date themselves: the twenty-fifth day of September, one
 // thousand nine hundred and twenty-six. Group yw is read by yearInWords.
-var wordDates = regexp.MustCompile(`(?i)\b(?:(?P<dw>(?:twenty|thirty)?-?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)|(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?)\s+day\s+of\s+(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December),?\s+(?:in\s+the\s+year\s+)?(?P<yw>(?:one|two)\s+thousand(?:[\s-]+(?:and|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\b)*)`)
+// The pattern is the rule, but it is run in two parts (wordDatesIn):
+// whole, it has no literal to start from and tried hundreds of
+// instructions at every byte of a text.
+var wordDates = regexp.MustCompile(`(?i)\b` + wordDateDay + `\s+` + wordDateRest)
+
+const (
+	// wordDateDay is the day: twenty-fifth, 25th, 25.
+	wordDateDay = `(?:(?P<dw>(?:twenty|thirty)?-?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)|(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?)`
+	// wordDateRest is the rest, from the word "day".
+	wordDateRest = `day\s+of\s+(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December),?\s+(?:in\s+the\s+year\s+)?(?P<yw>(?:one|two)\s+thousand(?:[\s-]+(?:and|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\b)*)`
+)
+
+var (
+	wordDateDayAlone = regexp.MustCompile(`(?i)^` + wordDateDay + `$`)
+	wordDateRestAt   = regexp.MustCompile(`(?i)^` + wordDateRest)
+)
+
+// wordDate is a match of wordDates at text[start:end], its groups as
+// written ("" where a group took no part).
+type wordDate struct {
+	start, end     int
+	dw, d, mon, yw string
+}
+
+// wordDatesIn finds what wordDates.FindAllStringSubmatchIndex finds,
+// left to right, not overlapping (TestWordDatesIn ties the two). A match
+// holds the word "day" (any case) after spaces, and its day is the word
+// before those spaces: only there are the two parts tried, the day on
+// each start in that word that the pattern's \b allows, the rest from
+// "day" on.
+func wordDatesIn(text string) []wordDate {
+	var out []wordDate
+	pos := 0 // where the last match ended: the next starts no sooner
+	for at := pos; at+3 <= len(text); at++ {
+		if text[at]|0x20 != 'd' || text[at+1]|0x20 != 'a' || text[at+2]|0x20 != 'y' {
+			continue
+		}
+		e := at // the day ends where the spaces before "day" start
+		for e > pos && isRegexpSpace(text[e-1]) {
+			e--
+		}
+		if e == at || e == pos {
+			continue
+		}
+		w := e // the start of the word before the spaces
+		for w > pos && !isRegexpSpace(text[w-1]) {
+			w--
+		}
+		start := -1
+		for q := w; q < e && start < 0; q++ {
+			if atWordBoundary(text, q) && wordDateDayAlone.MatchString(text[q:e]) {
+				start = q
+			}
+		}
+		if start < 0 {
+			continue
+		}
+		rest := wordDateRestAt.FindStringSubmatchIndex(text[at:])
+		if rest == nil {
+			continue
+		}
+		m := wordDate{start: start, end: at + rest[1]}
+		day := wordDateDayAlone.FindStringSubmatch(text[start:e])
+		m.dw, m.d = day[wordDateDayAlone.SubexpIndex("dw")], day[wordDateDayAlone.SubexpIndex("d")]
+		group := func(name string) string {
+			i := wordDateRestAt.SubexpIndex(name)
+			if rest[2*i] < 0 {
+				return ""
+			}
+			return text[at+rest[2*i] : at+rest[2*i+1]]
+		}
+		m.mon, m.yw = group("mon"), group("yw")
+		out = append(out, m)
+		pos = m.end
+		at = pos - 1
+	}
+	return out
+}
+
+// isRegexpSpace: c is a space to \s of a regular expression.
+func isRegexpSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
+}
+
+// atWordBoundary: \b of a regular expression holds before byte i of text.
+func atWordBoundary(text string, i int) bool {
+	word := func(c byte) bool { return isWordByte(c) || c == '_' }
+	before := i > 0 && word(text[i-1])
+	return i < len(text) && before != word(text[i]) || i == len(text) && before
+}
 
 // numberWords are the values of English number words, for years in words.
 var numberWords = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -110,22 +199,14 @@ func (p *parser) findDatesHinted(text string, h hints) []dateMatch {
 		}
 		endPass()
 	}
-	if strings.Contains(text, "housand") || strings.Contains(text, "HOUSAND") {
-		re := wordDates
-		for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
-			get := func(name string) string {
-				i := re.SubexpIndex(name)
-				if i < 0 || m[2*i] < 0 {
-					return ""
-				}
-				return text[m[2*i]:m[2*i+1]]
+	if h.u && (contains(text, "housand") || contains(text, "HOUSAND")) {
+		for _, m := range wordDatesIn(text) {
+			d := number(m.d)
+			if m.dw != "" {
+				d = ordinalDay(m.dw)
 			}
-			d := number(get("d"))
-			if w := get("dw"); w != "" {
-				d = ordinalDay(w)
-			}
-			if y := yearInWords(get("yw")); y >= 1000 {
-				add(m[0], m[1], y, monthNumber(get("mon")), d)
+			if y := yearInWords(m.yw); y >= 1000 {
+				add(m.start, m.end, y, monthNumber(m.mon), d)
 			}
 		}
 		endPass()
@@ -480,14 +561,14 @@ func numberBefore(text string, i int) (string, int) {
 }
 
 // isCNDigit: the characters of a year written in Chinese numerals.
-func isCNDigit(r rune) bool {
-	return strings.ContainsRune("一二三四五六七八九〇○零Ｏ", r)
-}
+func isCNDigit(r rune) bool { return cnDigitChars.has(r) }
+
+var cnDigitChars = newRuneSet("一二三四五六七八九〇○零Ｏ")
 
 // isCNCount: the characters of a month or day in Chinese numerals.
-func isCNCount(r rune) bool {
-	return strings.ContainsRune("一二三四五六七八九十廿卅", r)
-}
+func isCNCount(r rune) bool { return cnCountChars.has(r) }
+
+var cnCountChars = newRuneSet("一二三四五六七八九十廿卅")
 
 // completeDate builds a Date; a missing year comes from the publication
 // or dispatch and is marked inferred.
@@ -506,15 +587,24 @@ func (p *parser) completeDate(text string, y, m, d int) (declaration.Date, bool)
 	if !validDate(y, m, d) {
 		return date, false
 	}
-	switch {
-	case m <= 0:
-		date.ISO = fmt.Sprintf("%04d", y)
-	case d <= 0:
-		date.ISO = fmt.Sprintf("%04d-%02d", y, m)
-	default:
-		date.ISO = fmt.Sprintf("%04d-%02d-%02d", y, m, d)
-	}
+	date.ISO = isoDate(y, max(m, 0), max(d, 0))
 	return date, true
+}
+
+// isoDate writes year y (0–9999), month m and day d (1–99; 0 leaves it
+// out, and the day with it) as fmt's "%04d-%02d-%02d" would: 1944,
+// 1944-01, 1944-01-21 (TestISODate), without fmt's cost, which showed in
+// a profile: the corpus holds a date every few lines.
+func isoDate(y, m, d int) string {
+	b := make([]byte, 0, len("2006-01-02"))
+	b = append(b, byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10))
+	if m > 0 {
+		b = append(b, '-', byte('0'+m/10), byte('0'+m%10))
+		if d > 0 {
+			b = append(b, '-', byte('0'+d/10), byte('0'+d%10))
+		}
+	}
+	return string(b)
 }
 
 // validDate is declaration.ValidISODate of the ISO value completeDate
@@ -585,7 +675,7 @@ func ordinalDay(w string) int {
 // number reads digits (ASCII or full-width) or a Chinese numeral; 0 when
 // s is empty or neither.
 func number(s string) int {
-	if strings.ContainsAny(s, " \t\u3000") {
+	if hasBlank(s) {
 		s = strings.Join(strings.Fields(s), "")
 	}
 	if n := digitValue(s); n >= 0 {
@@ -599,25 +689,59 @@ func number(s string) int {
 
 // monthNames lists the byte offsets of up to max English month names in
 // s, whole words in any case, that have a digit soon after them (max < 0:
-// all).
+// all). It looks at the start of each word only, and tells a month by its
+// first three letters (monthOf3) before it compares the rest.
 func monthNames(s string, max int) []int {
 	var out []int
 	for i := 0; i+3 <= len(s) && len(out) != max; i++ {
-		if !monthFirsts[s[i]] || i > 0 && isASCIILetter(s[i-1]) {
-			continue // not the first letter of a month at the start of a word
+		if !isASCIILetter(s[i]) {
+			continue
 		}
-		for _, m := range months {
-			if m[0] != s[i]|0x20 || m[1] != s[i+1]|0x20 {
-				continue // the first two letters tell most words from the months
-			}
-			end := i + len(m)
-			if len(s) >= end && strings.EqualFold(s[i:end], m) && (end == len(s) || !isASCIILetter(s[end])) && (digitSoonAfter(s[end:]) || digitSoonBefore(s[:i])) {
+		// i starts a word: the loop steps over the rest of it below
+		if m := monthOf3(s[i], s[i+1], s[i+2]); m > 0 {
+			name := months[m-1]
+			end := i + len(name)
+			if len(s) >= end && strings.EqualFold(s[i:end], name) && (end == len(s) || !isASCIILetter(s[end])) && (digitSoonAfter(s[end:]) || digitSoonBefore(s[:i])) {
 				out = append(out, i)
-				break
 			}
+		}
+		for i+1 < len(s) && isASCIILetter(s[i+1]) {
+			i++
 		}
 	}
 	return out
+}
+
+// monthOf3 is the number of the month whose name starts with the letters
+// a, b, c in any case, 0 if none.
+func monthOf3(a, b, c byte) int {
+	switch uint32(a|0x20)<<16 | uint32(b|0x20)<<8 | uint32(c|0x20) {
+	case 'j'<<16 | 'a'<<8 | 'n':
+		return 1
+	case 'f'<<16 | 'e'<<8 | 'b':
+		return 2
+	case 'm'<<16 | 'a'<<8 | 'r':
+		return 3
+	case 'a'<<16 | 'p'<<8 | 'r':
+		return 4
+	case 'm'<<16 | 'a'<<8 | 'y':
+		return 5
+	case 'j'<<16 | 'u'<<8 | 'n':
+		return 6
+	case 'j'<<16 | 'u'<<8 | 'l':
+		return 7
+	case 'a'<<16 | 'u'<<8 | 'g':
+		return 8
+	case 's'<<16 | 'e'<<8 | 'p':
+		return 9
+	case 'o'<<16 | 'c'<<8 | 't':
+		return 10
+	case 'n'<<16 | 'o'<<8 | 'v':
+		return 11
+	case 'd'<<16 | 'e'<<8 | 'c':
+		return 12
+	}
+	return 0
 }
 
 // monthFirsts are the first letters of the months, in both cases.

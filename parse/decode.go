@@ -18,7 +18,8 @@ const MaxInputSize = 64 << 20
 
 // decodeSource turns the input bytes into text with LF newlines and names
 // the encoding it found. UTF-8 text shares data's array, so data must not
-// change afterwards (Parse's buffer is its own).
+// change afterwards (Parse's buffer is its own; ParseBytes' caller
+// promises it).
 func decodeSource(name string, data []byte) (string, string, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return "", "", &Error{File: name, Msg: "empty input: nothing to convert"}

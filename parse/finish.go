@@ -119,8 +119,8 @@ func (p *parser) signedInBody() {
 			p.doc.Signed = s
 			return false
 		}
-		if !hasSigningWord(pr.Text) {
-			return true
+		if !contains(pr.Text, "日在") || !hasSigningWord(pr.Text) {
+			return true // words signingBody needs: most provisions hold neither
 		}
 		m := signingBody.FindStringSubmatch(pr.Text)
 		if m == nil {
@@ -155,7 +155,7 @@ func hasFormulaWord(s string) bool {
 				break
 			}
 			for _, w := range signingWords {
-				if strings.HasPrefix(s[from+i:], w) {
+				if w[0] == c && strings.HasPrefix(s[from+i:], w) {
 					return true
 				}
 			}
@@ -188,7 +188,7 @@ func (p *parser) signingFormula(s string) *declaration.Signing {
 // containsAny: one of words stands in s.
 func containsAny(s string, words []string) bool {
 	for _, w := range words {
-		if strings.Contains(s, w) {
+		if contains(s, w) {
 			return true
 		}
 	}
@@ -310,23 +310,20 @@ func language(texts []string) string {
 // simplified Chinese use.
 func letterCounts(texts []string) (han, latin, trad, simp int) {
 	for s := range leading(texts, 4<<10) {
-		// byte by byte: a letter is one byte, a Han character of
-		// U+3400–U+9FFF three that start with E3–E9 (TestLanguageBytes)
+		// byte by byte: a letter is one byte, counted without a branch; a
+		// Han character of U+3400–U+9FFF is three that start with E3–E9,
+		// decoded here (no such character is overlong or a surrogate), the
+		// text possibly cut inside one (TestLetterCounts)
 		for i := 0; i < len(s); i++ {
 			c := s[i]
 			if c < utf8.RuneSelf {
-				if c|0x20 >= 'a' && c|0x20 <= 'z' {
-					latin++
-				}
+				latin += int(asciiLetters[c])
 				continue
 			}
-			if c < 0xE3 || c > 0xE9 {
+			if c < 0xE3 || c > 0xE9 || i+2 >= len(s) || s[i+1]&0xC0 != 0x80 || s[i+2]&0xC0 != 0x80 {
 				continue
 			}
-			r, ok := bmpAt(s, i)
-			if !ok {
-				continue
-			}
+			r := rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
 			i += 2
 			if r >= 0x3400 {
 				han++
@@ -341,3 +338,11 @@ func letterCounts(texts []string) (han, latin, trad, simp int) {
 	}
 	return han, latin, trad, simp
 }
+
+// asciiLetters is 1 for the ASCII letters, 0 for the other ASCII bytes.
+var asciiLetters = func() (t [utf8.RuneSelf]uint8) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = 1, 1
+	}
+	return t
+}()

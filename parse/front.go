@@ -363,7 +363,7 @@ const leadFirsts = "【新中本人塔路美法"
 // starting with "between".
 func (p *parser) title() {
 	l, ok := p.peek()
-	if !ok || endsSentence(l.text) || utf8.RuneCountInString(l.text) > 120 {
+	if !ok || endsSentence(l.text) || runesAtMost(l.text, 121) > 120 {
 		return
 	}
 	if _, _, _, marked := findMarker(l.text); marked || strings.HasPrefix(l.text, "#") {
@@ -427,7 +427,20 @@ var (
 	dateLineRe  = regexp.MustCompile(`^[(（]?[0-9０-９一二三四五六七八九十〇○零Ｏ]{4}\s*年[0-9０-９一二三四五六七八九十\s]*月?[0-9０-９一二三四五六七八九十廿卅\s]*日?[)）]?$`)
 )
 
-func isDateLine(s string) bool { return strings.Contains(s, "年") && dateLineRe.MatchString(s) }
+func isDateLine(s string) bool {
+	// The cheap test first (TestPatternCues).
+	return startsWithYearDigit(s) && contains(s, "年") && dateLineRe.MatchString(s)
+}
+
+// startsWithYearDigit: s starts with one of yearDigits, after a
+// parenthesis at most, as every text dateLineRe matches does.
+func startsWithYearDigit(s string) bool {
+	r, _ := utf8.DecodeRuneInString(strings.TrimPrefix(strings.TrimPrefix(s, "("), "（"))
+	return yearDigits.has(r)
+}
+
+// yearDigits are the characters of the year dateLineRe starts with.
+var yearDigits = newRuneSet("0123456789０１２３４５６７８９一二三四五六七八九十〇○零Ｏ")
 
 var parenYear = regexp.MustCompile(`^[(（][0-9０-９一二三四五六七八九〇○零Ｏ]{4}\s*年`)
 
@@ -440,10 +453,11 @@ func parenthesizedRecord(s string) bool {
 func (p *parser) setTitle(t string) {
 	t = cleanTitle(t)
 	p.doc.Title = t
-	if k := kindOf(t); k != declaration.Other || p.doc.Kind == declaration.Other {
+	k := kindOf(t)
+	if k != declaration.Other || p.doc.Kind == declaration.Other {
 		p.doc.Kind = k
 	}
-	if parties := partiesOf(t); parties != nil {
+	if parties := partiesOf(t, k); parties != nil {
 		p.doc.Parties = parties
 	}
 }
@@ -508,12 +522,15 @@ func kindOf(title string) declaration.Kind {
 	for i := 0; i < len(t); i++ {
 		for _, row := range kindsByFirstByte[t[i]] {
 			w := kinds[row].word
+			if i+1 < len(t) && len(w) > 1 && t[i+1] != w[1] {
+				continue // the second byte tells most Chinese words apart
+			}
 			if end := i + len(w); strings.HasPrefix(t[i:], w) && (end > at || end == at && int(row) < bestRow) {
 				best, at, start, bestRow = kinds[row].kind, end, i, int(row)
 			}
 		}
 	}
-	if best != declaration.Other && !strings.Contains(t, "关于") && !strings.Contains(t, "關於") {
+	if best != declaration.Other && !contains(t, "关于") && !contains(t, "關於") {
 		if containsAny(t[:start], actedOn) {
 			return declaration.Other
 		}
@@ -552,8 +569,9 @@ var (
 )
 
 // partiesOf finds the parties named in a title: 甲国和乙国关于…,
-// Agreement between A and B.
-func partiesOf(title string) []string {
+// Agreement between A and B. k is the kind the title names (kindOf), which
+// its caller has found already.
+func partiesOf(title string, k declaration.Kind) []string {
 	// Each pattern runs only where the words it needs stand (关于, by).
 	if m := zhPartiesIn(title); m != nil {
 		// 共和国 contains 和: keep it whole while splitting.
@@ -569,7 +587,7 @@ func partiesOf(title string) []string {
 			return out // several parties, or one government speaking
 		}
 	}
-	if k := kindOf(title); k != declaration.Other {
+	if k != declaration.Other {
 		// 甲国和乙国联合声明: the names before the kind word
 		for _, kw := range kinds {
 			if kw.kind == k && strings.HasSuffix(title, kw.word) {

@@ -31,7 +31,7 @@ type seg struct {
 func (p *parser) segments(q *para) []seg {
 	s := q.s
 	first := seg{text: s, pos: q.pos(), markup: q.markup, indent: q.indent}
-	var expected styleNumbers
+	expected := make(styleNumbers, 0, 4) // on the stack (with, without): it is made for every paragraph
 	var order []string
 	if st, label, n, ok := findMarker(s.text); ok {
 		first.st, first.label, first.number = st, label, n
@@ -40,7 +40,7 @@ func (p *parser) segments(q *para) []seg {
 		if q.markup != "" {
 			first.pos = q.pos()
 		}
-		expected.set(st.name, n+1)
+		expected = expected.with(st.name, n+1)
 		order = append(order, st.name)
 		// 1\. NUMBER AND TYPES OF IMMIGRANTS a. The Commonwealth …
 		if m := capsHeadingAt(first.text.text); m != nil {
@@ -79,12 +79,12 @@ func (p *parser) segments(q *para) []seg {
 		if n != want || c.weak && n == 1 {
 			continue
 		}
-		expected.set(st.name, n+1)
+		expected = expected.with(st.name, n+1)
 		if k := slices.Index(order, st.name); k < 0 {
 			order = append(order, st.name)
 		} else {
 			for _, deeper := range order[k+1:] {
-				expected.delete(deeper)
+				expected = expected.without(deeper)
 			}
 		}
 		before, after := cur.cut(i - offset)
@@ -244,3 +244,14 @@ func mayStartMarker(r rune) bool {
 }
 
 func runeLen(s string) int { return utf8.RuneCountInString(s) }
+
+// runesAtMost is min(runeLen(s), n) without counting the characters of a
+// text too long to hold fewer than n of them (a character is at most four
+// bytes): the tests of a short line, "at most 40 characters", run on
+// long paragraphs too (TestRunesAtMost).
+func runesAtMost(s string, n int) int {
+	if len(s) >= 4*n {
+		return n
+	}
+	return min(utf8.RuneCountInString(s), n)
+}

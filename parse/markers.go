@@ -103,7 +103,7 @@ func markerFirst(r rune) bool {
 	case r == '第', r == '（', r == '—', r == '•', r >= '㈠' && r <= '㈩', r >= '０' && r <= '９':
 		return true
 	}
-	return isCNNumeral(r) || strings.ContainsRune(stems, r)
+	return isCNNumeral(r) || stemSet.has(r)
 }
 
 // findMarkerIn tries the styles of the table on s, in order, those that
@@ -165,6 +165,25 @@ func run(s string, ok func(rune) bool, spaced bool) string {
 	return s[:end]
 }
 
+// citationNexts follow a statute's unit in a citation (第一条所述), not in
+// a marker.
+var citationNexts = newRuneSet("的所规規至、和及或第中之款项項（(")
+
+// trimBlanks is strings.TrimLeft(s, " \u3000") without decoding every
+// character and searching the cutset for it (TestTrimBlanks).
+func trimBlanks(s string) string {
+	for {
+		switch {
+		case strings.HasPrefix(s, " "):
+			s = s[1:]
+		case strings.HasPrefix(s, "\u3000"):
+			s = s[len("\u3000"):]
+		default:
+			return s
+		}
+	}
+}
+
 // statuteMarker reads 第一条, 第 一 条, 第21条, 第二十一章 and so on: the
 // label, its number and the unit character that ends it.
 func statuteMarker(s string) (string, int, rune, bool) {
@@ -172,18 +191,18 @@ func statuteMarker(s string) (string, int, rune, bool) {
 	if !ok {
 		return "", 0, 0, false
 	}
-	lead := len(rest) - len(strings.TrimLeft(rest, " \u3000"))
+	lead := len(rest) - len(trimBlanks(rest))
 	num := run(rest[lead:], func(r rune) bool { return isCNNumeral(r) || isDigit(r) }, true)
 	if num == "" {
 		return "", 0, 0, false
 	}
 	after := rest[lead+len(num):]
-	gap := len(after) - len(strings.TrimLeft(after, " \u3000"))
+	gap := len(after) - len(trimBlanks(after))
 	after = after[gap:]
 	unit, size := utf8.DecodeRuneInString(after)
 	// 第一条所述, 第一条的规定: a citation, not a marker.
 	next, _ := utf8.DecodeRuneInString(after[size:])
-	if strings.ContainsRune("的所规規至、和及或第中之款项項（(", next) {
+	if citationNexts.has(next) {
 		return "", 0, 0, false
 	}
 	n := cnValue(num)

@@ -49,11 +49,33 @@ func selfRefEnds(t string, han bool) iter.Seq[int] {
 // Treaty on …. Begins", "…协定全文如下". Each row has a plain word that
 // must stand in the text before the expression is tried.
 var enclosures = []struct {
-	word string
-	re   *regexp.Regexp
+	word, upper string // upper: the word in capitals, which stands for it too (TestEnclosureUppers)
+	re          *regexp.Regexp
 }{
-	{"ext of", regexp.MustCompile(`(?i)\btext of (?:the )?([^.:;]{1,120}?)(?:\s+begins|[.:;])`)},
-	{"全文如下", regexp.MustCompile(`([\p{Han}《》]{2,40}?)全文如下`)},
+	{"ext of", "EXT OF", regexp.MustCompile(`(?i)\btext of (?:the )?([^.:;]{1,120}?)(?:\s+begins|[.:;])`)},
+	{"全文如下", "全文如下", regexp.MustCompile(`([\p{Han}《》]{2,40}?)全文如下`)},
+}
+
+// selfKinds are the rows of kinds that can follow a self-reference, in
+// table order: [0] the English ones, [1] the Chinese ones (" act" is no
+// self-reference shape).
+var selfKinds = func() (rows [2][]struct {
+	word string
+	kind declaration.Kind
+}) {
+	for _, k := range kinds {
+		if strings.TrimSpace(k.word) == k.word {
+			rows[b2i(hasHan(k.word))] = append(rows[b2i(hasHan(k.word))], k)
+		}
+	}
+	return rows
+}()
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // ownKind tells the kind of a document whose title names none from its
@@ -64,12 +86,8 @@ func ownKind(verbatim []string) declaration.Kind {
 	for _, t := range verbatim {
 		han := hasHan(t)
 		for i := range selfRefEnds(t, han) {
-			for _, k := range kinds {
-				w := strings.TrimSpace(k.word)
-				if w != k.word || hasHan(w) != han {
-					continue // " act" is no self-reference shape
-				}
-				if len(t)-i >= len(w) && strings.EqualFold(t[i:i+len(w)], w) {
+			for _, k := range selfKinds[b2i(han)] {
+				if len(t)-i >= len(k.word) && strings.EqualFold(t[i:i+len(k.word)], k.word) {
 					count[k.kind]++
 					break
 				}
@@ -87,7 +105,7 @@ func ownKind(verbatim []string) declaration.Kind {
 	}
 	for t := range leading(verbatim, 4<<10) { // the covering words stand at the start
 		for _, e := range enclosures {
-			if !strings.Contains(t, e.word) && !strings.Contains(t, strings.ToUpper(e.word)) {
+			if !contains(t, e.word) && !contains(t, e.upper) {
 				continue
 			}
 			if m := e.re.FindStringSubmatch(t); m != nil {
@@ -141,10 +159,10 @@ func (p *parser) ownTitle() {
 		if m := mdHeading.FindStringSubmatch(t); m != nil { // also ##Heading without the space
 			t, md = strings.TrimSpace(m[2]), true
 		}
-		if _, _, _, marked := findMarker(t); marked || runeLen(t) > 300 {
+		if _, _, _, marked := findMarker(t); marked || runesAtMost(t, 301) > 300 {
 			break
 		}
-		if isMarking(t) || runeLen(t) <= 80 && len(p.findDates(t)) > 0 {
+		if isMarking(t) || runesAtMost(t, 81) <= 80 && len(p.findDates(t)) > 0 {
 			continue // a dateline: CANBERRA, 21 January 1944
 		}
 		caps := isCapitals(t)
@@ -343,20 +361,10 @@ var instrumentNouns = []string{"Treaty", "Agreement", "Convention", "Charter", "
 
 // instrumentNames finds the names of instruments an English text cites.
 func instrumentNames(text string) []instrumentRef {
-	var at []int // where a noun stands
-	for _, n := range instrumentNouns {
-		for k := range occurrences(text, n) {
-			i := k + len(n)
-			if k > 0 && isASCIILetter(text[k-1]) || i < len(text) && isASCIILetter(text[i]) && n != "Communiqu" {
-				continue // Action, Acts, Contract
-			}
-			at = append(at, k)
-		}
-	}
+	at := nounsAt(text)
 	if len(at) == 0 {
 		return nil
 	}
-	slices.Sort(at)
 	var out []instrumentRef
 	done := 0
 	for _, i := range at {
@@ -373,6 +381,50 @@ func instrumentNames(text string) []instrumentRef {
 	}
 	return out
 }
+
+// nounsAt lists, in order, where one of instrumentNouns stands as a word
+// of its own (not Action, Acts, Contract; Communiqu as the start of
+// Communiqué). Each capital the nouns start with is searched for once,
+// and the nouns that start with it are tried where it stands: seven
+// searches, not fourteen (TestNounsAt ties it to a search for each noun).
+func nounsAt(text string) []int {
+	var at []int
+	for _, g := range nounsByFirst {
+		for from := 0; ; {
+			i := strings.IndexByte(text[from:], g[0][0])
+			if i < 0 {
+				break
+			}
+			k := from + i
+			from = k + 1
+			for _, n := range g {
+				if !strings.HasPrefix(text[k:], n) {
+					continue
+				}
+				if end := k + len(n); k > 0 && isASCIILetter(text[k-1]) || end < len(text) && isASCIILetter(text[end]) && n != "Communiqu" {
+					break // Action, Acts, Contract; and no other noun starts where one does
+				}
+				at = append(at, k)
+				break
+			}
+		}
+	}
+	slices.Sort(at)
+	return at
+}
+
+// nounsByFirst is instrumentNouns grouped by their first letter.
+var nounsByFirst = func() (groups [][]string) {
+	for _, n := range instrumentNouns {
+		k := slices.IndexFunc(groups, func(g []string) bool { return g[0][0] == n[0] })
+		if k < 0 {
+			groups = append(groups, nil)
+			k = len(groups) - 1
+		}
+		groups[k] = append(groups[k], n)
+	}
+	return groups
+}()
 
 // wordAfter is the end of the word of ASCII letters and apostrophes at i.
 func wordAfter(text string, i int) int {
@@ -492,7 +544,7 @@ func (p *parser) partiesFromOpening(own func() []string) []string {
 	// not a heading), in the preamble or else in the body.
 	var opening string
 	for _, b := range d.Preamble {
-		if (b.Kind == declaration.Para || b.Kind == declaration.Recital) && runeLen(b.Text) >= 40 && !p.dateline(b.Text) {
+		if (b.Kind == declaration.Para || b.Kind == declaration.Recital) && runesAtMost(b.Text, 40) >= 40 && !p.dateline(b.Text) {
 			opening = b.Text
 			break
 		}
@@ -513,7 +565,7 @@ func (p *parser) partiesFromOpening(own func() []string) []string {
 			add(m[2])
 		}
 	}
-	if head := opening[:min(len(opening), 600)]; strings.Contains(head, "of") && containsAny(head, openingOffices) {
+	if head := opening[:min(len(opening), 600)]; contains(head, "of") && containsAny(head, openingOffices) {
 		for _, m := range openingPartyEN.FindAllStringSubmatch(head, -1) {
 			add(m[1])
 		}

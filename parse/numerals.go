@@ -25,11 +25,18 @@ func isCNNumeral(r rune) bool {
 	return false
 }
 
+// hasBlank is strings.ContainsAny(s, " \t\u3000") by a search for each
+// byte or sequence (TestHasBlank): ContainsAny decodes every character
+// of s and searches the set for it.
+func hasBlank(s string) bool {
+	return strings.IndexByte(s, ' ') >= 0 || strings.IndexByte(s, '\t') >= 0 || strings.Contains(s, "\u3000")
+}
+
 // cnValue reads a Chinese numeral: 一 → 1, 十七 → 17, 二十一 → 21,
 // 一百零五 → 105, 廿三 → 23; digit strings such as 一九九五 → 1995.
 // It returns -1 when s is not a numeral.
 func cnValue(s string) int {
-	if strings.ContainsAny(s, " \t\u3000") {
+	if hasBlank(s) {
 		s = strings.Join(strings.Fields(s), "")
 	}
 	rs := []rune(s)
@@ -133,6 +140,8 @@ func romanValue(s string) int {
 
 // stems are the heavenly stems used as ordinals: 甲 → 1 … 癸 → 10.
 const stems = "甲乙丙丁戊己庚辛壬癸"
+
+var stemSet = newRuneSet(stems)
 
 func stemValue(s string) int {
 	rs := []rune(s)

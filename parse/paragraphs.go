@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"encoding/binary"
 	"strings"
 	"unicode/utf8"
 
@@ -191,8 +192,17 @@ func endsWithAny(s, set string) bool {
 	return r != utf8.RuneError && strings.ContainsRune(set, r)
 }
 
+// hasHan: s holds a Chinese character (U+3400–U+9FFF, U+F900–U+FAFF).
+// Eight bytes of ASCII at a time are passed over at once: an English
+// text is read to its end.
 func hasHan(s string) bool {
 	for i := 0; i < len(s); i++ {
+		for i+8 <= len(s) && binary.LittleEndian.Uint64([]byte(s[i:i+8]))&0x8080808080808080 == 0 {
+			i += 8
+		}
+		if i >= len(s) {
+			break
+		}
 		if s[i] < 0xE3 {
 			continue // ASCII, a character below U+3000 or inside one: no Han
 		}

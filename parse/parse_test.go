@@ -84,6 +84,33 @@ func TestCorpus(t *testing.T) {
 	}
 }
 
+// TestParseBytes: ParseBytes gives what Parse gives, the document or the
+// error, for every fixture and corpus input, and leaves the bytes it
+// shares as they were.
+func TestParseBytes(t *testing.T) {
+	paths := testfiles.Fixtures(t, "input.txt")
+	paths = append(paths, testfiles.CorpusFiles(t)...)
+	for _, path := range paths {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, wantErr := Parse(bytes.NewReader(data), path)
+		kept := bytes.Clone(data)
+		got, err := ParseBytes(data, path)
+		if fmt.Sprint(err) != fmt.Sprint(wantErr) || !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: ParseBytes differs from Parse (error %v, want %v)", path, err, wantErr)
+		}
+		if !bytes.Equal(data, kept) {
+			t.Errorf("%s: ParseBytes changed its input", path)
+		}
+	}
+	big := make([]byte, MaxInputSize+1)
+	if _, err := ParseBytes(big, "x"); err == nil || !strings.Contains(err.Error(), "input larger than 64 MiB") {
+		t.Errorf("an input of MaxInputSize+1 bytes: error %v, want it refused by its size", err)
+	}
+}
+
 // checkInvariants holds for every successful parse: the document is
 // valid, nothing is lost, it round-trips through YAML and JSON, and every
 // position points at what it names.
@@ -360,7 +387,9 @@ func FuzzParse(f *testing.F) {
 	})
 }
 
-// BenchmarkParse parses every corpus file; b.SetBytes gives MB/s.
+// BenchmarkParse parses every corpus file, from bytes already in memory
+// as the batch runner hands them over (ParseBytes); b.SetBytes gives
+// MB/s.
 func BenchmarkParse(b *testing.B) {
 	var inputs [][]byte
 	total := 0
@@ -376,7 +405,7 @@ func BenchmarkParse(b *testing.B) {
 	b.SetBytes(int64(total))
 	for b.Loop() {
 		for _, data := range inputs {
-			if _, err := Parse(bytes.NewReader(data), "x"); err != nil {
+			if _, err := ParseBytes(data, "x"); err != nil {
 				b.Fatal(err)
 			}
 		}

@@ -22,7 +22,13 @@ var (
 	// rangeConnector is all that stands between the two full ends of a
 	// range: the start of "3 May to 5 June 1960" takes its year from the
 	// end.
-	rangeConnector = regexp.MustCompile(`^[ \t]*(?:to|-|–|—|/|至|到)[ \t]*$`)
+	// rangeConnectorsEN and rangeConnectorsZH start what dayAfterRange
+	// and cnDayAfterRange match, after blanks (TestRangeConnectors).
+	rangeConnectorsEN = []string{"to", "and", "-", "–", "—"}
+	rangeConnectorsZH = []string{"至", "到", "—", "－", "-", "～", "~"}
+	// rangeConnectorsBefore end what dayBeforeRange matches, before blanks.
+	rangeConnectorsBefore = []string{"to", "and", "-", "–", "—", "/"}
+	rangeConnector        = regexp.MustCompile(`^[ \t]*(?:to|-|–|—|/|至|到)[ \t]*$`)
 )
 
 // rangeEnds returns the ends of ranges that found (the dates of text, in
@@ -56,6 +62,9 @@ func (p *parser) rangeEnds(text string, found []dateMatch) []dateMatch {
 		var before []dateMatch
 		for at, next := m.start, d; startsWithDay(m.date.Text); {
 			off := max(0, at-16)
+			if !endsWithConnector(text[off:at]) {
+				break // the cheap test first: most dates follow no connector
+			}
 			s := dayBeforeRange.FindStringSubmatchIndex(text[off:at])
 			if s == nil {
 				break
@@ -72,11 +81,14 @@ func (p *parser) rangeEnds(text string, found []dateMatch) []dateMatch {
 		out = append(out, before...)
 		// a day after: September 28-30, May 3 to 5, 1960, 五月三日至五日
 		rest := text[m.end:min(len(text), m.end+24)] // room for " to 30th, 1960"
-		re := dayAfterRange
+		re, connectors := dayAfterRange, rangeConnectorsEN
 		if strings.HasSuffix(m.date.Text, "日") {
-			re = cnDayAfterRange
+			re, connectors = cnDayAfterRange, rangeConnectorsZH
 		} else if startsWithDay(m.date.Text) {
 			continue // 3 May - 5 … : the second end is a full date of its own
+		}
+		if after := strings.TrimLeft(rest, " \t"); !slices.ContainsFunc(connectors, func(c string) bool { return strings.HasPrefix(after, c) }) {
+			continue // the cheap test first: most dates are no range's start
 		}
 		s := re.FindStringSubmatchIndex(rest)
 		if s == nil {
@@ -101,6 +113,13 @@ func (p *parser) rangeEnds(text string, found []dateMatch) []dateMatch {
 		}
 	}
 	return out
+}
+
+// endsWithConnector: s ends with one of rangeConnectorsBefore, then
+// blanks, as every text dayBeforeRange matches does (TestPatternCues).
+func endsWithConnector(s string) bool {
+	s = strings.TrimRight(s, " \t")
+	return slices.ContainsFunc(rangeConnectorsBefore, func(c string) bool { return strings.HasSuffix(s, c) })
 }
 
 // rangeEnd is the date of a range's end written as a day alone.

@@ -81,6 +81,8 @@ func (p *parser) scan() {
 		refs[title] = len(d.References)
 		d.References = append(d.References, declaration.Reference{Title: title, Date: date, Action: action, At: []string{u.id}, Pos: loc.at(at)})
 	}
+	// the title as the two tests of a text naming itself compare it
+	squeezedTitle, lowerTitle := squeeze(d.Title), strings.ToLower(d.Title)
 	for u := range p.units() {
 		text := *u.text
 		if text == "" {
@@ -107,7 +109,7 @@ func (p *parser) scan() {
 				break
 			}
 			for i := 0; ; {
-				j := strings.Index(text[i:], name)
+				j := index(text[i:], name)
 				if j < 0 {
 					break
 				}
@@ -120,14 +122,14 @@ func (p *parser) scan() {
 		}
 		if h.instrument {
 			for _, r := range shortNamedInstruments(text) {
-				if !strings.HasSuffix(squeeze(d.Title), r.title) { // the text naming itself
+				if !strings.HasSuffix(squeezedTitle, r.title) { // the text naming itself
 					addRef(u, loc, r.title, r.at, nil, "")
 				}
 			}
 		}
 		if h.capital {
 			for _, r := range instrumentNames(text) {
-				if !strings.Contains(strings.ToLower(d.Title), strings.ToLower(r.title)) { // the text naming itself
+				if !strings.Contains(lowerTitle, strings.ToLower(r.title)) { // the text naming itself
 					addRef(u, loc, r.title, r.at, nil, "")
 				}
 			}
@@ -151,6 +153,7 @@ type hints struct {
 	quote                   bool // " “ ("vessel" means)
 	instrument              bool // 协 条 公 宣 宪 …: the first characters of shortInstrumentKinds
 	monthLetter             bool // J F M A S O N D, either case: the first letters of the months
+	u                       bool // u or U, which "thousand" holds: most texts hold no year in words
 }
 
 func hintsOf(text string) hints {
@@ -173,7 +176,7 @@ func hintsOf(text string) hints {
 		year: bits&hintYear != 0, month: bits&hintMonth != 0, day: bits&hintDay != 0, digit: bits&hintDigit != 0,
 		book: bits&hintBook != 0, term: bits&hintTerm != 0, known: bits&hintKnown != 0, bracket: bits&hintBracket != 0,
 		capital: bits&hintCapital != 0, quote: bits&hintQuote != 0, instrument: bits&hintInstrument != 0,
-		monthLetter: bits&hintMonthLetter != 0,
+		monthLetter: bits&hintMonthLetter != 0, u: bits&hintU != 0,
 	}
 }
 
@@ -193,6 +196,7 @@ const (
 	hintQuote
 	hintInstrument
 	hintMonthLetter
+	hintU
 )
 
 // hintChars are the characters each hint looks for: the table hintsOf
@@ -214,6 +218,7 @@ var hintChars = []struct {
 	{"“", hintBracket | hintQuote},
 	{"（）》”「」『』〔〕【】", hintBracket},
 	{"JFMASONDjfmasond", hintMonthLetter}, // as monthFirsts
+	{"uU", hintU},
 }
 
 // hintOfRune is hintChars by character, for the Basic Multilingual Plane.
@@ -286,16 +291,38 @@ var definitions = []struct {
 	re  *regexp.Regexp
 	cue func(text string, h hints) bool
 }{
-	{definedZH, func(_ string, h hints) bool { return h.term && h.bracket }},
+	{definedZH, func(text string, h hints) bool { return h.term && h.bracket && opensTerm(text) }},
 	{definedEN, func(text string, h hints) bool {
-		return h.bracket && (strings.Contains(text, "ereafter") || strings.Contains(text, "ereinafter"))
+		return h.bracket && (contains(text, "ereafter") || contains(text, "ereinafter"))
 	}},
 	{meansEN, func(text string, h hints) bool {
-		return h.quote && (strings.Contains(text, " mean") || strings.Contains(text, "refers to"))
+		return h.quote && (contains(text, " mean") || contains(text, "refers to"))
 	}},
 	{meansZH, func(text string, h hints) bool {
-		return h.term && (strings.Contains(text, "所称") || strings.Contains(text, "所稱"))
+		return h.term && (contains(text, "所称") || contains(text, "所稱"))
 	}},
+}
+
+// opensTerm: a parenthesis in text opens a term as definedZH's matches
+// do, （以下简称, (下称, （称 … (TestPatternCues): most texts that hold 称
+// and a bracket hold 名称 or 称号, not a definition.
+func opensTerm(text string) bool {
+	for _, open := range []string{"（", "("} {
+		for i := range occurrences(text, open) {
+			rest := text[i+len(open):]
+			for _, before := range []string{"以下", "下文", "下", ""} {
+				r, ok := strings.CutPrefix(rest, before)
+				if !ok {
+					continue
+				}
+				r = strings.TrimPrefix(strings.TrimPrefix(r, "简"), "簡")
+				if strings.HasPrefix(r, "称") || strings.HasPrefix(r, "稱") {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // definedTerms are the terms text defines, in order: by a parenthesis
@@ -443,7 +470,8 @@ var (
 		"废除", "订立", "拟订", "保存", "执行", "遵守", "违反", "撕毁", "破坏",
 		"達成", "簽署", "簽訂", "發表", "通過", "締結", "公佈", "發佈", "頒佈", "雙方", "兩國", "多邊", "雙邊"} // and actionWords (签署, 发表 …)
 	// functionChars never stand in a short name, nor do numerals (三大协议).
-	functionChars = "的之和与與及或了等各该該本此这這其所被对對向在于於为為将將同把一二三四五六七八九十两兩几幾多"
+	functionChars   = "的之和与與及或了等各该該本此这這其所被对對向在于於为為将將同把一二三四五六七八九十两兩几幾多"
+	functionCharSet = newRuneSet(functionChars)
 )
 
 func shortNamedInstruments(text string) []instrumentRef {
@@ -464,7 +492,7 @@ func shortNamedInstruments(text string) []instrumentRef {
 			start := at
 			for n := 0; n < 2 && start > 0; n++ {
 				r, size := utf8.DecodeLastRuneInString(text[:start])
-				if !hasHan(string(r)) || strings.ContainsRune(functionChars, r) {
+				if !isHan(r) || functionCharSet.has(r) {
 					start = -1
 					break
 				}
@@ -474,7 +502,7 @@ func shortNamedInstruments(text string) []instrumentRef {
 				continue
 			}
 			before := text[:start]
-			if last, _ := utf8.DecodeLastRuneInString(before); before != "" && hasHan(string(last)) &&
+			if last, _ := utf8.DecodeLastRuneInString(before); before != "" && isHan(last) &&
 				!slices.ContainsFunc(instrumentOpeners, func(w string) bool { return strings.HasSuffix(before, w) }) {
 				continue // 二中全会宣言: the name goes on before these two characters
 			}

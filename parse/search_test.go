@@ -2,8 +2,10 @@ package parse
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -13,13 +15,17 @@ import (
 )
 
 // TestIndex checks index against strings.Index on Chinese and English
-// text, the word at the start, the end, overlapping itself and absent.
+// text, the word at the start, the end, overlapping itself and absent, on
+// texts made of the words at random and on the corpus's lines.
 func TestIndex(t *testing.T) {
 	texts := []string{
 		"", "签", "本协定于一九九五年九月十一日在北京签订，双方签字。", "签签签订立", "The Treaty was signed at Geneva.",
 		"中华人民共和国和哈萨克斯坦共和国联合声明", "订", "x订立", "简称简称（以下简称“双方”）", "security and (2) the", "(a) and (b)", " (", "(", "a  b",
 	}
-	words := []string{" (", " and", "  ", "签", "签订", "订立", "本", "联合声明", "signed", "a", "。", "（以下简称", "国和", "Geneva.", "共和国联合声明", "签签订"}
+	words := []string{" (", " and", "  ", "签", "签订", "订立", "本", "联合声明", "signed", "a", "。", "（以下简称", "国和", "Geneva.", "共和国联合声明", "签签订",
+		"housand", "ereafter", "ext of", "fff", "xax", "aa", "年", "日在", "Done"}
+	texts = append(texts, piecesAtRandom(3000, append([]string{"x", "f", "e", " ", "中"}, words...)...)...)
+	texts = append(texts, corpusLines(t)...)
 	for _, s := range texts {
 		for _, w := range words {
 			if got, want := index(s, w), strings.Index(s, w); got != want {
@@ -30,7 +36,8 @@ func TestIndex(t *testing.T) {
 }
 
 // TestHasHan checks hasHan's byte scan against a range loop over the
-// characters, on valid text and on text cut inside a character.
+// characters, on valid text, on text cut inside a character, and after
+// runs of ASCII of every length up to 20 (it passes over eight at a time).
 func TestHasHan(t *testing.T) {
 	byRange := func(s string) bool {
 		for _, r := range s {
@@ -40,7 +47,12 @@ func TestHasHan(t *testing.T) {
 		}
 		return false
 	}
-	for _, s := range []string{"", "abc", "中", "abc中", "《》“”（）", "\u33ff", "\u3400", "\u9fff", "\ua000", "\uf900", "\ufaff", "\ufb00", "𠀀", "é", "中"[:2], "中"[1:], "a" + "中"[:2] + "b", "\xed\xa0\x80", "\xe0\x9f\xbf"} {
+	texts := []string{"", "abc", "中", "abc中", "《》“”（）", "\u33ff", "\u3400", "\u9fff", "\ua000", "\uf900", "\ufaff", "\ufb00", "𠀀", "é", "中"[:2], "中"[1:], "a" + "中"[:2] + "b", "\xed\xa0\x80", "\xe0\x9f\xbf"}
+	for n := range 20 { // past the eight bytes of ASCII at a time, at every offset
+		pad := strings.Repeat("a", n)
+		texts = append(texts, pad+"中", pad+"é中", pad+"中"[:2], pad+"\u33ff"+pad, "中"[1:]+pad+"x")
+	}
+	for _, s := range texts {
 		if got, want := hasHan(s), byRange(s); got != want {
 			t.Errorf("hasHan(%q) = %v, want %v", s, got, want)
 		}
@@ -171,15 +183,89 @@ func TestIsNoteMarker(t *testing.T) {
 	}
 }
 
-// TestMayBeSignedMark: every text signedMark matches passes the test.
-func TestMayBeSignedMark(t *testing.T) {
-	for _, s := range []string{"（签字）", "王明（签名）", "(签署)", "（盖章）", "(Signed)", "(signed) John", "(Sgd.) X", "(Sgd) X", "(R. G. CASEY) For Australia", "(J. SMITH) On behalf of"} {
-		if !signedMark.MatchString(s) {
-			t.Errorf("signedMark does not match %q", s)
+// TestHasSignedMark ties hasSignedMark to signedMark on the marks of
+// both forms, on texts made of their pieces at random, and on the
+// corpus's lines.
+func TestHasSignedMark(t *testing.T) {
+	texts := []string{"（签字）", "王明（签名）", "(签署)", "（盖章）", "(Signed)", "(signed) John", "(Sgd.) X", "(Sgd) X", "(Sgd..) X", "(Sgd.）",
+		"(R. G. CASEY) For Australia", "(J. SMITH) On behalf of", "(J. SMITH) Forward", "x (J. SMITH) For", "(签字", "签字）", "（（签字）"}
+	texts = append(texts, piecesAtRandom(2000, "(", "（", ")", "）", "签字", "签名", "签署", "盖章", "签", "Signed", "signed", "Sgd", ".",
+		"(R. G. CASEY)", "(J", " For", " for", " On behalf of", " on behalf of", " ", "A", "x", "Forx")...)
+	texts = append(texts, corpusLines(t)...)
+	for _, s := range texts {
+		if got, want := hasSignedMark(s), signedMark.MatchString(s); got != want {
+			t.Errorf("hasSignedMark(%q) = %v, signedMark says %v", s, got, want)
 		}
-		if !mayBeSignedMark(s) {
-			t.Errorf("mayBeSignedMark(%q) is false, but signedMark matches it", s)
+	}
+}
+
+// piecesAtRandom makes n texts of one to eight pieces drawn at random,
+// the same ones on every run, to compare a scanner with the rule it
+// replaces on texts no one wrote out.
+func piecesAtRandom(n int, pieces ...string) []string {
+	r := rand.New(rand.NewPCG(1, 2))
+	out := make([]string, n)
+	for i := range out {
+		var b strings.Builder
+		for range 1 + r.IntN(8) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
 		}
+		out[i] = b.String()
+	}
+	return out
+}
+
+// TestClosingFormulaCues ties closingFormula, with its cheap tests, to
+// the patterns and words it stands for, each tried on the whole text:
+// on the formulas in several cases, on texts made of their pieces at
+// random, and on the corpus's lines.
+func TestClosingFormulaCues(t *testing.T) {
+	byPatterns := func(t string) bool {
+		for _, f := range closingFormulas {
+			if t != "" && strings.IndexByte("iIdDgGsSmMtTeE(", t[0]) >= 0 && f.re.MatchString(t[:min(len(t), 40)]) {
+				return true
+			}
+		}
+		tail := strings.TrimRight(strings.TrimSpace(t), "。！")
+		for _, w := range closingWords {
+			if strings.HasSuffix(tail, w) {
+				return true
+			}
+		}
+		return false
+	}
+	formulas := []string{"in witness whereof", "in faith thereof", "In Testimony Whereof", "IN CONFIRMATION WHEREOF", "done at", "DATED this",
+		"Given under", "signed in", "made on", "ſigned at", "(text ends", "end of text", "End Text", "(END TEXT", "in witneſs whereof"}
+	texts := slices.Clone(formulas)
+	for _, f := range formulas {
+		texts = append(texts, strings.ToUpper(f), strings.ToLower(f), f+" the", f+"x", " "+f)
+	}
+	pieces := append([]string{" ", "。", "！", "\u00a0", "\u0085", "\t", "\n", "x", "和", "此", "布"}, formulas...)
+	texts = append(texts, piecesAtRandom(3000, append(pieces, closingWords...)...)...)
+	texts = append(texts, corpusLines(t)...)
+	for _, s := range texts {
+		if got, want := closingFormula(s), byPatterns(s); got != want {
+			t.Errorf("closingFormula(%q) = %v, the patterns say %v", s, got, want)
+		}
+	}
+}
+
+// TestSigningBodyCues: every text signingBody matches holds 日在 and a
+// signing word, the tests signedInBody makes before it.
+func TestSigningBodyCues(t *testing.T) {
+	texts := piecesAtRandom(5000, "于", "於", "一九九五年九月十一日", "日", "在", "北京", "签订", "签署", "订立", "簽訂", "簽署", "訂立", "，", "x")
+	texts = append(texts, "本协定于一九九五年九月十一日在北京签订", "於1995年9月11日在北京簽訂")
+	matched := 0
+	for _, s := range texts {
+		if signingBody.MatchString(s) {
+			matched++
+			if !contains(s, "日在") || !hasSigningWord(s) {
+				t.Errorf("signingBody matches %q, which the cheap tests turn away", s)
+			}
+		}
+	}
+	if matched < 2 {
+		t.Errorf("signingBody matched %d texts: the test tries too little", matched)
 	}
 }
 
@@ -292,6 +378,16 @@ func TestLetterCounts(t *testing.T) {
 	}
 }
 
+// TestThousandHint: the words findDatesHinted looks for before wordDates
+// set the hint it tests first.
+func TestThousandHint(t *testing.T) {
+	for _, w := range []string{"housand", "HOUSAND"} {
+		if !hintsOf(w).u {
+			t.Errorf("%q does not set the u hint", w)
+		}
+	}
+}
+
 // TestKnownHint: every name of wellKnown sets the known hint, so that a
 // text without it holds none of them.
 func TestKnownHint(t *testing.T) {
@@ -309,16 +405,7 @@ func TestSelfRefEnds(t *testing.T) {
 	texts := []string{"", "this Treaty", "This Agreement and THIS CONVENTION", "the present Convention; The present Protocol; THE PRESENT ACT",
 		"his Treaty", "HIS x", "athis x", "Tthis x", "tHIS x", "the presentthis ", "本协定和本条约", "本", "this ", "ThE PRESENT x", "he present x",
 		"Whereas this Charter, as the present Charter says, this"}
-	if dir := os.Getenv("DECLCONV_CORPUS"); dir != "" {
-		files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
-		for _, f := range files {
-			data, err := os.ReadFile(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			texts = append(texts, strings.Split(string(data), "\n")...)
-		}
-	}
+	texts = append(texts, corpusLines(t)...)
 	for _, text := range texts {
 		han := hasHan(text)
 		var want []int
@@ -335,6 +422,349 @@ func TestSelfRefEnds(t *testing.T) {
 		slices.Sort(want)
 		if !slices.Equal(got, want) {
 			t.Errorf("selfRefEnds(%.60q) = %v, want %v", text, got, want)
+		}
+	}
+}
+
+// corpusLines are the lines of the corpus documents when the corpus is
+// there, to compare a scanner with the rule it replaces on real text.
+func corpusLines(t *testing.T) []string {
+	var lines []string
+	if dir := os.Getenv("DECLCONV_CORPUS"); dir != "" {
+		files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
+		for _, f := range files {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			lines = append(lines, strings.Split(string(data), "\n")...)
+		}
+	}
+	return lines
+}
+
+// TestMonthNames ties monthNames, which looks at the start of each word,
+// to a look at every byte that tries each month, on names in every case,
+// inside words, with digits before, after and not at all, and on the
+// corpus's lines.
+func TestMonthNames(t *testing.T) {
+	everyByte := func(s string) []int {
+		var out []int
+		for i := 0; i+3 <= len(s); i++ {
+			if !monthFirsts[s[i]] || i > 0 && isASCIILetter(s[i-1]) {
+				continue
+			}
+			for _, m := range months {
+				end := i + len(m)
+				if len(s) >= end && strings.EqualFold(s[i:end], m) && (end == len(s) || !isASCIILetter(s[end])) && (digitSoonAfter(s[end:]) || digitSoonBefore(s[:i])) {
+					out = append(out, i)
+					break
+				}
+			}
+		}
+		return out
+	}
+	pieces := []string{" ", ", ", "3", "1962", "rd ", " of ", "x", "é", "中", "-", "May", "may", "MAY", "Mayor", "Ma", "ſeptember", "Jun"}
+	for _, m := range months {
+		pieces = append(pieces, m, strings.ToUpper(m), strings.ToUpper(m[:1])+m[1:])
+	}
+	texts := append(piecesAtRandom(5000, pieces...), corpusLines(t)...)
+	for _, s := range texts {
+		if got, want := monthNames(s, -1), everyByte(s); !slices.Equal(got, want) {
+			t.Errorf("monthNames(%q) = %v, want %v", s, got, want)
+		}
+		if got, want := monthNames(s, 1), everyByte(s); len(want) > 0 && !slices.Equal(got, want[:1]) {
+			t.Errorf("monthNames(%q, 1) = %v, want %v", s, got, want[:1])
+		}
+	}
+}
+
+// TestEnclosureUppers: each row of enclosures gives its word in capitals.
+func TestEnclosureUppers(t *testing.T) {
+	for _, e := range enclosures {
+		if e.upper != strings.ToUpper(e.word) {
+			t.Errorf("enclosure %q: upper %q, want %q", e.word, e.upper, strings.ToUpper(e.word))
+		}
+	}
+}
+
+// TestWordDatesIn ties wordDatesIn, which runs the pattern in two parts
+// near the word "day", to wordDates run over the whole text: on dates as
+// treaties write them, on texts made of their pieces at random (cases,
+// spaces, words run together, two dates and more in one text), and on
+// the corpus's lines.
+func TestWordDatesIn(t *testing.T) {
+	whole := func(text string) []wordDate {
+		var out []wordDate
+		for _, m := range wordDates.FindAllStringSubmatchIndex(text, -1) {
+			get := func(name string) string {
+				i := wordDates.SubexpIndex(name)
+				if m[2*i] < 0 {
+					return ""
+				}
+				return text[m[2*i]:m[2*i+1]]
+			}
+			out = append(out, wordDate{start: m[0], end: m[1], dw: get("dw"), d: get("d"), mon: get("mon"), yw: get("yw")})
+		}
+		return out
+	}
+	texts := []string{"DONE at Geneva the twenty-fifth day of September, one thousand nine hundred and twenty-six, in one copy",
+		"this 21st day of January, One thousand nine hundred and forty-four.", "the 3 DAY OF MAY TWO THOUSAND",
+		"on the first day of June in the year one thousand nine hundred", "x21st day of May, one thousand", "-first day of May, one thousand",
+		"twenty-first day of May, one thousand1st day of May, one thousand", "Monday of May, one thousand", "5th  \t day\nof June,one thousand",
+		"the 3 day of May, one thousand nine hundred and twenty-first day of June, two thousand"}
+	// Dates built slot by slot, each slot now and then something else.
+	r := rand.New(rand.NewPCG(3, 4))
+	pick := func(choices ...string) string { return choices[r.IntN(len(choices))] }
+	odd := func() string {
+		return pick("x", "_", "-", "ſ", "é", "中", "", " ", "\t", "day", "of", ",", "1", "Day", "thousand", "and")
+	}
+	slot := func(choices ...string) string {
+		if r.IntN(8) == 0 {
+			return odd()
+		}
+		return pick(choices...)
+	}
+	for range 20000 {
+		var b strings.Builder
+		for range 1 + r.IntN(3) {
+			b.WriteString(slot("", " ", "the ", "x", "-", "twenty-", "thirty", "(", "a_"))
+			b.WriteString(slot("first", "Fifth", "TWENTIETH", "twenty-first", "thirty-first", "ſecond", "21", "3", "123", "21st", "2nd", "12TH", "tenth"))
+			b.WriteString(slot(" ", "  ", "\t", "\n", " \n "))
+			b.WriteString(slot("day", "DAY", "Day", "days", "dAy"))
+			b.WriteString(slot(" ", "\n"))
+			b.WriteString(slot("of", "OF"))
+			b.WriteString(slot(" ", "  "))
+			b.WriteString(slot("September", "MAY", "june", "Jun"))
+			b.WriteString(slot(", ", " ", ",", ",\n"))
+			b.WriteString(slot("", "in the year ", "IN THE YEAR\n"))
+			b.WriteString(slot("one", "Two", "ONE", "three"))
+			b.WriteString(slot(" ", "\t"))
+			b.WriteString(slot("thousand", "THOUSAND", "Thousand", "thousands"))
+			b.WriteString(slot("", " nine hundred", "-nine hundred and forty-four", " and", " hundreds", "x", ".", " one", " and twenty", "-twenty"))
+			b.WriteString(slot("", " ", ". ", ", in one copy "))
+		}
+		texts = append(texts, b.String())
+	}
+	texts = append(texts, corpusLines(t)...)
+	found := 0
+	for _, s := range texts {
+		got, want := wordDatesIn(s), whole(s)
+		found += len(want)
+		if !slices.Equal(got, want) {
+			t.Errorf("wordDatesIn(%q) = %+v\nwant %+v", s, got, want)
+		}
+	}
+	if found < 100 {
+		t.Errorf("only %d dates found: the texts try too little", found)
+	}
+}
+
+// TestNounsAt ties nounsAt's search for each capital to a search for
+// each of instrumentNouns, on texts with every noun, as a word and inside
+// words, at the start and the end, at random, and on the corpus's lines.
+func TestNounsAt(t *testing.T) {
+	texts := []string{"", "Treaty", "the Treaty of Peace", "Treaties", "Acts and Action", "Contract", "Pact, Accord; Act.", "Communiqué",
+		"Communiqu", "JointCommuniqué", "the Memorandum", "Statutes of the Statute", "TreatyAgreement", "a Protocol,Convention-Charter",
+		"Constitution Covenant Declaration", "ACT TREATY", "中华人民共和国宪法 Constitution", "xAct Act"}
+	pieces := []string{" ", "x", "s", "-", "é", "C", "A", "Co", "Ac"}
+	for _, n := range instrumentNouns {
+		texts = append(texts, n, "x"+n, n+"s", n+" "+n, "("+n+")")
+		pieces = append(pieces, n)
+	}
+	texts = append(texts, piecesAtRandom(5000, pieces...)...)
+	texts = append(texts, corpusLines(t)...)
+	for _, text := range texts {
+		var want []int
+		for _, n := range instrumentNouns {
+			for k := range occurrences(text, n) {
+				i := k + len(n)
+				if k > 0 && isASCIILetter(text[k-1]) || i < len(text) && isASCIILetter(text[i]) && n != "Communiqu" {
+					continue
+				}
+				want = append(want, k)
+			}
+		}
+		slices.Sort(want)
+		if got := nounsAt(text); !slices.Equal(got, want) {
+			t.Errorf("nounsAt(%.60q) = %v, want %v", text, got, want)
+		}
+	}
+}
+
+// TestNotesFirsts: isNotesHeading, with its test of the first character,
+// says what notesHead says of the squeezed text, on the headings in
+// every form, on texts made of their pieces at random, and on the
+// corpus's lines.
+func TestNotesFirsts(t *testing.T) {
+	byPattern := func(t string) bool {
+		return len(t) <= 80 && utf8.RuneCountInString(t) <= 20 && notesHead.MatchString(squeeze(t))
+	}
+	texts := []string{"注释", "注　　释", " Notes", "NOTES:", "附注：", "Footnote", "註釋", "注", "\u00a0注:", "x注释"}
+	texts = append(texts, piecesAtRandom(5000, "注", "释", "附", "註", "釋", "Note", "NOTE", "s", "S", "Foot", "note", "：", ":", " ", "\u3000", "\u00a0", "\t", "x")...)
+	texts = append(texts, corpusLines(t)...)
+	for _, s := range texts {
+		if got, want := isNotesHeading(s), byPattern(s); got != want {
+			t.Errorf("isNotesHeading(%q) = %v, notesHead says %v", s, got, want)
+		}
+	}
+}
+
+// TestRangeConnectors: every text dayAfterRange or cnDayAfterRange
+// matches starts, after blanks, with one of the connectors rangeEnds
+// tests for before it runs them; tried on ranges as they are written
+// and on texts made of their pieces at random.
+func TestRangeConnectors(t *testing.T) {
+	texts := []string{" to 30th, 1960", "-30", " and 5", "–5", "—5", "至五日", "到 5 日", "－3日", "～3日", "~3日", "-3日", "—三日"}
+	texts = append(texts, piecesAtRandom(20000, " ", "\t", "to", "and", "-", "–", "—", "至", "到", "－", "～", "~", "5", "30", "th", ",", "1960", "三", "日", "x")...)
+	matched := 0
+	for _, s := range texts {
+		for _, c := range []struct {
+			re         *regexp.Regexp
+			connectors []string
+		}{{dayAfterRange, rangeConnectorsEN}, {cnDayAfterRange, rangeConnectorsZH}} {
+			if !c.re.MatchString(s) {
+				continue
+			}
+			matched++
+			after := strings.TrimLeft(s, " \t")
+			if !slices.ContainsFunc(c.connectors, func(w string) bool { return strings.HasPrefix(after, w) }) {
+				t.Errorf("%q is matched by %v but starts with none of %q", s, c.re, c.connectors)
+			}
+		}
+	}
+	if matched < 100 {
+		t.Errorf("only %d texts matched: the test tries too little", matched)
+	}
+}
+
+// TestISODate ties isoDate to the fmt formats completeDate wrote with,
+// for every month and day of years at the ends of its range and between.
+func TestISODate(t *testing.T) {
+	for _, y := range []int{0, 7, 42, 999, 1000, 1944, 2026, 9999} {
+		for m := 0; m <= 12; m++ {
+			for d := 0; d <= 31; d++ {
+				want := fmt.Sprintf("%04d-%02d-%02d", y, m, d)
+				switch {
+				case m == 0:
+					want = fmt.Sprintf("%04d", y)
+				case d == 0:
+					want = fmt.Sprintf("%04d-%02d", y, m)
+				}
+				if got := isoDate(y, m, d); got != want {
+					t.Errorf("isoDate(%d, %d, %d) = %q, want %q", y, m, d, got, want)
+				}
+			}
+		}
+	}
+}
+
+// TestRunesAtMost ties runesAtMost to a count of every character, on
+// texts of ASCII, Chinese, four-byte characters and invalid bytes of
+// lengths around four times the bound.
+func TestRunesAtMost(t *testing.T) {
+	texts := piecesAtRandom(3000, "a", "中", "𠀀", "é", "\xff", "中"[:2], "  ")
+	for _, piece := range []string{"a", "中", "𠀀", "\xff"} {
+		for k := range 50 {
+			texts = append(texts, strings.Repeat(piece, k))
+		}
+	}
+	for _, s := range texts {
+		for n := 1; n <= 12; n++ {
+			if got, want := runesAtMost(s, n), min(utf8.RuneCountInString(s), n); got != want {
+				t.Errorf("runesAtMost(%q, %d) = %d, want %d", s, n, got, want)
+			}
+		}
+	}
+}
+
+// TestRuneSets ties each runeSet to strings.ContainsRune on the string it
+// is made from, for every character and for values that are none.
+func TestRuneSets(t *testing.T) {
+	for _, c := range []struct {
+		set   runeSet
+		chars string
+	}{
+		{cnDigitChars, "一二三四五六七八九〇○零Ｏ"}, {cnCountChars, "一二三四五六七八九十廿卅"}, {functionCharSet, functionChars}, {stemSet, stems},
+		{closingLasts, edgeRunes(utf8.DecodeLastRuneInString, closingWords...)}, {noteFirstSet, noteFirsts},
+	} {
+		for r := rune(-1); r <= utf8.MaxRune+1; r++ {
+			if got, want := c.set.has(r), strings.ContainsRune(c.chars, r); got != want {
+				t.Fatalf("set of %q: has(%U) = %v, want %v", c.chars, r, got, want)
+			}
+		}
+	}
+	for r := rune(-1); r <= utf8.MaxRune+1; r++ {
+		if got, want := isHan(r), hasHan(string(r)); got != want {
+			t.Fatalf("isHan(%U) = %v, hasHan says %v", r, got, want)
+		}
+	}
+}
+
+// TestPatternCues: every text a pattern matches passes the cheap test
+// its caller makes before running it, on texts made of the pattern's
+// pieces at random and on the corpus's lines.
+func TestPatternCues(t *testing.T) {
+	lines := corpusLines(t)
+	for _, c := range []struct {
+		name   string
+		re     *regexp.Regexp
+		cue    func(string) bool
+		pieces []string
+	}{
+		{"dayBeforeRange", dayBeforeRange, endsWithConnector,
+			[]string{"3", "14", "123", "st", "th", " ", "\t", "to", "and", "-", "–", "—", "/", ",", "x", "May"}},
+		{"dateLineRe", dateLineRe, startsWithYearDigit,
+			[]string{"(", "（", ")", "）", "1995", "１９９４", "一九九五", "二○○一", "十", "年", "年", "九月", "9", "十一日", "日", " ", "廿", "x"}},
+		{"roleName", roleName, func(s string) bool { return containsAny(s, roleNameWords) },
+			append([]string{"中", "华", " ", "　", "\t", "王", "明", "x"}, roleNameWords...)},
+		{"definedZH", definedZH, opensTerm,
+			[]string{"（", "(", "）", ")", "以下", "下文", "下", "简", "簡", "称", "稱", "为", "：", "“", "”", "双方", "甲方", "名", "，"}},
+		{"sourceNote", sourceNote, mayBeSourceNote,
+			[]string{"（", "(", "《", "》", "）", ")", "[", "]", "_", "x", "人民日报"}},
+	} {
+		texts := append(piecesAtRandom(20000, c.pieces...), lines...)
+		matched := 0
+		for _, s := range texts {
+			if c.re.MatchString(s) {
+				matched++
+				if !c.cue(s) {
+					t.Errorf("%s matches %q, which its cheap test turns away", c.name, s)
+				}
+			}
+		}
+		if matched < 20 {
+			t.Errorf("%s matched %d texts: the test tries too little", c.name, matched)
+		}
+	}
+	for _, s := range append(piecesAtRandom(5000, "(", "（", "1", "一", "年", "月", "日", "x", " "), lines...) {
+		if got, want := isDateLine(s), strings.Contains(s, "年") && dateLineRe.MatchString(s); got != want {
+			t.Errorf("isDateLine(%q) = %v, the pattern says %v", s, got, want)
+		}
+	}
+}
+
+// TestHasBlank ties hasBlank to strings.ContainsAny on texts of blanks,
+// Chinese, other characters and invalid bytes at random.
+func TestHasBlank(t *testing.T) {
+	for _, s := range piecesAtRandom(5000, " ", "\t", "\u3000", "\u3000"[:1], "\u3000"[1:], "\xe3", "\x80", "一", "十", "a", "\xff", "\u3001", "\u00a0") {
+		if got, want := hasBlank(s), strings.ContainsAny(s, " \t\u3000"); got != want {
+			t.Errorf("hasBlank(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// TestTrimBlanks ties trimBlanks to strings.TrimLeft, and citationNexts
+// to the string it is made from.
+func TestTrimBlanks(t *testing.T) {
+	for _, s := range piecesAtRandom(5000, " ", "\u3000", "\u3000"[:2], "\t", "一", "第", "a", "\xff") {
+		if got, want := trimBlanks(s), strings.TrimLeft(s, " \u3000"); got != want {
+			t.Errorf("trimBlanks(%q) = %q, want %q", s, got, want)
+		}
+	}
+	for r := rune(-1); r <= utf8.MaxRune+1; r++ {
+		if got, want := citationNexts.has(r), strings.ContainsRune("的所规規至、和及或第中之款项項（(", r); got != want {
+			t.Fatalf("citationNexts.has(%U) = %v, want %v", r, got, want)
 		}
 	}
 }

@@ -2,7 +2,9 @@ package parse
 
 import (
 	"regexp"
+	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/declconv/declconv/declaration"
@@ -15,10 +17,16 @@ import (
 
 // closingFormulas open the paragraph that starts the closing: the treaty
 // formulas in English, the end of a text quoted in a cable.
-var closingFormulas = []*regexp.Regexp{
-	regexp.MustCompile(`(?i)^in (?:witness|faith|testimony|confirmation) (?:whereof|thereof)\b`),
-	regexp.MustCompile(`(?i)^(?:done|dated|given|signed|made)\s+(?:at|in|on|this|under)\b`),
-	regexp.MustCompile(`(?i)^\(?(?:text ends|end of text|end text)\b`),
+// Each has the first two bytes its matches can start with, in lower case
+// (ASCII letters | 0x20): a cheap test before the pattern
+// (TestClosingFormulaCues ties them).
+var closingFormulas = []struct {
+	re     *regexp.Regexp
+	starts []string
+}{
+	{regexp.MustCompile(`(?i)^in (?:witness|faith|testimony|confirmation) (?:whereof|thereof)\b`), []string{"in"}},
+	{regexp.MustCompile(`(?i)^(?:done|dated|given|signed|made)\s+(?:at|in|on|this|under)\b`), []string{"do", "da", "gi", "si", "ma"}},
+	{regexp.MustCompile(`(?i)^\(?(?:text ends|end of text|end text)\b`), []string{"(t", "(e", "te", "en"}},
 }
 
 // closingWords end the paragraph that starts the closing: the formulas
@@ -26,7 +34,7 @@ var closingFormulas = []*regexp.Regexp{
 var closingWords = []string{"切切此布", "此布", "此令", "特此布告", "特此通告", "特此公告", "特此通知", "特此通令", "此致敬礼", "专此电达", "此电"}
 
 // closingLasts are the last characters of closingWords.
-var closingLasts = edgeRunes(utf8.DecodeLastRuneInString, closingWords...)
+var closingLasts = newRuneSet(edgeRunes(utf8.DecodeLastRuneInString, closingWords...))
 
 // conclusionOpeners start a paragraph that looks back on the provisions
 // as a whole: after the last provision it is the document's conclusion,
@@ -42,11 +50,13 @@ var noteMarkers = regexp.MustCompile(`^(?:〔[0-9０-９]+〕|\[[0-9]+\]|[⑴-�
 // fixes (TestIsNoteMarker ties the two).
 func isNoteMarker(t string) bool {
 	r, _ := utf8.DecodeRuneInString(t)
-	return strings.ContainsRune(noteFirsts, r) && noteMarkers.MatchString(t)
+	return noteFirstSet.has(r) && noteMarkers.MatchString(t)
 }
 
 // noteFirsts are the characters that begin the forms of noteMarkers.
 const noteFirsts = "〔[_*附注註说說nN⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
+
+var noteFirstSet = newRuneSet(noteFirsts)
 
 // attachmentHeads are the headings that start an attachment: 附件一,
 // 附：, 附录, Annex I, SCHEDULE 2, Appendix A, Enclosure.
@@ -59,7 +69,7 @@ func attachmentHeading(t string) (label string, number int, title string, ok boo
 	if t == "" || !strings.HasPrefix(t, "附") && !strings.ContainsRune("AaSsEe", rune(t[0])) {
 		return "", 0, "", false // the cheap test first: most paragraphs start otherwise
 	}
-	if strings.Contains(t, "\n") || utf8.RuneCountInString(t) > 60 || endsWithAny(t, "。；，,;") {
+	if strings.Contains(t, "\n") || runesAtMost(t, 61) > 60 || endsWithAny(t, "。；，,;") {
 		return "", 0, "", false
 	}
 	m := attachmentHead.FindStringSubmatchIndex(t)
@@ -163,17 +173,23 @@ func attachmentStarts(paras []*para) []int {
 func closingFormula(t string) bool {
 	// The formulas are short and start with one of a few letters: no need
 	// to scan a long paragraph, nor most paragraphs at all.
-	if t != "" && strings.IndexByte("iIdDgGsSmMtTeE(", t[0]) >= 0 {
-		head := t[:min(len(t), 40)]
-		for _, re := range closingFormulas {
-			if re.MatchString(head) {
+	if len(t) >= 2 && strings.IndexByte("iIdDgGsSmMtTeE(", t[0]) >= 0 {
+		head, start := t[:min(len(t), 40)], string([]byte{t[0] | 0x20, t[1] | 0x20})
+		for _, f := range closingFormulas {
+			if slices.Contains(f.starts, start) && f.re.MatchString(head) {
 				return true
 			}
 		}
 	}
-	tail := strings.TrimRight(strings.TrimSpace(t), "。！")
-	if r, _ := utf8.DecodeLastRuneInString(tail); !strings.ContainsRune(closingLasts, r) {
-		return false // the cheap test first: most paragraphs end otherwise
+	// The last character, as it stands before the spaces and then the 。
+	// or ！ that end the text, is the cheap test: most paragraphs end
+	// otherwise.
+	tail := strings.TrimRightFunc(t, unicode.IsSpace)
+	for strings.HasSuffix(tail, "。") || strings.HasSuffix(tail, "！") {
+		tail = tail[:len(tail)-len("。")]
+	}
+	if r, _ := utf8.DecodeLastRuneInString(tail); !closingLasts.has(r) {
+		return false
 	}
 	for _, w := range closingWords {
 		if strings.HasSuffix(tail, w) {
@@ -185,8 +201,19 @@ func closingFormula(t string) bool {
 
 // isNotesHeading: 注释, 注　　释, Notes, 附注：.
 func isNotesHeading(t string) bool {
-	return len(t) <= 80 && utf8.RuneCountInString(t) <= 20 && notesHead.MatchString(squeeze(t))
+	if len(t) > 80 {
+		return false
+	}
+	// The cheap test first: each form starts with one of notesFirsts.
+	if r, _ := utf8.DecodeRuneInString(strings.TrimLeftFunc(t, unicode.IsSpace)); !strings.ContainsRune(notesFirsts, r) {
+		return false
+	}
+	return runesAtMost(t, 21) <= 20 && notesHead.MatchString(squeeze(t))
 }
+
+// notesFirsts are the characters that begin the forms of notesHead
+// (TestNotesFirsts ties the two).
+const notesFirsts = "注附註NF"
 
 // closingKind classifies a paragraph that can end a document, or "".
 //
@@ -194,7 +221,7 @@ func isNotesHeading(t string) bool {
 // match: this runs on the last paragraphs of every document.
 func (p *parser) closingKind(q *para) declaration.BlockKind {
 	t := q.s.text
-	n := utf8.RuneCountInString(t)
+	n := runesAtMost(t, 90) // the tests below count no further
 	startsFor := len(t) > 4 && strings.EqualFold(t[:4], "for ")
 	if first, _, multi := strings.Cut(t, "\n"); multi && startsFor && forParty.MatchString(first) {
 		return declaration.Signature
@@ -203,35 +230,65 @@ func (p *parser) closingKind(q *para) declaration.BlockKind {
 	switch {
 	case q.rule:
 		return declaration.Note
-	case n <= 60 && strings.Contains(t, "日") && placeDateZH.MatchString(t),
+	case n <= 60 && contains(t, "日") && placeDateZH.MatchString(t),
 		n <= 80 && strings.Contains(t, ",") && cityDateEN.MatchString(t), // a short line: CANBERRA, 21 January 1944
 		len(t) > 5 && strings.ContainsAny(t[:1], "DdSsMmGg") && placeDateEN.MatchString(t):
 		return declaration.PlaceDate
-	case mayBeSignedMark(t) && signedMark.MatchString(t),
-		n <= 40 && strings.ContainsAny(t, " 　") && roleName.MatchString(t),
+	case hasSignedMark(t),
+		n <= 40 && strings.ContainsAny(t, " 　") && containsAny(t, roleNameWords) && roleName.MatchString(t),
 		startsFor && n < 90 && forParty.MatchString(t),
 		q.indent >= 10 && n <= 40 && !strings.Contains(t, "\n"),
 		spaced && n <= 60 && !endsSentence(t) && padded.MatchString(t),
 		isIssuer(t),
 		n <= 80 && !endsSentence(t) && p.dateline(t): // an office and a date: Minister for Trade 6th July, 1957
 		return declaration.Signature
-	case (strings.HasPrefix(t, "（") || strings.HasPrefix(t, "(") || strings.HasPrefix(t, "[") || strings.HasPrefix(t, "_")) && sourceNote.MatchString(t),
+	case mayBeSourceNote(t) && sourceNote.MatchString(t),
 		isNoteMarker(t):
 		return declaration.Note
 	}
 	return ""
 }
 
-// mayBeSignedMark is a cheap test before signedMark: a mark holds 签 or
-// 盖 (签字, 盖章) or Signed or Sgd, or the line starts with a parenthesis.
-func mayBeSignedMark(t string) bool {
-	return strings.HasPrefix(t, "(") || contains(t, "签") || contains(t, "盖") || strings.Contains(t, "igned") || strings.Contains(t, "Sgd")
+// hasSignedMark is signedMark.MatchString(t): its first form, a mark in
+// brackets, is looked for only after the brackets that stand in t, and
+// the pattern runs only for the second, which opens the line with "(X"
+// (TestHasSignedMark ties the two).
+func hasSignedMark(t string) bool {
+	if len(t) > 1 && t[0] == '(' && t[1] >= 'A' && t[1] <= 'Z' && signedMark.MatchString(t) {
+		return true
+	}
+	for _, open := range []string{"(", "（"} {
+		for i := range occurrences(t, open) {
+			rest := t[i+len(open):]
+			for _, w := range signedWords {
+				if after, ok := strings.CutPrefix(rest, w); ok {
+					if w == "Sgd" {
+						after = strings.TrimPrefix(after, ".")
+					}
+					if strings.HasPrefix(after, ")") || strings.HasPrefix(after, "）") {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// signedWords are the words of signedMark's first form, in brackets
+// (Sgd with or without a full stop).
+var signedWords = []string{"签字", "签名", "签署", "盖章", "Signed", "signed", "Sgd"}
+
+// mayBeSourceNote: t starts as every text sourceNote matches does
+// (TestPatternCues).
+func mayBeSourceNote(t string) bool {
+	return strings.HasPrefix(t, "（《") || strings.HasPrefix(t, "(《") || strings.HasPrefix(t, "[") || strings.HasPrefix(t, "_[")
 }
 
 // isIssuer: a short line that is only the name of an issuing body.
 func isIssuer(t string) bool {
 	t = strings.TrimSpace(t)
-	if strings.Contains(t, "\n") || utf8.RuneCountInString(t) > 24 || !hasHan(t) || strings.ContainsAny(t, "，。；：！？、") {
+	if strings.Contains(t, "\n") || runesAtMost(t, 25) > 24 || !hasHan(t) || strings.ContainsAny(t, "，。；：！？、") {
 		return false
 	}
 	return hasAnySuffix(t, bodySuffixes)
@@ -240,7 +297,7 @@ func isIssuer(t string) bool {
 // weakClosing: a short line without sentence punctuation, such as a name,
 // an office or an issuing body, around a signature or place-and-date line.
 func weakClosing(t string) bool {
-	return !strings.Contains(t, "\n") && utf8.RuneCountInString(t) <= 40 && !endsSentence(t)
+	return !strings.Contains(t, "\n") && runesAtMost(t, 41) <= 40 && !endsSentence(t)
 }
 
 // splitClosing finds where the closing of a part starts: at the first of

@@ -30,7 +30,7 @@ func (p *parser) signersInText(own []string) {
 		texts = append(texts, b.Text)
 	}
 	for _, t := range texts {
-		if strings.Contains(t, "代表") {
+		if contains(t, "代表") {
 			if m := signersZH.FindStringSubmatch(t); m != nil {
 				d.Signatories = []declaration.Signatory{
 					{Name: m[2], Role: "代表", Party: strings.TrimSuffix(m[1], "政府")},
@@ -39,7 +39,7 @@ func (p *parser) signersInText(own []string) {
 				return
 			}
 		}
-		if strings.Contains(t, "igned") || strings.Contains(t, "IGNED") {
+		if contains(t, "igned") || contains(t, "IGNED") {
 			if m := signersEN.FindStringSubmatch(t); m != nil {
 				d.Signatories = []declaration.Signatory{englishSigner(m[1], m[2]), englishSigner(m[3], m[4])}
 				return

@@ -61,18 +61,31 @@ func (m styleNumbers) number(name string) int {
 	return n
 }
 
-func (m *styleNumbers) set(name string, n int) {
-	for i := range *m {
-		if (*m)[i].name == name {
-			(*m)[i].n = n
-			return
+func (m *styleNumbers) set(name string, n int) { *m = m.with(name, n) }
+
+// with is m with name's number set to n, in m's array while it has room.
+// with and without, which take and give the list as a value, keep a list
+// on the caller's stack there; set, which goes through a pointer, moves
+// it to the heap.
+func (m styleNumbers) with(name string, n int) styleNumbers {
+	for i := range m {
+		if m[i].name == name {
+			m[i].n = n
+			return m
 		}
 	}
-	*m = append(*m, styleNumber{name, n})
+	return append(m, styleNumber{name, n})
 }
 
-func (m *styleNumbers) delete(name string) {
-	*m = slices.DeleteFunc(*m, func(e styleNumber) bool { return e.name == name })
+// without is m without name's number, in m's array.
+func (m styleNumbers) without(name string) styleNumbers {
+	kept := m[:0]
+	for _, e := range m {
+		if e.name != name {
+			kept = append(kept, e)
+		}
+	}
+	return kept
 }
 
 // introducer stands on the stack for an unmarked paragraph inside a
@@ -231,7 +244,7 @@ func bracketedLine(s string) bool {
 // dateline: one short line that ends with a date (The White House,
 // Washington, 20 June 1962).
 func (p *parser) dateline(s string) bool {
-	if strings.Contains(s, "\n") || runeLen(s) > 80 {
+	if strings.Contains(s, "\n") || runesAtMost(s, 81) > 80 {
 		return false
 	}
 	s = strings.TrimRight(s, ".]）) ")
