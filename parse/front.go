@@ -225,6 +225,8 @@ func (p *parser) archiveHeader() {
 		p.editorRef = false
 	}
 	p.next = i + 1
+	// A copy from a web page may have a blank line after every line.
+	p.skipBlank()
 	if l, ok := p.peek(); ok {
 		if m := pageLine.FindStringSubmatch(l.text); m != nil {
 			pub.Page = digitValue(m[1])
@@ -236,6 +238,7 @@ func (p *parser) archiveHeader() {
 			p.next++
 		}
 	}
+	p.skipBlank()
 	if l, ok := p.peek(); ok {
 		if m := columnLine.FindStringSubmatch(l.text); m != nil {
 			pub.Column = strings.TrimSpace(m[1])
@@ -272,12 +275,19 @@ func headlineKind(headline string) declaration.Kind {
 }
 
 // repeatedHeadline takes the headline printed again above the text, on
-// one line or spread over several.
+// one line or spread over several (blank lines between them, as a copy
+// from a web page may have, aside).
 func (p *parser) repeatedHeadline() {
 	want := squeeze(p.doc.Publication.Headline)
 	var got string
 	var s span
-	for i := p.next; i < len(p.lines) && !p.lines[i].blank(); i++ {
+	for i := p.next; i < len(p.lines); i++ {
+		if p.lines[i].blank() {
+			if got == "" {
+				return
+			}
+			continue
+		}
 		got += squeeze(p.lines[i].text)
 		if !strings.HasPrefix(want, got) {
 			return

@@ -364,6 +364,41 @@ func TestNewlines(t *testing.T) {
 	}
 }
 
+// TestArchiveBlankLines: a newspaper archive's page copied from the web
+// may have a blank line after every line. The header (date, page,
+// column), the repeated headline and the lead read the same from it.
+func TestArchiveBlankLines(t *testing.T) {
+	for _, dir := range fixtureDirs(t) {
+		data, err := os.ReadFile(filepath.Join(dir, "input.txt"))
+		if err != nil || !bytes.HasPrefix(data, []byte("### ")) {
+			continue
+		}
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			want, err := Parse(bytes.NewReader(data), "x")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want.Publication == nil {
+				t.Fatal("no archive header in the fixture as it is")
+			}
+			spaced := bytes.ReplaceAll(data, []byte("\n"), []byte("\n\n"))
+			got, err := Parse(bytes.NewReader(spaced), "x")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(got.Publication, want.Publication) {
+				t.Errorf("publication %+v, want %+v", got.Publication, want.Publication)
+			}
+			if !reflect.DeepEqual(got.Dispatch, want.Dispatch) {
+				t.Errorf("dispatch %+v, want %+v", got.Dispatch, want.Dispatch)
+			}
+			if got.Title != want.Title || got.Kind != want.Kind {
+				t.Errorf("title %q (%s), want %q (%s)", got.Title, got.Kind, want.Title, want.Kind)
+			}
+		})
+	}
+}
+
 func FuzzParse(f *testing.F) {
 	for _, dir := range fixtureDirs(f) {
 		if data, err := os.ReadFile(filepath.Join(dir, "input.txt")); err == nil {
