@@ -51,6 +51,9 @@ func (p *parser) front() {
 		p.title()
 	}
 	p.subtitles()
+	if d.Dispatch == nil && d.Title != "" {
+		p.leadBelowHeadline()
+	}
 	p.ownTitle()
 }
 
@@ -304,6 +307,34 @@ func (p *parser) repeatedHeadline() {
 
 // squeeze removes all whitespace.
 func squeeze(s string) string { return strings.Join(strings.Fields(s), "") }
+
+// leadBelowHeadline reads the lead of a news item copied without the
+// archive's header, whose headline runs over a few lines above it
+// (解放区新闻记者联合会通电 / 抗议当局制造西安血案 / 号召…): when a lead
+// follows the title within leadReach lines, the lines between are the
+// headline's subtitles and the lead is the item's dispatch.
+func (p *parser) leadBelowHeadline() {
+	for i, n := p.next, 0; i < len(p.lines) && n <= leadReach; i++ {
+		l := p.lines[i]
+		if l.blank() {
+			continue
+		}
+		if m := leadAt(l.text); m != nil && leadMatch(l.text, m) {
+			for ; p.next < i; p.next++ {
+				if sub := p.lines[p.next]; !sub.blank() {
+					p.addBlock(&p.doc.Front, declaration.Subtitle, "", "", p.lineSpan(sub))
+				}
+			}
+			p.lead()
+			return
+		}
+		n++
+	}
+}
+
+// leadReach is how many lines of a headline leadBelowHeadline lets stand
+// between a title and its lead.
+const leadReach = 3
 
 // lead takes a news lead such as 新华社北京９月１２日电… as one block and
 // fills Dispatch; when the lead says who signed what, where and when, it

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 	"unicode"
@@ -394,6 +395,42 @@ func TestArchiveBlankLines(t *testing.T) {
 			}
 			if got.Title != want.Title || got.Kind != want.Kind {
 				t.Errorf("title %q (%s), want %q (%s)", got.Title, got.Kind, want.Title, want.Kind)
+			}
+		})
+	}
+}
+
+// TestNewsItemWithoutHeader: a news item copied as plain text, without
+// the archive's header (### headline, date, page, column), still has its
+// lead read as its dispatch, below a headline of one or more lines.
+func TestNewsItemWithoutHeader(t *testing.T) {
+	header := regexp.MustCompile(`^(### .*|\d{4}-\d\d-\d\d|第.{1,3}版.*|专栏：.*|\s*)$`)
+	for _, dir := range fixtureDirs(t) {
+		data, err := os.ReadFile(filepath.Join(dir, "input.txt"))
+		if err != nil || !bytes.HasPrefix(data, []byte("### ")) {
+			continue
+		}
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			want, err := Parse(bytes.NewReader(data), "x")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want.Dispatch == nil {
+				return // a fixture without a lead has nothing to show here
+			}
+			lines := strings.Split(string(data), "\n")
+			for len(lines) > 0 && header.MatchString(lines[0]) {
+				lines = lines[1:]
+			}
+			got, err := Parse(strings.NewReader(strings.Join(lines, "\n")), "x")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.Publication != nil {
+				t.Fatalf("the header is still there: %+v", got.Publication)
+			}
+			if got.Dispatch == nil || got.Dispatch.Agency != want.Dispatch.Agency || got.Dispatch.Place != want.Dispatch.Place {
+				t.Errorf("dispatch %+v, want agency %q and place %q", got.Dispatch, want.Dispatch.Agency, want.Dispatch.Place)
 			}
 		})
 	}
