@@ -308,6 +308,22 @@ func (p *parser) repeatedHeadline() {
 // squeeze removes all whitespace.
 func squeeze(s string) string { return strings.Join(strings.Fields(s), "") }
 
+// continues reports whether line i continues a hard-wrapped paragraph
+// whose first line is indented, as the archive indents the first line of
+// every paragraph: it is not blank, not indented and starts with no
+// numbering marker.
+func (p *parser) continues(i int) bool {
+	if i >= len(p.lines) {
+		return false
+	}
+	c := p.lines[i]
+	if c.blank() || c.indent > 0 {
+		return false
+	}
+	_, _, _, marked := findMarker(c.text)
+	return !marked
+}
+
 // leadBelowHeadline reads the lead of a news item copied without the
 // archive's header, whose headline runs over a few lines above it
 // (解放区新闻记者联合会通电 / 抗议当局制造西安血案 / 号召…): when a lead
@@ -361,6 +377,14 @@ func (p *parser) lead() {
 	// The lead may carry the whole text, items run inline
 	// (…决定如下：（甲）…（一）…): the lead block ends where they start.
 	s := p.lineSpan(l)
+	p.next++
+	// A hard-wrapped lead runs on over the lines after it that are less
+	// indented: the archive indents the first line of every paragraph.
+	for l.indent > 0 && p.continues(p.next) {
+		s = s.join(p.lineSpan(p.lines[p.next]))
+		p.next++
+	}
+	after := strings.ReplaceAll(s.text[m[1]:], "\n", "") // Chinese runs on across a wrap
 	q := newPara(l, s)
 	if segs := p.segments(q); len(segs) > 1 {
 		lead, rest := s.cut(byteOffset(s, segs[1].pos))
@@ -368,9 +392,8 @@ func (p *parser) lead() {
 		p.leadRest = newPara(l, rest)
 	}
 	p.addBlock(&d.Front, declaration.Lead, "", "", s)
-	p.next++
 	p.skipBlank()
-	p.signingFromLead(l.text[m[1]:])
+	p.signingFromLead(after)
 }
 
 // leadMatch: a match of leadPattern is a lead when it is dated,
@@ -412,6 +435,9 @@ func (p *parser) title() {
 	}
 	if kindOf(l.text) == declaration.Other && p.doc.Title != "" {
 		return
+	}
+	if l.indent > 0 && p.continues(p.next+1) {
+		return // the first line of a hard-wrapped paragraph
 	}
 	// An English heading block: short lines before the first paragraph,
 	// such as a date, "SECRET", "AGREEMENT", "Between …".

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -434,6 +435,69 @@ func TestNewsItemWithoutHeader(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestHardWrappedArchive: an archive page whose paragraphs are wrapped
+// at 40 characters, each paragraph's first line indented and the lines
+// after it not, reads as it does unwrapped: lead, title, kind, signing,
+// parties and the top of the provision tree.
+func TestHardWrappedArchive(t *testing.T) {
+	for _, dir := range fixtureDirs(t) {
+		data, err := os.ReadFile(filepath.Join(dir, "input.txt"))
+		if err != nil || !bytes.HasPrefix(data, []byte("### ")) {
+			continue
+		}
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			want, err := Parse(bytes.NewReader(data), "x")
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := Parse(strings.NewReader(hardWrap(string(data), 40)), "x")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(got.Dispatch, want.Dispatch) {
+				t.Errorf("dispatch %+v, want %+v", got.Dispatch, want.Dispatch)
+			}
+			if got.Title != want.Title || got.Kind != want.Kind {
+				t.Errorf("title %q (%s), want %q (%s)", got.Title, got.Kind, want.Title, want.Kind)
+			}
+			if !reflect.DeepEqual(got.Signed, want.Signed) || !reflect.DeepEqual(got.Parties, want.Parties) {
+				t.Errorf("signed %+v and parties %q, want %+v and %q", got.Signed, got.Parties, want.Signed, want.Parties)
+			}
+			if g, w := topLabels(got), topLabels(want); !slices.Equal(g, w) {
+				t.Errorf("top provisions %q, want %q", g, w)
+			}
+		})
+	}
+}
+
+// hardWrap wraps every indented line longer than width characters: the
+// first line keeps its indent, the lines after it start at the margin.
+func hardWrap(text string, width int) string {
+	var out []string
+	for _, l := range strings.Split(text, "\n") {
+		body := strings.TrimLeft(l, " \u3000")
+		rs := []rune(body)
+		if body == l || len(rs) <= width {
+			out = append(out, l)
+			continue
+		}
+		out = append(out, l[:len(l)-len(body)]+string(rs[:width]))
+		for rs = rs[width:]; len(rs) > 0; {
+			n := min(width, len(rs))
+			out, rs = append(out, string(rs[:n])), rs[n:]
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+func topLabels(d *declaration.Document) []string {
+	var labels []string
+	for _, p := range d.Body {
+		labels = append(labels, p.Label)
+	}
+	return labels
 }
 
 func FuzzParse(f *testing.F) {
