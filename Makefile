@@ -7,7 +7,7 @@ BIN      := bin/convert
 FORMATS  ?= yaml,json,txt,pdf,xlsx,html,akn
 FUZZTIME ?= 20s
 
-.PHONY: all build demo test race golden bench fuzz lint cov deps clean
+.PHONY: all build demo test race golden bench probe fuzz lint cov deps clean
 
 all: build
 
@@ -62,6 +62,12 @@ golden:
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 	@scripts/bench.sh
+
+# probe scores the parser on the corpus laid out in other ways (CRLF, indents,
+# blank lines, hard wraps, no archive header ...): rules true of documents score
+# alike on every layout.
+probe: build
+	@scripts/layout-probe.py bin/convert
 
 # fuzz runs every fuzz target for FUZZTIME each (make fuzz FUZZTIME=5m);
 # go test -fuzz takes one target at a time, so each is listed here (a

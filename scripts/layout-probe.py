@@ -1,0 +1,146 @@
+#!/usr/bin/env python3
+"""Scores the parser on the corpus laid out in other ways a real copy of it may have.
+
+usage: scripts/layout-probe.py [CONVERT [CORPUS]]     (make probe)
+
+  CONVERT  the built command (default bin/convert)
+  CORPUS   the corpus folder with its facts/ (default $DECLCONV_CORPUS or ../shared/corpus)
+
+Each variant rewrites every document of the corpus (and, where the variant changes what a
+label looks like, the facts the same way) into a temporary folder and runs the facts scorer
+(../shared/tools/score-structure beside the corpus) on it. A rule of the parser that holds
+for documents, not for the way our copies happen to be laid out, scores as well on every
+variant as on the corpus itself, but where the variant takes away what the facts need
+(nohead: the archive's date, from which a lead's year is inferred; nofm: the front matter
+that holds an English document's title). The score is printed per variant; nothing is kept.
+"""
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+HAN = re.compile(r'[\u4e00-\u9fff]')
+
+
+def lines_map(f):
+    return lambda s: '\n'.join(f(l) for l in s.split('\n'))
+
+
+def indent_body(prefix):
+    """Indents every line after the front matter but headings, comments and rules."""
+    def f(s):
+        lines, out, i = s.split('\n'), [], 0
+        if lines and lines[0].strip() == '---':
+            out.append(lines[0])
+            for i in range(1, len(lines)):
+                out.append(lines[i])
+                if lines[i].strip() in ('---', '...'):
+                    break
+            i += 1
+        for l in lines[i:]:
+            keep = not l.strip() or l.lstrip().startswith(('#', '<!--', '---'))
+            out.append(l if keep else prefix + l)
+        return '\n'.join(out)
+    return f
+
+
+def hard_wrap(width):
+    """Wraps every indented line of Chinese longer than width; the lines after the first
+    start at the margin, as a text whose paragraphs indent their first line only."""
+    def f(s):
+        out = []
+        for l in s.split('\n'):
+            body = l.lstrip(' \u3000')
+            if body == l or len(body) <= width or not HAN.search(body):
+                out.append(l)
+                continue
+            out.append(l[:len(l) - len(body)] + body[:width])
+            body = body[width:]
+            while body:
+                out.append(body[:width])
+                body = body[width:]
+        return '\n'.join(out)
+    return f
+
+
+def no_archive_header(s):
+    """Drops the People's Daily archive header: ### headline, date, page, column."""
+    lines = s.split('\n')
+    if not lines or not lines[0].startswith('### '):
+        return s
+    i = 1
+    while i < len(lines) and (not lines[i].strip() or re.match(r'^(\d{4}-\d\d-\d\d$|第.{1,3}版|专栏：)', lines[i])):
+        i += 1
+    return '\n'.join(lines[i:])
+
+
+def no_front_matter(s):
+    lines = s.split('\n')
+    if lines and lines[0].strip() == '---':
+        for i in range(1, len(lines)):
+            if lines[i].strip() in ('---', '...'):
+                return '\n'.join(lines[i + 1:]).lstrip('\n')
+    return s
+
+
+FULLWIDTH_DIGITS = str.maketrans('０１２３４５６７８９', '0123456789')
+CURLY_QUOTES = str.maketrans({'“': '"', '”': '"', '‘': "'", '’': "'"})
+ASCII_PARENS = str.maketrans({'（': '(', '）': ')'})
+
+# name: (what it does to a document, whether the facts change the same way)
+VARIANTS = {
+    'crlf': (lambda s: s.replace('\n', '\r\n'), False),
+    'trailing-spaces': (lines_map(lambda l: l + '  ' if l.strip() else l), False),
+    'fullwidth-indent': (lines_map(lambda l: '\u3000\u3000' + l if l.strip() and HAN.search(l) else l), False),
+    'tab-indent': (indent_body('\t'), False),
+    'two-space-indent': (indent_body('  '), False),
+    'four-space-indent': (indent_body('    '), False),
+    'no-blank-lines': (lambda s: re.sub(r'\n[ \t]*\n+', '\n', s), False),
+    'blank-after-every-line': (lambda s: re.sub(r'\n+', '\n\n', s), False),
+    'hard-wrapped-40': (hard_wrap(40), False),
+    'ascii-digits': (lambda s: s.translate(FULLWIDTH_DIGITS), True),
+    'ascii-parentheses': (lambda s: s.translate(ASCII_PARENS), True),
+    'straight-quotes': (lambda s: s.translate(CURLY_QUOTES), True),
+    'nohead': (no_archive_header, False),
+    'nofm': (no_front_matter, False),
+}
+
+
+def main():
+    convert = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else 'bin/convert')
+    corpus = sys.argv[2] if len(sys.argv) > 2 else os.environ.get('DECLCONV_CORPUS', '../shared/corpus')
+    scorer = os.path.join(os.path.dirname(os.path.abspath(corpus)), 'tools', 'score-structure')
+    if not os.path.isdir(os.path.join(corpus, 'facts')) or not os.access(scorer, os.X_OK):
+        sys.exit(f'layout-probe: needs {corpus}/facts and {scorer}')
+    docs = sorted(f for f in os.listdir(corpus) if f.endswith('.txt'))
+    facts = sorted(os.listdir(os.path.join(corpus, 'facts')))
+
+    def score(folder):
+        out = subprocess.run([scorer, convert, os.path.join(folder, 'facts')], capture_output=True, text=True)
+        return (out.stdout.strip().split('\n') or [''])[-1]
+
+    print(f'{"as it is":24} {score(corpus)}')
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, (change, in_facts) in VARIANTS.items():
+            folder = os.path.join(tmp, name)
+            os.makedirs(os.path.join(folder, 'facts'))
+            for doc in docs:
+                raw = open(os.path.join(corpus, doc), 'rb').read()
+                try:
+                    text = change(raw.decode('utf-8'))
+                except UnicodeDecodeError:  # the encodings' own documents stay as they are
+                    shutil.copy(os.path.join(corpus, doc), folder)
+                    continue
+                with open(os.path.join(folder, doc), 'w', encoding='utf-8', newline='') as f:
+                    f.write(text)
+            for fact in facts:
+                text = open(os.path.join(corpus, 'facts', fact), encoding='utf-8').read()
+                with open(os.path.join(folder, 'facts', fact), 'w', encoding='utf-8') as f:
+                    f.write(change(text) if in_facts else text)
+            print(f'{name:24} {score(folder)}')
+
+
+if __name__ == '__main__':
+    main()
