@@ -47,6 +47,9 @@ func (p *parser) front() {
 		p.repeatedHeadline()
 	}
 	p.lead()
+	if p.leadRest != nil {
+		return // the lead runs on into the text's items: the front ends there
+	}
 	if d.Title == "" || d.Publication != nil {
 		p.title()
 	}
@@ -54,7 +57,9 @@ func (p *parser) front() {
 	if d.Dispatch == nil && d.Title != "" {
 		p.leadBelowHeadline()
 	}
-	p.ownTitle()
+	if p.leadRest == nil {
+		p.ownTitle()
+	}
 }
 
 // htmlTag is a line holding one HTML tag and nothing else, such as the
