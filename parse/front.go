@@ -444,6 +444,9 @@ func (p *parser) title() {
 	if l.indent > 0 && p.continues(p.next+1) {
 		return // the first line of a hard-wrapped paragraph
 	}
+	if kindOf(l.text) == declaration.Other && runesAtMost(l.text, 81) <= 80 && len(p.findDates(l.text)) > 0 {
+		return // a dateline above the title (Wellington, 9 December 1980): ownTitle looks past it
+	}
 	// An English heading block: short lines before the first paragraph,
 	// such as a date, "SECRET", "AGREEMENT", "Between …".
 	s := p.lineSpan(l)

@@ -500,6 +500,25 @@ func topLabels(d *declaration.Document) []string {
 	return labels
 }
 
+// TestDatelineAboveTitle: a dateline on the first line is not the title:
+// the heading under it is; a title that holds a date stays the title.
+func TestDatelineAboveTitle(t *testing.T) {
+	for _, c := range []struct{ text, title string }{
+		{"Wellington, 9 December 1980\n\n## Joint Statement of General Principles\n\n1. The two federations met.\n", "Joint Statement of General Principles"},
+		{"[Hobart, 30 September 1980]\n\n## Joint Statement of the Conference\n\nThe meeting agreed.\n", "Joint Statement of the Conference"},
+		{"13 April 1982\n\n## MEMORANDUM OF UNDERSTANDING ON DAIRY PRODUCTS\n\n1. The Governments agree.\n", "MEMORANDUM OF UNDERSTANDING ON DAIRY PRODUCTS"},
+		{"Joint Communique of 20 June 1962\n\nThe President and the Prime Minister met.\n", "Joint Communique of 20 June 1962"},
+	} {
+		d, err := Parse(strings.NewReader(c.text), "x")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.Title != c.title {
+			t.Errorf("%q: title %q, want %q", c.text, d.Title, c.title)
+		}
+	}
+}
+
 func FuzzParse(f *testing.F) {
 	for _, dir := range fixtureDirs(f) {
 		if data, err := os.ReadFile(filepath.Join(dir, "input.txt")); err == nil {
