@@ -341,10 +341,15 @@ func (p *parser) leadBelowHeadline() {
 			continue
 		}
 		if m := leadAt(l.text); m != nil && leadMatch(l.text, m) {
+			headline := p.doc.Title
 			for ; p.next < i; p.next++ {
 				if sub := p.lines[p.next]; !sub.blank() {
 					p.addBlock(&p.doc.Front, declaration.Subtitle, "", "", p.lineSpan(sub))
+					headline += " " + sub.text
 				}
+			}
+			if p.doc.Kind == declaration.Other {
+				p.doc.Kind = headlineKind(headline) // as an archive's headline tells it
 			}
 			p.lead()
 			return

@@ -403,7 +403,8 @@ func TestArchiveBlankLines(t *testing.T) {
 
 // TestNewsItemWithoutHeader: a news item copied as plain text, without
 // the archive's header (### headline, date, page, column), still has its
-// lead read as its dispatch, below a headline of one or more lines.
+// lead read as its dispatch, below a headline of one or more lines, and
+// the kind its headline tells.
 func TestNewsItemWithoutHeader(t *testing.T) {
 	header := regexp.MustCompile(`^(### .*|\d{4}-\d\d-\d\d|第.{1,3}版.*|专栏：.*|\s*)$`)
 	for _, dir := range fixtureDirs(t) {
@@ -432,6 +433,9 @@ func TestNewsItemWithoutHeader(t *testing.T) {
 			}
 			if got.Dispatch == nil || got.Dispatch.Agency != want.Dispatch.Agency || got.Dispatch.Place != want.Dispatch.Place {
 				t.Errorf("dispatch %+v, want agency %q and place %q", got.Dispatch, want.Dispatch.Agency, want.Dispatch.Place)
+			}
+			if got.Kind != want.Kind {
+				t.Errorf("kind %s, want %s as the headline tells", got.Kind, want.Kind)
 			}
 		})
 	}
