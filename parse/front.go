@@ -101,6 +101,14 @@ func (p *parser) peek() (line, bool) {
 	return line{}, false
 }
 
+// nonBlank is the index of the first line from i on that is not blank.
+func (p *parser) nonBlank(i int) int {
+	for i < len(p.lines) && p.lines[i].blank() {
+		i++
+	}
+	return i
+}
+
 func (p *parser) skipBlank() {
 	for p.next < len(p.lines) && p.lines[p.next].blank() {
 		p.next++
@@ -208,23 +216,28 @@ func frontMatterTitle(lines []string) string {
 // ### 标题 / YYYY-MM-DD / 第N版(栏目) / 专栏：.
 func (p *parser) archiveHeader() {
 	l, ok := p.peek()
-	if !ok || !strings.HasPrefix(l.text, "### ") {
+	if !ok {
 		return
 	}
-	// The header is only an archive header when a date line follows.
-	i := p.next + 1
-	for i < len(p.lines) && p.lines[i].blank() {
-		i++
-	}
+	// The header is only an archive header when a date line follows; a
+	// copy without the Markdown (标题 / date / 第N版) needs the page line too.
+	marked := strings.HasPrefix(l.text, "### ")
+	i := p.nonBlank(p.next + 1)
 	if i >= len(p.lines) || !isoDateLine.MatchString(p.lines[i].text) || !declaration.ValidISODate(p.lines[i].text) {
+		return
+	}
+	if page := p.nonBlank(i + 1); !marked && (page >= len(p.lines) || !pageLine.MatchString(p.lines[page].text)) {
 		return
 	}
 	d := p.doc
 	pub := &declaration.Publication{}
 	d.Publication = pub
-	headline := strings.TrimSpace(strings.TrimPrefix(l.text, "###"))
+	mark, headline, col := "", strings.TrimSpace(l.text), l.col
+	if marked {
+		mark, headline, col = "###", strings.TrimSpace(strings.TrimPrefix(l.text, "###")), l.col+4
+	}
 	pub.Headline = headline
-	p.addBlock(&d.Front, declaration.Headline, "###", "", span{text: headline, starts: []declaration.Pos{{Line: l.num, Col: l.col + 4}}})
+	p.addBlock(&d.Front, declaration.Headline, mark, "", span{text: headline, starts: []declaration.Pos{{Line: l.num, Col: col}}})
 	date := p.lines[i]
 	pub.Date = date.text
 	p.addBlock(&d.Front, declaration.IssueDate, "", "", p.lineSpan(date))

@@ -366,38 +366,44 @@ func TestNewlines(t *testing.T) {
 	}
 }
 
-// TestArchiveBlankLines: a newspaper archive's page copied from the web
-// may have a blank line after every line. The header (date, page,
-// column), the repeated headline and the lead read the same from it.
-func TestArchiveBlankLines(t *testing.T) {
+// TestArchiveLayouts: a newspaper archive's page as copied from the web
+// may have a blank line after every line, or its headline without the
+// Markdown mark. The header (date, page, column), the repeated headline
+// and the lead read the same from either.
+func TestArchiveLayouts(t *testing.T) {
+	layouts := map[string]func([]byte) []byte{
+		"blank lines": func(b []byte) []byte { return bytes.ReplaceAll(b, []byte("\n"), []byte("\n\n")) },
+		"no ### mark": func(b []byte) []byte { return bytes.TrimPrefix(b, []byte("### ")) },
+	}
 	for _, dir := range fixtureDirs(t) {
 		data, err := os.ReadFile(filepath.Join(dir, "input.txt"))
 		if err != nil || !bytes.HasPrefix(data, []byte("### ")) {
 			continue
 		}
-		t.Run(filepath.Base(dir), func(t *testing.T) {
-			want, err := Parse(bytes.NewReader(data), "x")
-			if err != nil {
-				t.Fatal(err)
-			}
-			if want.Publication == nil {
-				t.Fatal("no archive header in the fixture as it is")
-			}
-			spaced := bytes.ReplaceAll(data, []byte("\n"), []byte("\n\n"))
-			got, err := Parse(bytes.NewReader(spaced), "x")
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !reflect.DeepEqual(got.Publication, want.Publication) {
-				t.Errorf("publication %+v, want %+v", got.Publication, want.Publication)
-			}
-			if !reflect.DeepEqual(got.Dispatch, want.Dispatch) {
-				t.Errorf("dispatch %+v, want %+v", got.Dispatch, want.Dispatch)
-			}
-			if got.Title != want.Title || got.Kind != want.Kind {
-				t.Errorf("title %q (%s), want %q (%s)", got.Title, got.Kind, want.Title, want.Kind)
-			}
-		})
+		want, err := Parse(bytes.NewReader(data), "x")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want.Publication == nil {
+			t.Fatalf("%s: no archive header in the fixture as it is", dir)
+		}
+		for name, layout := range layouts {
+			t.Run(filepath.Base(dir)+"/"+name, func(t *testing.T) {
+				got, err := Parse(bytes.NewReader(layout(data)), "x")
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !reflect.DeepEqual(got.Publication, want.Publication) {
+					t.Errorf("publication %+v, want %+v", got.Publication, want.Publication)
+				}
+				if !reflect.DeepEqual(got.Dispatch, want.Dispatch) {
+					t.Errorf("dispatch %+v, want %+v", got.Dispatch, want.Dispatch)
+				}
+				if got.Title != want.Title || got.Kind != want.Kind {
+					t.Errorf("title %q (%s), want %q (%s)", got.Title, got.Kind, want.Title, want.Kind)
+				}
+			})
+		}
 	}
 }
 

@@ -28,9 +28,9 @@ def lines_map(f):
     return lambda s: '\n'.join(f(l) for l in s.split('\n'))
 
 
-def indent_body(prefix):
-    """Indents every line after the front matter but headings, comments and rules."""
-    def f(s):
+def body_lines(f):
+    """Applies f to every line after the front matter."""
+    def g(s):
         lines, out, i = s.split('\n'), [], 0
         if lines and lines[0].strip() == '---':
             out.append(lines[0])
@@ -39,11 +39,14 @@ def indent_body(prefix):
                 if lines[i].strip() in ('---', '...'):
                     break
             i += 1
-        for l in lines[i:]:
-            keep = not l.strip() or l.lstrip().startswith(('#', '<!--', '---'))
-            out.append(l if keep else prefix + l)
-        return '\n'.join(out)
-    return f
+        return '\n'.join(out + [f(l) for l in lines[i:]])
+    return g
+
+
+def indent_body(prefix):
+    """Indents every line after the front matter but headings, comments and rules."""
+    keep = lambda l: not l.strip() or l.lstrip().startswith(('#', '<!--', '---'))
+    return body_lines(lambda l: l if keep(l) else prefix + l)
 
 
 def hard_wrap(width):
@@ -103,6 +106,7 @@ VARIANTS = {
     'ascii-digits': (lambda s: s.translate(FULLWIDTH_DIGITS), True),
     'ascii-parentheses': (lambda s: s.translate(ASCII_PARENS), True),
     'straight-quotes': (lambda s: s.translate(CURLY_QUOTES), True),
+    'no-markdown': (body_lines(lambda l: re.sub(r'^#{1,6}\s*', '', l).replace('**', '')), False),
     'nohead': (no_archive_header, False),
     'nofm': (no_front_matter, False),
 }
