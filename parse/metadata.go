@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/declconv/declconv/declaration"
 )
@@ -149,6 +150,7 @@ func (p *parser) ownTitle() {
 		line    int  // index in p.lines; -1 when joined from two lines
 	}
 	var cands []candidate
+	var datelines []int // lines passed over as datelines before the first candidate
 	for i, seen := p.next, 0; i < len(p.lines) && seen < 8; i++ {
 		l := p.lines[i]
 		if l.blank() {
@@ -163,6 +165,9 @@ func (p *parser) ownTitle() {
 			break
 		}
 		if isMarking(t) || runesAtMost(t, 81) <= 80 && len(p.findDates(t)) > 0 {
+			if len(cands) == 0 && !md {
+				datelines = append(datelines, i)
+			}
 			continue // a dateline: CANBERRA, 21 January 1944
 		}
 		caps := isCapitals(t)
@@ -175,6 +180,9 @@ func (p *parser) ownTitle() {
 			continue
 		}
 		if !md && !caps && kindOf(t) == declaration.Other {
+			if titleCased(t) {
+				continue // a heading above the title: Australia- New Zealand Closer Economic Relations
+			}
 			break
 		}
 		line := i
@@ -203,12 +211,38 @@ func (p *parser) ownTitle() {
 	}
 	p.setTitle(strings.TrimRight(pick.text, ". "))
 	p.editorTitle = false
-	// The text's own title line right after the front matter is its
-	// title block, as it would be without front matter, not a paragraph.
-	if first := p.firstLineFrom(p.next); pick.line >= 0 && pick.line == first {
+	// The text's own title line right after the front matter (and the
+	// datelines above it) is its title block, as it would be without
+	// front matter, not a paragraph.
+	first := p.firstLineFrom(p.next)
+	n := 0
+	for n < len(datelines) && datelines[n] == first {
+		first, n = p.firstLineFrom(first+1), n+1
+	}
+	if pick.line >= 0 && pick.line == first {
+		for _, i := range datelines[:n] {
+			p.addBlock(&p.doc.Front, declaration.Subtitle, "", "", p.lineSpan(p.lines[i]))
+		}
 		p.next = first
 		p.title()
 	}
+}
+
+// titleCased: a short line whose words all start with a capital letter
+// but the small words of a name (of, and, the …), as a heading is
+// written. It never ends with a colon, as a label does.
+func titleCased(s string) bool {
+	words := strings.Fields(s)
+	if len(words) < 2 || len(words) > 12 || strings.HasSuffix(s, ":") {
+		return false
+	}
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsLetter(r) && !unicode.IsUpper(r) && !slices.Contains(minorWords, strings.ToLower(w)) {
+			return false
+		}
+	}
+	return true
 }
 
 // firstLineFrom is the index of the first line at or after i that is not

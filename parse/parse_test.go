@@ -529,6 +529,38 @@ func TestDatelineAboveTitle(t *testing.T) {
 	}
 }
 
+// TestOwnTitleUnderDateline: under front matter whose title an editor
+// gave, the text's own title is found past a dateline and a heading in
+// title case above it; a title line right under the dateline is the
+// title block, printed once, not a paragraph too.
+func TestOwnTitleUnderDateline(t *testing.T) {
+	const fm = "---\ntitle: Nareen Statement\n---\n\n"
+	d, err := Parse(strings.NewReader(fm+"Canberra, 20 March 1978\n\nJoint Statement\n\nThe Prime Ministers met.\n"), "x")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var front []string
+	for _, b := range d.Front {
+		front = append(front, string(b.Kind)+": "+b.Text)
+	}
+	want := []string{"subtitle: Canberra, 20 March 1978", "title: Joint Statement"}
+	if d.Title != "Joint Statement" || len(front) < 2 || !slices.Equal(front[len(front)-2:], want) {
+		t.Errorf("title %q, front %q, want the front to end %q", d.Title, front, want)
+	}
+	for _, b := range d.Preamble {
+		if b.Text == "Joint Statement" {
+			t.Errorf("the title line is a paragraph of the preamble too")
+		}
+	}
+	d, err = Parse(strings.NewReader(fm+"13 April 1982\n\nAustralia- New Zealand Closer Economic Relations\n\nMEMORANDUM OF UNDERSTANDING ON DAIRY PRODUCTS\n\n1. The Governments agree.\n"), "x")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Title != "MEMORANDUM OF UNDERSTANDING ON DAIRY PRODUCTS" {
+		t.Errorf("title %q, want the memorandum's own", d.Title)
+	}
+}
+
 func FuzzParse(f *testing.F) {
 	for _, dir := range fixtureDirs(f) {
 		if data, err := os.ReadFile(filepath.Join(dir, "input.txt")); err == nil {
