@@ -43,11 +43,12 @@ test:
 	@# The patched PDF library is a module of its own, which ./... leaves out.
 	cd third_party/fpdf && $(GO) vet . && $(GO) test .
 
-# race runs the tests of the packages that run goroutines (the batch
-# runner, the command, the model's and the font reader's shared caches)
+# race runs the tests of the packages that run goroutines or share state
+# between them (the batch runner, the command, the model's and the font
+# reader's caches, the PDF writer's pooled width tables and face metrics)
 # under the race detector.
 race:
-	$(GO) test -race -count=1 ./convert ./cmd/convert ./declaration ./output/pdf/font
+	$(GO) test -race -count=1 ./convert ./cmd/convert ./declaration ./output/pdf/font ./output/pdf
 
 # golden rewrites the expected outputs; read every diff before committing.
 golden:
