@@ -126,14 +126,15 @@ func endInlineItems(segs []seg) []seg {
 }
 
 // sentenceEnd is the byte offset just past the first sentence end in s
-// (。！？, or . ! ? before a space), or len(s).
+// (。！？, or . ! ? before a space or after a Chinese character), or
+// len(s).
 func sentenceEnd(s string) int {
 	for i, r := range s {
 		switch r {
 		case '。', '！', '？':
 			return i + utf8.RuneLen(r)
 		case '.', '!', '?':
-			if i+1 < len(s) && s[i+1] == ' ' {
+			if i+1 < len(s) && s[i+1] == ' ' || i > 0 && s[i-1] >= utf8.RuneSelf {
 				return i + 1
 			}
 		}
@@ -208,7 +209,7 @@ func markerCandidates(text string, atStart bool) []candidate {
 }
 
 // indexClausePunct finds the first ：；。 : or ; in s (with latin, also
-// . - ' or " before a space), byte by byte (the UTF-8 of ：；。 is EF BC 9A,
+// . - ' or " before a space; in Chinese, . after a character), byte by byte (the UTF-8 of ：；。 is EF BC 9A,
 // EF BC 9B, E3 80 82), and its length.
 func indexClausePunct(s string, latin bool) (int, int) {
 	for j := 0; j < len(s); j++ {
@@ -220,6 +221,8 @@ func indexClausePunct(s string, latin bool) (int, int) {
 			return j, 1
 		case latin && (c == '.' || c == '-' || c == '\'' || c == '"') && j > 0 && j+1 < len(s) && s[j+1] == ' ' && s[j-1] != ' ':
 			return j, 1
+		case !latin && c == '.' && j > 0 && s[j-1] >= utf8.RuneSelf:
+			return j, 1 // 。typed as a full stop after a character (…五个专区.（二）…)
 		case c == 0xEF && j+2 < len(s) && s[j+1] == 0xBC && (s[j+2] == 0x9A || s[j+2] == 0x9B),
 			c == 0xE3 && j+2 < len(s) && s[j+1] == 0x80 && s[j+2] == 0x82:
 			return j, 3

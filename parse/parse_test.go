@@ -561,6 +561,35 @@ func TestOwnTitleUnderDateline(t *testing.T) {
 	}
 }
 
+// TestASCIIPunctuation: Chinese typed with ASCII punctuation (. , : ;
+// for 。，：；) has the same top provisions and closing: items run inline
+// after a full stop, a closing formula ends with one.
+func TestASCIIPunctuation(t *testing.T) {
+	ascii := strings.NewReplacer("。", ".", "，", ",", "：", ":", "；", ";")
+	for _, dir := range fixtureDirs(t) {
+		data, err := os.ReadFile(filepath.Join(dir, "input.txt"))
+		if err != nil || !hasHan(string(data)) {
+			continue
+		}
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			want, err := Parse(bytes.NewReader(data), "x")
+			if err != nil {
+				return // a fixture of bad input
+			}
+			got, err := Parse(strings.NewReader(ascii.Replace(string(data))), "x")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if g, w := topLabels(got), topLabels(want); !slices.Equal(g, w) {
+				t.Errorf("top provisions %q, want %q", g, w)
+			}
+			if len(got.Closing) != len(want.Closing) {
+				t.Errorf("%d closing blocks, want %d", len(got.Closing), len(want.Closing))
+			}
+		})
+	}
+}
+
 func FuzzParse(f *testing.F) {
 	for _, dir := range fixtureDirs(f) {
 		if data, err := os.ReadFile(filepath.Join(dir, "input.txt")); err == nil {

@@ -185,8 +185,14 @@ func closingFormula(t string) bool {
 	// or ！ that end the text, is the cheap test: most paragraphs end
 	// otherwise.
 	tail := strings.TrimRightFunc(t, unicode.IsSpace)
-	for strings.HasSuffix(tail, "。") || strings.HasSuffix(tail, "！") {
-		tail = tail[:len(tail)-len("。")]
+	for {
+		if strings.HasSuffix(tail, "。") || strings.HasSuffix(tail, "！") {
+			tail = tail[:len(tail)-len("。")]
+		} else if strings.HasSuffix(tail, ".") || strings.HasSuffix(tail, "!") {
+			tail = tail[:len(tail)-1] // typed in ASCII
+		} else {
+			break
+		}
 	}
 	if r, _ := utf8.DecodeLastRuneInString(tail); !closingLasts.has(r) {
 		return false

@@ -21,6 +21,8 @@ import subprocess
 import sys
 import tempfile
 
+import yaml
+
 HAN = re.compile(r'[\u4e00-\u9fff]')
 
 
@@ -91,6 +93,7 @@ def no_front_matter(s):
 FULLWIDTH_DIGITS = str.maketrans('０１２３４５６７８９', '0123456789')
 CURLY_QUOTES = str.maketrans({'“': '"', '”': '"', '‘': "'", '’': "'"})
 ASCII_PARENS = str.maketrans({'（': '(', '）': ')'})
+ASCII_PUNCT = str.maketrans({'，': ',', '。': '.', '：': ':', '；': ';', '？': '?', '！': '!'})
 
 # name: (what it does to a document, whether the facts change the same way)
 VARIANTS = {
@@ -106,10 +109,23 @@ VARIANTS = {
     'ascii-digits': (lambda s: s.translate(FULLWIDTH_DIGITS), True),
     'ascii-parentheses': (lambda s: s.translate(ASCII_PARENS), True),
     'straight-quotes': (lambda s: s.translate(CURLY_QUOTES), True),
+    'ascii-punctuation': (lambda s: s.translate(ASCII_PUNCT), True),
+    'flush-left': (body_lines(lambda l: l.lstrip(' \t\u3000')), False),
     'no-markdown': (body_lines(lambda l: re.sub(r'^#{1,6}\s*', '', l).replace('**', '')), False),
     'nohead': (no_archive_header, False),
     'nofm': (no_front_matter, False),
 }
+
+
+def map_strings(v, f):
+    """v with f applied to every string in it, keys too; the file name stays."""
+    if isinstance(v, str):
+        return f(v)
+    if isinstance(v, list):
+        return [map_strings(x, f) for x in v]
+    if isinstance(v, dict):
+        return {map_strings(k, f): (x if k == 'file' else map_strings(x, f)) for k, x in v.items()}
+    return v
 
 
 def main():
@@ -141,8 +157,10 @@ def main():
                     f.write(text)
             for fact in facts:
                 text = open(os.path.join(corpus, 'facts', fact), encoding='utf-8').read()
+                if in_facts:  # every string of the facts, as the documents' text changed
+                    text = yaml.safe_dump(map_strings(yaml.safe_load(text), change), allow_unicode=True)
                 with open(os.path.join(folder, 'facts', fact), 'w', encoding='utf-8') as f:
-                    f.write(change(text) if in_facts else text)
+                    f.write(text)
             print(f'{name:24} {score(folder)}')
 
 
