@@ -590,6 +590,28 @@ func TestASCIIPunctuation(t *testing.T) {
 	}
 }
 
+// TestArticleNumbersInCapitals: ARTICLE 1. on a line of its own is an
+// article, as ARTICLE I. is, not a side heading ARTICLE over an item 1.;
+// a side heading in capitals run into a numbered provision stays one.
+func TestArticleNumbersInCapitals(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		top  []string
+	}{
+		{"The Parties agree.\n\nARTICLE 1.\n\nThey settle disputes.\n\nARTICLE 2.\n\nThey keep the peace.\n", []string{"ARTICLE 1.", "ARTICLE 2."}},
+		{"The Parties agree.\n\nARTICLE I.\n\nThey settle disputes.\n\nARTICLE II.\n\nThey keep the peace.\n", []string{"ARTICLE I.", "ARTICLE II."}},
+		{"The Parties agree.\n\nGENERAL PROVISIONS 1. They settle disputes.\n\n2. They keep the peace.\n", []string{""}},
+	} {
+		d, err := Parse(strings.NewReader(c.text), "x")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := topLabels(d); !slices.Equal(got, c.top) {
+			t.Errorf("%q: top provisions %q, want %q", c.text, got, c.top)
+		}
+	}
+}
+
 func FuzzParse(f *testing.F) {
 	for _, dir := range fixtureDirs(f) {
 		if data, err := os.ReadFile(filepath.Join(dir, "input.txt")); err == nil {

@@ -203,12 +203,19 @@ func (b *builder) paragraph(q *para) {
 var sideHeading = regexp.MustCompile(`^((?:[A-Z][A-Z'’,&-]*\s+){0,12}[A-Z][A-Z'’&-]{2,})\s+[0-9]{1,3}\\?\.`)
 
 // matchSideHeading tries sideHeading on the start of a paragraph that
-// starts with two capitals (most do not).
+// starts with two capitals (most do not) and not with a marker: ARTICLE
+// 1. is an article, not a heading ARTICLE over an item 1.
 func matchSideHeading(t string) []int {
 	if len(t) < 4 || t[0] < 'A' || t[0] > 'Z' || t[1] < 'A' || t[1] > 'Z' {
 		return nil
 	}
-	return sideHeading.FindStringSubmatchIndex(t[:min(len(t), 160)])
+	m := sideHeading.FindStringSubmatchIndex(t[:min(len(t), 160)])
+	if m != nil {
+		if _, _, _, marked := findMarker(t); marked {
+			return nil
+		}
+	}
+	return m
 }
 
 func (b *builder) sideHeading(s span, q *para) {

@@ -90,6 +90,34 @@ def no_front_matter(s):
     return s
 
 
+def roman(s):
+    vals = {'I': 1, 'V': 5, 'X': 10, 'L': 50, 'C': 100}
+    n = 0
+    for a, b in zip(s, s[1:] + ' '):
+        n += -vals[a] if b != ' ' and vals.get(b, 0) > vals[a] else vals[a]
+    return n
+
+
+def chinese_number(s):
+    digits = {'一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
+    n, cur = 0, 0
+    for c in s:
+        if c in digits:
+            cur = digits[c]
+        elif c == '十':
+            n, cur = n + (cur or 1) * 10, 0
+        elif c == '百':
+            n, cur = n + (cur or 1) * 100, 0
+    return n + cur
+
+
+def arabic_articles(s):
+    """ARTICLE IV → ARTICLE 4, 第十二条 → 第12条: numbering in Arabic numerals."""
+    s = re.sub(r'\b(ARTICLE|Article)\s+([IVXLC]+)\b', lambda m: f'{m.group(1)} {roman(m.group(2))}', s)
+    return re.sub(r'第((?:[ \u3000]*[一二三四五六七八九十百])+)[ \u3000]*(条|章|节)',
+                  lambda m: f'第{chinese_number(m.group(1))}{m.group(2)}', s)
+
+
 FULLWIDTH_DIGITS = str.maketrans('０１２３４５６７８９', '0123456789')
 CURLY_QUOTES = str.maketrans({'“': '"', '”': '"', '‘': "'", '’': "'"})
 ASCII_PARENS = str.maketrans({'（': '(', '）': ')'})
@@ -110,6 +138,7 @@ VARIANTS = {
     'ascii-parentheses': (lambda s: s.translate(ASCII_PARENS), True),
     'straight-quotes': (lambda s: s.translate(CURLY_QUOTES), True),
     'ascii-punctuation': (lambda s: s.translate(ASCII_PUNCT), True),
+    'arabic-article-numbers': (arabic_articles, True),
     'flush-left': (body_lines(lambda l: l.lstrip(' \t\u3000')), False),
     'no-markdown': (body_lines(lambda l: re.sub(r'^#{1,6}\s*', '', l).replace('**', '')), False),
     'nohead': (no_archive_header, False),
