@@ -41,7 +41,7 @@ var styles = []style{
 	{name: "en-chapter", kind: declaration.Chapter, rank: 2, firsts: "Cc", match: english("chapter")},
 	{name: "en-article", kind: declaration.Article, rank: 4, firsts: "Aa", match: english("article")},
 	{name: "ordinal", firsts: "第", match: ordinalDun},
-	{name: "cn-dun", inline: true, firsts: cnNumerals, match: suffixed(isCNNumeral, cnValue, "、")},
+	{name: "cn-dun", inline: true, firsts: cnNumerals, match: cnDun},
 	{name: "cn-paren", inline: true, firsts: "(（", match: parenthesized(isCNNumeral, cnValue)},
 	{name: "stem-paren", inline: true, firsts: "(（", match: parenthesized(func(r rune) bool { return strings.ContainsRune(stems, r) }, stemValue)},
 	{name: "stem-dun", inline: true, firsts: stems, match: suffixed(func(r rune) bool { return strings.ContainsRune(stems, r) }, stemValue, "、")},
@@ -261,18 +261,41 @@ func ordinalDun(s string) (string, int, bool) {
 	return s[:len("第")+len(num)+len("、")], cnValue(num), true
 }
 
-// suffixed matches a number followed by a separator: 一、 １、
-func suffixed(ok func(rune) bool, value func(string) int, sep string) func(string) (string, int, bool) {
+// cnDun matches 一、, or 一． and 一. as some texts type it, but not a
+// number with a decimal point (四三．○○, a price): after the point come
+// a digit, a zero or two numerals, where a text after a marker starts
+// with a word (一.一般存户…).
+func cnDun(s string) (string, int, bool) {
+	label, n, ok := cnDunMarks(s)
+	if ok && !strings.HasSuffix(label, "、") {
+		after := s[len(label):]
+		r, size := utf8.DecodeRuneInString(after)
+		r2, _ := utf8.DecodeRuneInString(after[size:])
+		if isDigit(r) || strings.ContainsRune("○〇零Ｏ", r) || isCNNumeral(r) && isCNNumeral(r2) {
+			return "", 0, false
+		}
+	}
+	return label, n, ok
+}
+
+var cnDunMarks = suffixed(isCNNumeral, cnValue, "、", "．", ".")
+
+// suffixed matches a number followed by one of the separators: 一、 １、
+func suffixed(ok func(rune) bool, value func(string) int, seps ...string) func(string) (string, int, bool) {
 	return func(s string) (string, int, bool) {
 		num := run(s, ok, false) // any length: value bounds the number
-		if num == "" || !strings.HasPrefix(s[len(num):], sep) {
+		if num == "" {
+			return "", 0, false
+		}
+		i := slices.IndexFunc(seps, func(sep string) bool { return strings.HasPrefix(s[len(num):], sep) })
+		if i < 0 {
 			return "", 0, false
 		}
 		n := value(num)
 		if n <= 0 {
 			return "", 0, false
 		}
-		return s[:len(num)+len(sep)], n, true
+		return s[:len(num)+len(seps[i])], n, true
 	}
 }
 

@@ -612,6 +612,44 @@ func TestArticleNumbersInCapitals(t *testing.T) {
 	}
 }
 
+// TestNumeralFullStop: 一、 typed as 一． or 一. is the same marker; a
+// number with a decimal point (四三．○○, a price) is none.
+func TestNumeralFullStop(t *testing.T) {
+	for _, c := range []struct {
+		text, label string
+		n           int
+	}{
+		{"一、总则", "一、", 1}, {"二．组织", "二．", 2}, {"十二.附则", "十二.", 12}, {"一.一般存户凭折存取", "一.", 1},
+		{"四三．○○净棉", "", 0}, {"二．五元", "二．", 2}, {"五六．七八", "", 0}, {"三.5", "", 0},
+	} {
+		st, label, n, ok := findMarker(c.text)
+		if c.label == "" {
+			if ok {
+				t.Errorf("%q: marker %q of %s, want none", c.text, label, st.name)
+			}
+			continue
+		}
+		if !ok || st.name != "cn-dun" || label != c.label || n != c.n {
+			t.Errorf("%q: marker %q (%d, %v), want %q (%d) of cn-dun", c.text, label, n, ok, c.label, c.n)
+		}
+	}
+	data, err := os.ReadFile(filepath.Join("..", "fixtures", "seed", "input.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := Parse(bytes.NewReader(data), "x")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := Parse(strings.NewReader(strings.ReplaceAll(string(data), "、", "．")), "x")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g, w := len(got.Body), len(want.Body); g != w || g == 0 {
+		t.Errorf("the seed with 一． for 一、 has %d top provisions, want %d", g, w)
+	}
+}
+
 func FuzzParse(f *testing.F) {
 	for _, dir := range fixtureDirs(f) {
 		if data, err := os.ReadFile(filepath.Join(dir, "input.txt")); err == nil {

@@ -139,6 +139,7 @@ VARIANTS = {
     'straight-quotes': (lambda s: s.translate(CURLY_QUOTES), True),
     'ascii-punctuation': (lambda s: s.translate(ASCII_PUNCT), True),
     'arabic-article-numbers': (arabic_articles, True),
+    'numeral-full-stop': (lambda s: re.sub(r'(?<![一二三四五六七八九十])([一二三四五六七八九十]+)、', r'\1.', s), True),
     'flush-left': (body_lines(lambda l: l.lstrip(' \t\u3000')), False),
     'no-markdown': (body_lines(lambda l: re.sub(r'^#{1,6}\s*', '', l).replace('**', '')), False),
     'nohead': (no_archive_header, False),
