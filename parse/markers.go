@@ -39,7 +39,7 @@ var styles = []style{
 	{name: "clause", kind: declaration.Paragraph, rank: 5, units: []rune{'款'}},
 	{name: "en-part", kind: declaration.Part, rank: 1, firsts: "Pp", match: english("part")},
 	{name: "en-chapter", kind: declaration.Chapter, rank: 2, firsts: "Cc", match: english("chapter")},
-	{name: "en-article", kind: declaration.Article, rank: 4, firsts: "Aa", match: english("article")},
+	{name: "en-article", kind: declaration.Article, rank: 4, firsts: "Aa", match: either(english("article"), english("art."))},
 	{name: "ordinal", firsts: "第", match: ordinalDun},
 	{name: "cn-dun", inline: true, firsts: cnNumerals, match: cnDun},
 	{name: "cn-paren", inline: true, firsts: "(（", match: parenthesized(isCNNumeral, cnValue)},
@@ -52,7 +52,9 @@ var styles = []style{
 	{name: "circled", firsts: "㈠㈡㈢㈣㈤㈥㈦㈧㈨㈩", match: circled},
 	{name: "digit-dun", inline: true, firsts: digits, match: suffixed(isDigit, digitValue, "、")},
 	{name: "digit-dot", firsts: digits, match: digitDot},
+	{name: "digit-close", inline: true, firsts: digits, match: closed(isDigit, digitValue)},
 	{name: "letter-dot", inline: true, firsts: "abcdefghijklmnopqrstuvwxyz", match: letterDot},
+	{name: "letter-close", inline: true, firsts: "abcdefghijklmnopqrstuvwxyz", match: closed(isLowerLetter, letterValue)},
 	{name: "dash", firsts: "—", match: dash},
 	{name: "bullet", firsts: "-*•", match: bullet},
 }
@@ -319,6 +321,40 @@ func parenthesized(ok func(rune) bool, value func(string) int) func(string) (str
 			return "", 0, false
 		}
 		return s[:size+len(num)+csize], n, true
+	}
+}
+
+// closed matches a number or a letter closed by a parenthesis only, 1)
+// １） a), followed by a space or by text that is not ASCII (1）总则).
+func closed(ok func(rune) bool, value func(string) int) func(string) (string, int, bool) {
+	return func(s string) (string, int, bool) {
+		num := run(s, ok, false) // any length: value bounds the number
+		if num == "" {
+			return "", 0, false
+		}
+		closing, size := utf8.DecodeRuneInString(s[len(num):])
+		if closing != ')' && closing != '）' {
+			return "", 0, false
+		}
+		end := len(num) + size
+		if next := s[end:]; next != "" && next[0] < utf8.RuneSelf && next[0] != ' ' && next[0] != '\t' {
+			return "", 0, false // 2)x, 1).
+		}
+		n := value(num)
+		if n <= 0 {
+			return "", 0, false
+		}
+		return s[:end], n, true
+	}
+}
+
+// either matches what the first of two matchers does, else the second.
+func either(a, b func(string) (string, int, bool)) func(string) (string, int, bool) {
+	return func(s string) (string, int, bool) {
+		if label, n, ok := a(s); ok {
+			return label, n, ok
+		}
+		return b(s)
 	}
 }
 

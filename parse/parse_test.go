@@ -650,6 +650,37 @@ func TestNumeralFullStop(t *testing.T) {
 	}
 }
 
+// TestMoreNumberingForms: numbers and letters closed by a parenthesis
+// only (1) a) １）), and Art. for Article, number provisions as their
+// other forms do; a word before a parenthesis or a number run on is none.
+func TestMoreNumberingForms(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		top  []string
+		sub  []string // the second top provision's children
+	}{
+		{"The Parties agree as follows:\n\n1) They settle disputes.\n\n2) They keep the peace:\n\na) by talks;\n\nb) by courts.\n\n3) They meet.\n", []string{"1)", "2)", "3)"}, []string{"a)", "b)"}},
+		{"双方同意：\n\n1）互相尊重。\n\n2）互不侵犯：（1）不动武；（2）不威胁。\n", []string{"1）", "2）"}, []string{"（1）", "（2）"}},
+		{"The Parties agree.\n\nArt. 1. They settle disputes.\n\nArt. 2. They keep the peace:\n\n(a) by talks;\n\n(b) by courts.\n", []string{"Art. 1.", "Art. 2."}, []string{"(a)", "(b)"}},
+		{"The Parties agree.\n\nart) is a word.\n\n2)x is no marker.\n", nil, nil}, // no provision: the text is all preamble
+	} {
+		d, err := Parse(strings.NewReader(c.text), "x")
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := topLabels(d)
+		var sub []string
+		if len(d.Body) > 1 {
+			for _, ch := range d.Body[1].Children {
+				sub = append(sub, ch.Label)
+			}
+		}
+		if !slices.Equal(got, c.top) || !slices.Equal(sub, c.sub) {
+			t.Errorf("%q: top %q and under the second %q, want %q and %q", c.text, got, sub, c.top, c.sub)
+		}
+	}
+}
+
 func FuzzParse(f *testing.F) {
 	for _, dir := range fixtureDirs(f) {
 		if data, err := os.ReadFile(filepath.Join(dir, "input.txt")); err == nil {

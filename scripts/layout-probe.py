@@ -123,7 +123,14 @@ CURLY_QUOTES = str.maketrans({'“': '"', '”': '"', '‘': "'", '’': "'"})
 ASCII_PARENS = str.maketrans({'（': '(', '）': ')'})
 ASCII_PUNCT = str.maketrans({'，': ',', '。': '.', '：': ':', '；': ';', '？': '?', '！': '!'})
 
-# name: (what it does to a document, whether the facts change the same way)
+def relabel(pattern, repl):
+    """Rewrites a label where the facts name one: a whole string or a step of a path."""
+    label = re.compile(r'(^| > )' + pattern + r'(?=$| > |#)')
+    return lambda s: label.sub(lambda m: m.group(1) + m.expand(repl), s)
+
+
+# name: (what it does to a document, whether the facts change the same way:
+# True for the same change, else the change of their labels)
 VARIANTS = {
     'crlf': (lambda s: s.replace('\n', '\r\n'), False),
     'trailing-spaces': (lines_map(lambda l: l + '  ' if l.strip() else l), False),
@@ -140,6 +147,9 @@ VARIANTS = {
     'ascii-punctuation': (lambda s: s.translate(ASCII_PUNCT), True),
     'arabic-article-numbers': (arabic_articles, True),
     'numeral-full-stop': (lambda s: re.sub(r'(?<![一二三四五六七八九十])([一二三四五六七八九十]+)、', r'\1.', s), True),
+    'article-abbreviated': (lambda s: re.sub(r'\bArticle (\d+)', r'Art. \1', s), True),
+    'digit-close-paren': (lambda s: re.sub(r'(?m)^(\s*)(\d+)\. ', r'\1\2) ', s), relabel(r'(\d+)\.', r'\2)')),
+    'letter-close-paren': (lambda s: re.sub(r'(?m)^(\s*)\(([a-z])\) ', r'\1\2) ', s), relabel(r'\(([a-z])\)', r'\2)')),
     'flush-left': (body_lines(lambda l: l.lstrip(' \t\u3000')), False),
     'no-markdown': (body_lines(lambda l: re.sub(r'^#{1,6}\s*', '', l).replace('**', '')), False),
     'nohead': (no_archive_header, False),
@@ -188,7 +198,8 @@ def main():
             for fact in facts:
                 text = open(os.path.join(corpus, 'facts', fact), encoding='utf-8').read()
                 if in_facts:  # every string of the facts, as the documents' text changed
-                    text = yaml.safe_dump(map_strings(yaml.safe_load(text), change), allow_unicode=True)
+                    f = change if in_facts is True else in_facts
+                    text = yaml.safe_dump(map_strings(yaml.safe_load(text), f), allow_unicode=True)
                 with open(os.path.join(folder, 'facts', fact), 'w', encoding='utf-8') as f:
                     f.write(text)
             print(f'{name:24} {score(folder)}')
