@@ -101,14 +101,6 @@ func (p *parser) peek() (line, bool) {
 	return line{}, false
 }
 
-// nonBlank is the index of the first line from i on that is not blank.
-func (p *parser) nonBlank(i int) int {
-	for i < len(p.lines) && p.lines[i].blank() {
-		i++
-	}
-	return i
-}
-
 func (p *parser) skipBlank() {
 	for p.next < len(p.lines) && p.lines[p.next].blank() {
 		p.next++
@@ -222,11 +214,11 @@ func (p *parser) archiveHeader() {
 	// The header is only an archive header when a date line follows; a
 	// copy without the Markdown (标题 / date / 第N版) needs the page line too.
 	marked := strings.HasPrefix(l.text, "### ")
-	i := p.nonBlank(p.next + 1)
+	i := p.firstLineFrom(p.next + 1)
 	if i >= len(p.lines) || !isoDateLine.MatchString(p.lines[i].text) || !declaration.ValidISODate(p.lines[i].text) {
 		return
 	}
-	if page := p.nonBlank(i + 1); !marked && (page >= len(p.lines) || !pageLine.MatchString(p.lines[page].text)) {
+	if page := p.firstLineFrom(i + 1); !marked && (page >= len(p.lines) || !pageLine.MatchString(p.lines[page].text)) {
 		return
 	}
 	d := p.doc

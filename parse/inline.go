@@ -209,8 +209,9 @@ func markerCandidates(text string, atStart bool) []candidate {
 }
 
 // indexClausePunct finds the first ：；。 : or ; in s (with latin, also
-// . - ' or " before a space; in Chinese, . after a character), byte by byte (the UTF-8 of ：；。 is EF BC 9A,
-// EF BC 9B, E3 80 82), and its length.
+// . - ' or " before a space; in Chinese, . after a character), byte by
+// byte (the UTF-8 of ：；。 is EF BC 9A, EF BC 9B, E3 80 82), and its
+// length.
 func indexClausePunct(s string, latin bool) (int, int) {
 	for j := 0; j < len(s); j++ {
 		if !clausePunctLead[s[j]] {
