@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/declconv/declconv/declaration"
+	"github.com/declconv/declconv/internal/sizedread"
 	"github.com/declconv/declconv/output/xlsx"
 	"github.com/declconv/declconv/parse"
 )
@@ -589,7 +590,7 @@ func (r *Runner) readInput(j *Job) ([]byte, error) {
 			return nil, tooLarge(size)
 		}
 	}
-	data, err := readAll(io.LimitReader(f, maxInput+1), size)
+	data, err := sizedread.ReadAll(io.LimitReader(f, maxInput+1), size)
 	if err != nil {
 		return nil, fileError(j.Path, err)
 	}
@@ -597,27 +598,6 @@ func (r *Runner) readInput(j *Job) ([]byte, error) {
 		return nil, tooLarge(int64(len(data)))
 	}
 	return data, nil
-}
-
-// readAll is io.ReadAll into a buffer made for size bytes, the input's
-// size as stat gave it: two reads of a file (the last finds its end)
-// where io.ReadAll, growing from 512 bytes, makes about eight for a
-// document of 10 KB. The buffer still grows if the file did.
-func readAll(r io.Reader, size int64) ([]byte, error) {
-	data := make([]byte, 0, max(size+1, 512))
-	for {
-		n, err := r.Read(data[len(data):cap(data)])
-		data = data[:len(data)+n]
-		if err == io.EOF {
-			return data, nil
-		}
-		if err != nil {
-			return data, err
-		}
-		if len(data) == cap(data) {
-			data = append(data, 0)[:len(data)]
-		}
-	}
 }
 
 // convert reads the document and renders its targets, in a goroutine

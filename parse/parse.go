@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/declconv/declconv/declaration"
+	"github.com/declconv/declconv/internal/sizedread"
 )
 
 // Parse reads the source text of a declaration and returns its canonical
@@ -110,23 +111,7 @@ func readInput(r io.Reader) ([]byte, error) {
 	if size < 0 || size > MaxInputSize {
 		return io.ReadAll(io.LimitReader(r, MaxInputSize+1))
 	}
-	// One byte more than the size, so that reading to EOF needs no growth;
-	// a file that grew meanwhile still reads whole (append grows it).
-	data := make([]byte, 0, size+1)
-	lr := io.LimitReader(r, MaxInputSize+1)
-	for {
-		n, err := lr.Read(data[len(data):cap(data)])
-		data = data[:len(data)+n]
-		if err == io.EOF {
-			return data, nil
-		}
-		if err != nil {
-			return data, err
-		}
-		if len(data) == cap(data) {
-			data = append(data, 0)[:len(data)]
-		}
-	}
+	return sizedread.ReadAll(io.LimitReader(r, MaxInputSize+1), int64(size))
 }
 
 // parser holds the state of one Parse call.

@@ -366,6 +366,22 @@ func TestNewlines(t *testing.T) {
 	}
 }
 
+// archiveInputs are the inputs of the fixtures laid out as a newspaper
+// archive's page (### headline first), by fixture name.
+func archiveInputs(t *testing.T) map[string][]byte {
+	inputs := map[string][]byte{}
+	for _, dir := range fixtureDirs(t) {
+		data, err := os.ReadFile(filepath.Join(dir, "input.txt"))
+		if err == nil && bytes.HasPrefix(data, []byte("### ")) {
+			inputs[filepath.Base(dir)] = data
+		}
+	}
+	if len(inputs) == 0 {
+		t.Fatal("no archive fixture")
+	}
+	return inputs
+}
+
 // TestArchiveLayouts: a newspaper archive's page as copied from the web
 // may have a blank line after every line, or its headline without the
 // Markdown mark. The header (date, page, column), the repeated headline
@@ -375,20 +391,16 @@ func TestArchiveLayouts(t *testing.T) {
 		"blank lines": func(b []byte) []byte { return bytes.ReplaceAll(b, []byte("\n"), []byte("\n\n")) },
 		"no ### mark": func(b []byte) []byte { return bytes.TrimPrefix(b, []byte("### ")) },
 	}
-	for _, dir := range fixtureDirs(t) {
-		data, err := os.ReadFile(filepath.Join(dir, "input.txt"))
-		if err != nil || !bytes.HasPrefix(data, []byte("### ")) {
-			continue
-		}
+	for fixture, data := range archiveInputs(t) {
 		want, err := Parse(bytes.NewReader(data), "x")
 		if err != nil {
 			t.Fatal(err)
 		}
 		if want.Publication == nil {
-			t.Fatalf("%s: no archive header in the fixture as it is", dir)
+			t.Fatalf("%s: no archive header in the fixture as it is", fixture)
 		}
 		for name, layout := range layouts {
-			t.Run(filepath.Base(dir)+"/"+name, func(t *testing.T) {
+			t.Run(fixture+"/"+name, func(t *testing.T) {
 				got, err := Parse(bytes.NewReader(layout(data)), "x")
 				if err != nil {
 					t.Fatal(err)
@@ -413,12 +425,8 @@ func TestArchiveLayouts(t *testing.T) {
 // the kind its headline tells.
 func TestNewsItemWithoutHeader(t *testing.T) {
 	header := regexp.MustCompile(`^(### .*|\d{4}-\d\d-\d\d|第.{1,3}版.*|专栏：.*|\s*)$`)
-	for _, dir := range fixtureDirs(t) {
-		data, err := os.ReadFile(filepath.Join(dir, "input.txt"))
-		if err != nil || !bytes.HasPrefix(data, []byte("### ")) {
-			continue
-		}
-		t.Run(filepath.Base(dir), func(t *testing.T) {
+	for fixture, data := range archiveInputs(t) {
+		t.Run(fixture, func(t *testing.T) {
 			want, err := Parse(bytes.NewReader(data), "x")
 			if err != nil {
 				t.Fatal(err)
@@ -452,12 +460,8 @@ func TestNewsItemWithoutHeader(t *testing.T) {
 // after it not, reads as it does unwrapped: lead, title, kind, signing,
 // parties and the top of the provision tree.
 func TestHardWrappedArchive(t *testing.T) {
-	for _, dir := range fixtureDirs(t) {
-		data, err := os.ReadFile(filepath.Join(dir, "input.txt"))
-		if err != nil || !bytes.HasPrefix(data, []byte("### ")) {
-			continue
-		}
-		t.Run(filepath.Base(dir), func(t *testing.T) {
+	for fixture, data := range archiveInputs(t) {
+		t.Run(fixture, func(t *testing.T) {
 			want, err := Parse(bytes.NewReader(data), "x")
 			if err != nil {
 				t.Fatal(err)
