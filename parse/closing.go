@@ -2,6 +2,7 @@ package parse
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -9,7 +10,7 @@ import (
 )
 
 var (
-	placeDateZH = regexp.MustCompile(`^(?:[0-9０-９一二三四五六七八九十〇○零Ｏ]{4}\s*年)?\s*[0-9０-９一二三四五六七八九十]{1,2}\s*月\s*[0-9０-９一二三四五六七八九十廿卅]{1,3}\s*日\s*(?:[于在]\s*(\p{Han}{1,8}))?$`)
+	placeDateZH = regexp.MustCompile(`^(?:[0-9０-９一二三四五六七八九十〇○零Ｏ]{4}\s*年)?\s*[0-9０-９一二三四五六七八九十]{1,2}\s*月\s*[0-9０-９一二三四五六七八九十廿卅]{1,3}\s*日\s*(?:[于於在]\s*(\p{Han}{1,8}))?$`)
 	placeDateEN = regexp.MustCompile(`(?i)^(?:done|signed|dated|made)\s+(?:at|in|on|this)\b`)
 	cityDateEN  = regexp.MustCompile(`^([A-Z][A-Za-z .'-]+),\s+[0-9]{1,2}\s+[A-Za-z]+\s+[0-9]{4}\.?$`)
 	signedMark  = regexp.MustCompile(`[（(](?:签字|签名|签署|盖章|Signed|signed|Sgd\.?)[）)]|^\([A-Z][A-Z. '-]+\)\s+(?:[Oo]n behalf of|[Ff]or)\b`)
@@ -25,9 +26,9 @@ var (
 	onBehalf       = regexp.MustCompile(`^\(([A-Z][A-Za-z. '-]+)\)\s+(?:[Oo]n behalf of|[Ff]or)\s+(?:the\s+)?(.+)$`)
 	nameThenOffice = regexp.MustCompile(`^([A-Z][A-Z.' -]*[A-Z.])\s+([A-Z][a-z].*)$`)
 	notesHead      = regexp.MustCompile(`^(?:注释|注|附注|註釋|Notes?|NOTES?|Footnotes?)[：:]?$`)
-	signingLead    = regexp.MustCompile(`^(.{2,80}?)((?:[0-9０-９一二三四五六七八九十]+月)?[0-9０-９一二三四五六七八九十廿卅]+日)(?:上午|下午|晚上?)?在(\p{Han}{2,6}?)(?:正式)?(签署|签订|发表|会谈|举行)`)
+	signingLead    = regexp.MustCompile(`^(.{2,80}?)((?:[0-9０-９一二三四五六七八九十]+月)?[0-9０-９一二三四五六七八九十廿卅]+日)(?:上午|下午|晚上?)?在(\p{Han}{2,6}?)(?:正式)?(签署|签订|簽署|簽訂|发表|發表|会谈|會談|举行|舉行)`)
 	signingBody    = regexp.MustCompile(`[于於](.{4,20}?日)在(\p{Han}{2,6}?)(?:签订|签署|订立|簽訂|簽署|訂立)`)
-	roleWords      = []string{"国家主席", "国务院总理", "委员长", "总统", "总理", "首相", "主席", "国王", "外交部长", "外长", "部长", "大使", "代表", "秘书长"}
+	roleWords      = []string{"国家主席", "國家主席", "国务院总理", "國務院總理", "委员长", "委員長", "总统", "總統", "总理", "總理", "首相", "主席", "国王", "國王", "外交部长", "外交部長", "外长", "外長", "部长", "部長", "大使", "代表", "秘书长", "秘書長"}
 )
 
 // signatureState carries what a signature line leaves for the next one.
@@ -160,13 +161,17 @@ func (p *parser) signedAt(t string) {
 	p.doc.Signed = s
 }
 
+// signingVerbs say that the lead reports a signing, simplified and
+// traditional.
+var signingVerbs = []string{"签署", "签订", "簽署", "簽訂"}
+
 // signingFromLead reads 国家主席江泽民和哈萨克斯坦总统纳扎尔巴耶夫９月１１日在北京签署了…
 func (p *parser) signingFromLead(rest string) {
-	if !contains(rest, "签署") && !contains(rest, "签订") {
+	if !slices.ContainsFunc(signingVerbs, func(v string) bool { return contains(rest, v) }) {
 		return // what a match needs to count: the pattern need not run
 	}
 	m := signingLead.FindStringSubmatch(rest)
-	if m == nil || (m[4] != "签署" && m[4] != "签订") {
+	if m == nil || !slices.Contains(signingVerbs, m[4]) {
 		return
 	}
 	d := p.doc
@@ -205,5 +210,5 @@ func splitRole(s string) (string, string) {
 	if n := utf8.RuneCountInString(name); n < 2 || n > 8 || !hasHan(name) {
 		return "", ""
 	}
-	return s[:best], name
+	return strings.TrimSpace(s[:best]), name // 电　国家主席…: no space before the role
 }

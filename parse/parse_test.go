@@ -685,6 +685,37 @@ func TestMoreNumberingForms(t *testing.T) {
 	}
 }
 
+// TestTraditionalForms: a text in traditional characters has its lead
+// (新華社…電), the signing it reports (國家主席…在北京簽署) and a closing
+// place (…於北京) read as in simplified ones.
+func TestTraditionalForms(t *testing.T) {
+	const text = "　　中哈聯合聲明\n　　新華社北京９月１２日電　國家主席江澤民和哈薩克斯坦總統納扎爾巴耶夫９月１１日在北京簽署了聯合聲明。\n　　一、雙方同意。\n　　二、雙方重申。\n　　一九九五年九月十一日於北京\n"
+	d, err := Parse(strings.NewReader(text), "x")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Dispatch == nil || d.Dispatch.Agency != "新華社" || d.Dispatch.Place != "北京" {
+		t.Errorf("dispatch %+v, want 新華社 in 北京", d.Dispatch)
+	}
+	var signers []string
+	for _, s := range d.Signatories {
+		signers = append(signers, s.Role+" "+s.Name)
+	}
+	if want := []string{"國家主席 江澤民", "哈薩克斯坦總統 納扎爾巴耶夫"}; !slices.Equal(signers, want) {
+		t.Errorf("signatories %q, want %q", signers, want)
+	}
+	if d.Signed == nil || d.Signed.Place != "北京" {
+		t.Errorf("signed %+v, want in 北京", d.Signed)
+	}
+	var closing string
+	for _, b := range d.Closing {
+		closing += b.Text
+	}
+	if !strings.Contains(closing, "一九九五年九月十一日於北京") {
+		t.Errorf("closing %q, want the place and date line", closing)
+	}
+}
+
 func FuzzParse(f *testing.F) {
 	for _, dir := range fixtureDirs(f) {
 		if data, err := os.ReadFile(filepath.Join(dir, "input.txt")); err == nil {

@@ -118,6 +118,20 @@ def arabic_articles(s):
                   lambda m: f'第{chinese_number(m.group(1))}{m.group(2)}', s)
 
 
+# TRAD turns the simplified characters of the corpus's structure and metadata
+# words (kinds, markers, agencies, signing, roles, places) into traditional
+# ones: not a converter, enough to show which rules know only one script.
+TRAD = str.maketrans(dict(zip(
+    '条节编联声报约协议会于为时与关签发国华谈纪书记长总统领团党军区农业经济贸易电讯从这们对应该实现进问'
+    '题员将没劳动组织认识双边两东亚欧维护开放规则权务义价让办产几读选举补偿请恢复',
+    '條節編聯聲報約協議會於為時與關簽發國華談紀書記長總統領團黨軍區農業經濟貿易電訊從這們對應該實現進問'
+    '題員將沒勞動組織認識雙邊兩東亞歐維護開放規則權務義價讓辦產幾讀選舉補償請恢復')))
+
+
+def traditional_facts(s):
+    return 'zh-Hant' if s == 'zh-Hans' else s.translate(TRAD)
+
+
 FULLWIDTH_DIGITS = str.maketrans('０１２３４５６７８９', '0123456789')
 CURLY_QUOTES = str.maketrans({'“': '"', '”': '"', '‘': "'", '’': "'"})
 ASCII_PARENS = str.maketrans({'（': '(', '）': ')'})
@@ -150,6 +164,7 @@ VARIANTS = {
     'article-abbreviated': (lambda s: re.sub(r'\bArticle (\d+)', r'Art. \1', s), True),
     'digit-close-paren': (lambda s: re.sub(r'(?m)^(\s*)(\d+)\. ', r'\1\2) ', s), relabel(r'(\d+)\.', r'\2)')),
     'letter-close-paren': (lambda s: re.sub(r'(?m)^(\s*)\(([a-z])\) ', r'\1\2) ', s), relabel(r'\(([a-z])\)', r'\2)')),
+    'traditional': (lambda s: s.translate(TRAD), traditional_facts),
     'flush-left': (body_lines(lambda l: l.lstrip(' \t\u3000')), False),
     'no-markdown': (body_lines(lambda l: re.sub(r'^#{1,6}\s*', '', l).replace('**', '')), False),
     'nohead': (no_archive_header, False),
