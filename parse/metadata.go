@@ -146,7 +146,7 @@ func (p *parser) ownTitle() {
 	}
 	type candidate struct {
 		text    string
-		heading bool // Markdown or capitals
+		heading bool // Markdown, capitals or title case
 		line    int  // index in p.lines; -1 when joined from two lines
 	}
 	var cands []candidate
@@ -179,17 +179,15 @@ func (p *parser) ownTitle() {
 			cands[len(cands)-1].line = -1
 			continue
 		}
-		if !md && !caps && kindOf(t) == declaration.Other {
-			if titleCased(t) {
-				continue // a heading above the title: Australia- New Zealand Closer Economic Relations
-			}
+		titled := !md && !caps && titleCased(t) // Agreed Minutes of Meetings of …, as a heading is written
+		if !md && !caps && !titled && kindOf(t) == declaration.Other {
 			break
 		}
 		line := i
 		if md {
 			line = -1
 		}
-		cands = append(cands, candidate{t, md || caps, line})
+		cands = append(cands, candidate{t, md || caps || titled, line})
 	}
 	var pick *candidate
 	for i, c := range cands {

@@ -563,6 +563,18 @@ func TestOwnTitleUnderDateline(t *testing.T) {
 	if d.Title != "MEMORANDUM OF UNDERSTANDING ON DAIRY PRODUCTS" {
 		t.Errorf("title %q, want the memorandum's own", d.Title)
 	}
+	for _, c := range []struct{ text, title string }{
+		{"[22 April 1982]1\n\nAgreed Minutes of Meetings of Australian and New Zealand Permanent Heads\n\nIn their discussions the Heads agreed.\n", "Agreed Minutes of Meetings of Australian and New Zealand Permanent Heads"},
+		{"Dear Sir,\n\nI have the honour to refer to our talks.\n", "Nareen Statement"}, // a salutation is no heading
+	} {
+		d, err := Parse(strings.NewReader(fm+c.text), "x")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.Title != c.title {
+			t.Errorf("%q: title %q, want %q", c.text, d.Title, c.title)
+		}
+	}
 }
 
 // TestASCIIPunctuation: Chinese typed with ASCII punctuation (. , : ;
