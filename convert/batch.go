@@ -617,11 +617,7 @@ func (r *Runner) convert(ctx context.Context, j *Job, data []byte, readOnly bool
 		if from == FromAuto {
 			from = Sniff(data)
 		}
-		if from == FromText {
-			c.doc, c.err = parse.ParseBytes(data, j.Name) // data is ours and stays as read: shared, not copied
-		} else {
-			c.doc, c.err = Read(bytes.NewReader(data), j.Name, from)
-		}
+		c.doc, c.err = readBytes(data, j.Name, from) // data is ours and stays as read: shared, not copied
 		if c.err != nil {
 			return
 		}

@@ -61,11 +61,23 @@ func Read(r io.Reader, name string, from From) (*declaration.Document, error) {
 	if from == FromAuto {
 		from = Sniff(data)
 	}
-	var d *declaration.Document
-	switch from {
-	case FromText:
+	if from == FromText {
 		// The parser sets its own limits: hand it everything.
 		return parse.Parse(io.MultiReader(bytes.NewReader(data), r), name)
+	}
+	return readBytes(data, name, from)
+}
+
+// readBytes is [Read] of an input already read whole, from known (not
+// [FromAuto]). Text is parsed without a copy (the document shares data's
+// array, so data must not change afterwards): the batch runner has read
+// the file and hands its bytes over.
+func readBytes(data []byte, name string, from From) (*declaration.Document, error) {
+	var d *declaration.Document
+	var err error
+	switch from {
+	case FromText:
+		return parse.ParseBytes(data, name)
 	case FromYAML:
 		d, err = declaration.DecodeYAML(bytes.NewReader(trimBOM(data)), name)
 	case FromJSON:
