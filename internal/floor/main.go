@@ -44,6 +44,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/declconv/declconv/internal/sizedread"
 )
 
 func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
@@ -215,17 +217,10 @@ func do(j job, dir string, content []byte, fsync bool) error {
 	if err != nil {
 		return err
 	}
-	// convert's readInput: a stat, then a read into a buffer of the
-	// file's size and one that finds its end
+	// convert's readInput: a stat, then the read convert makes
 	info, err := f.Stat()
 	if err == nil {
-		buf := make([]byte, info.Size()+1)
-		for err == nil {
-			_, err = f.Read(buf)
-		}
-		if err == io.EOF {
-			err = nil
-		}
+		_, err = sizedread.ReadAll(io.LimitReader(f, 64<<20+1), info.Size()) // convert's limit
 	}
 	f.Close()
 	if err != nil {
