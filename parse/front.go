@@ -18,7 +18,7 @@ var (
 	// leadPattern matches a news lead: agency, place, date, then the kind
 	// of dispatch (电, 讯, 专电, 急电, 特讯 …). Without a date the lead must
 	// be bracketed (【新华社邯郸讯】) or the paper's own (本报讯).
-	leadPattern = regexp.MustCompile(`^(【)?(新华社|新華社|中新社|中央社|本报|本報|人民日报|人民日報|塔斯社|路透社|美联社|美聯社|法新社)(?:记者|記者)?(\p{Han}{0,8}?)((?:[0-9０-９一二三四五六七八九十]+月)?[0-9０-９一二三四五六七八九十廿卅]+日)?(?:专|專|急|特|加急)?[电讯電訊](】)?`)
+	leadPattern = regexp.MustCompile(`^(【)?(` + strings.Join(leadAgencies, "|") + `)(?:记者|記者)?(\p{Han}{0,8}?)((?:[0-9０-９一二三四五六七八九十]+月)?[0-9０-９一二三四五六七八九十廿卅]+日)?(?:专|專|急|特|加急)?[电讯電訊](】)?`)
 )
 
 // front consumes the lines before the text proper: front matter, the
@@ -435,7 +435,13 @@ func leadAt(text string) []int {
 	return leadPattern.FindStringSubmatchIndex(text)
 }
 
-const leadFirsts = "【新中本人塔路美法"
+// leadAgencies are who files a lead: the agencies and the paper itself
+// (本报), in simplified and traditional characters.
+var leadAgencies = []string{"新华社", "新華社", "中新社", "中央社", "本报", "本報", "人民日报", "人民日報", "塔斯社", "路透社", "美联社", "美聯社", "法新社"}
+
+// leadFirsts are the characters a lead starts with: a bracket or an
+// agency's first.
+var leadFirsts = "【" + edgeRunes(utf8.DecodeRuneInString, leadAgencies...)
 
 // title takes the first line that names a kind of document and has no
 // sentence-final punctuation; an English title may go on in a line

@@ -325,12 +325,16 @@ func TestBinaryAt(t *testing.T) {
 // TestLeadFirsts: leadPattern matches no text that starts with a
 // character outside leadFirsts, and leadAt finds the leads it matches.
 func TestLeadFirsts(t *testing.T) {
-	for _, s := range []string{"新华社北京９月１２日电", "【新华社北京9月12日电】", "本报讯", "中新社北京电", "人民日报北京９月１２日讯", "塔斯社莫斯科电", "路透社伦敦电", "美联社华盛顿电", "法新社巴黎电", "中央社台北电"} {
-		if got, want := leadAt(s), leadPattern.FindStringSubmatchIndex(s); !slices.Equal(got, want) || want == nil {
-			t.Errorf("leadAt(%q) = %v, the pattern gives %v", s, got, want)
+	var tails []string
+	for _, a := range leadAgencies {
+		for _, s := range []string{a + "北京９月１２日电", "【" + a + "北京9月12日电】", a + "讯"} {
+			if got, want := leadAt(s), leadPattern.FindStringSubmatchIndex(s); !slices.Equal(got, want) || want == nil {
+				t.Errorf("leadAt(%q) = %v, the pattern gives %v", s, got, want)
+			}
 		}
+		_, size := utf8.DecodeRuneInString(a)
+		tails = append(tails, a[size:]+"北京电", a[size:]+"讯", a+"北京电")
 	}
-	tails := []string{"华社北京电", "新社北京电", "央社台北电", "报讯", "報讯", "民日报", "斯社电", "透社电", "联社电", "新华社北京电"}
 	for r := rune(0); r < 0x10000; r++ {
 		if r >= 0xD800 && r <= 0xDFFF || strings.ContainsRune(leadFirsts, r) {
 			continue
