@@ -184,16 +184,7 @@ func closingFormula(t string) bool {
 	// The last character, as it stands before the spaces and then the 。
 	// or ！ that end the text, is the cheap test: most paragraphs end
 	// otherwise.
-	tail := strings.TrimRightFunc(t, unicode.IsSpace)
-	for {
-		if strings.HasSuffix(tail, "。") || strings.HasSuffix(tail, "！") {
-			tail = tail[:len(tail)-len("。")]
-		} else if strings.HasSuffix(tail, ".") || strings.HasSuffix(tail, "!") {
-			tail = tail[:len(tail)-1] // typed in ASCII
-		} else {
-			break
-		}
-	}
+	tail := strings.TrimRight(strings.TrimRightFunc(t, unicode.IsSpace), "。！.!") // . ! as typed in ASCII
 	if r, _ := utf8.DecodeLastRuneInString(tail); !closingLasts.has(r) {
 		return false
 	}
