@@ -454,14 +454,11 @@ func (p *parser) title() {
 	if _, _, _, marked := findMarker(l.text); marked || strings.HasPrefix(l.text, "#") {
 		return
 	}
-	if kindOf(l.text) == declaration.Other && p.doc.Title != "" {
-		return
+	if kindOf(l.text) == declaration.Other && (p.doc.Title != "" || p.dated(l.text)) {
+		return // no kind named: a title already, or a dateline above the title (Wellington, 9 December 1980), which ownTitle looks past
 	}
 	if l.indent > 0 && p.continues(p.next+1) {
 		return // the first line of a hard-wrapped paragraph
-	}
-	if kindOf(l.text) == declaration.Other && runesAtMost(l.text, 81) <= 80 && len(p.findDates(l.text)) > 0 {
-		return // a dateline above the title (Wellington, 9 December 1980): ownTitle looks past it
 	}
 	// An English heading block: short lines before the first paragraph,
 	// such as a date, "SECRET", "AGREEMENT", "Between …".

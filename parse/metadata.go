@@ -164,7 +164,7 @@ func (p *parser) ownTitle() {
 		if _, _, _, marked := findMarker(t); marked || runesAtMost(t, 301) > 300 {
 			break
 		}
-		if isMarking(t) || runesAtMost(t, 81) <= 80 && len(p.findDates(t)) > 0 {
+		if isMarking(t) || p.dated(t) {
 			if len(cands) == 0 && !md {
 				datelines = append(datelines, i)
 			}
@@ -224,6 +224,12 @@ func (p *parser) ownTitle() {
 		p.next = first
 		p.title()
 	}
+}
+
+// dated: a short line holding a date, as a dateline above a title does
+// (CANBERRA, 21 January 1944; [22 April 1982]1 with its footnote call).
+func (p *parser) dated(t string) bool {
+	return runesAtMost(t, 81) <= 80 && len(p.findDates(t)) > 0
 }
 
 // titleCased: a short line whose words all start with a capital letter
