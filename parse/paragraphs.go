@@ -207,7 +207,7 @@ func hasHan(s string) bool {
 			continue // ASCII, a character below U+3000 or inside one: no Han
 		}
 		if r, ok := bmpAt(s, i); ok {
-			if r >= 0x3400 && r <= 0x9FFF || r >= 0xF900 && r <= 0xFAFF {
+			if isHan(r) {
 				return true
 			}
 			i += 2
